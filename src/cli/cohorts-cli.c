@@ -1,0 +1,166 @@
+/* cohorts-cli.c: the headless commands
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "cohorts --check PLAN" and "cohorts --convert OUT PLAN" run without a
+ * display: this file uses the core only, never GTK. Exit status and output
+ * are a contract for scripts (see DESIGN.md):
+ *
+ *   --check    0 no errors, 1 findings of severity error, 2 unreadable file;
+ *              one finding a line on stdout: SEVERITY TAB CODE TAB SUBJECT TAB MESSAGE
+ *   --convert  0 saved, 2 unreadable or unwritable
+ *
+ * Errors go to stderr as "FILE:LINE: message".
+ */
+#define G_LOG_DOMAIN "cohorts-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "cohorts-checks.h"
+#include "cohorts-cli.h"
+#include "cohorts-plan-xml.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FINDINGS = 1,
+  EXIT_UNREADABLE = 2,
+};
+
+static const char *const commands[] = { "--check", "--convert" };
+
+/**
+ * cohorts_cli_handles:
+ *
+ * Returns: whether @argv asks for a headless command, which must run
+ *   without starting the application (and without a display)
+ */
+gboolean
+cohorts_cli_handles (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      for (guint j = 0; j < G_N_ELEMENTS (commands); j++)
+        if (g_str_equal (argv[i], commands[j]) ||
+            (g_str_has_prefix (argv[i], commands[j]) && argv[i][strlen (commands[j])] == '='))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static CohortsPlan *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  CohortsPlan *plan = cohorts_plan_xml_load_file (file, path, NULL, &error);
+
+  if (plan == NULL)
+    g_printerr ("%s\n", error->message);
+  return plan;
+}
+
+static int
+run_check (const char *path)
+{
+  g_autoptr(CohortsPlan) plan = load (path);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (plan == NULL)
+    return EXIT_UNREADABLE;
+
+  findings = cohorts_checks_run (plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CohortsFinding *finding = g_ptr_array_index (findings, i);
+
+      g_print ("%s\t%s\t%s\t%s\n",
+               cohorts_enum_to_token (COHORTS_TYPE_SEVERITY, finding->severity),
+               finding->code, finding->subject, finding->message);
+    }
+
+  return cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+static int
+run_convert (const char *out_path,
+             const char *path)
+{
+  g_autoptr(CohortsPlan) plan = load (path);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (plan == NULL)
+    return EXIT_UNREADABLE;
+
+  out = g_file_new_for_commandline_arg (out_path);
+  if (!cohorts_plan_xml_save_file (plan, out, NULL, &error))
+    {
+      g_printerr (_("%s: could not save: %s\n"), out_path, error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  return EXIT_OK;
+}
+
+/**
+ * cohorts_cli_run:
+ *
+ * Runs the headless command in @argv.
+ *
+ * Returns: the exit status
+ */
+int
+cohorts_cli_run (int    argc,
+                 char **argv)
+{
+  gboolean check = FALSE;
+  g_autofree char *convert = NULL;
+  g_auto(GStrv) plans = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      N_("Check PLAN: print its findings, one a line"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
+      N_("Read PLAN and save it as OUT in the current format"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plans, NULL, N_("PLAN") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Headless commands of Cohorts. Exit status: 0 when all is well, "
+                                  "1 when --check finds errors, 2 when a file cannot be read or written."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  if (check == (convert != NULL))
+    {
+      g_printerr (_("Give one command: --check PLAN or --convert OUT PLAN\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (plans == NULL || g_strv_length (plans) != 1)
+    {
+      g_printerr (_("Give exactly one PLAN file\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (check)
+    return run_check (plans[0]);
+  return run_convert (convert, plans[0]);
+}

@@ -1,0 +1,188 @@
+/* cohorts-enums.h: the enumerations of a plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each enumeration is a registered GEnum whose value nicks are the stable
+ * lowercase tokens of the .matplan format; value 0 means "not recorded" where
+ * the file may leave the value out. Labels for people come from
+ * cohorts_enum_get_label(), translated.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  COHORTS_TRUST_KIND_FORMING_MAT,
+  COHORTS_TRUST_KIND_EXISTING_MAT,
+  COHORTS_TRUST_KIND_SPONSOR,
+} CohortsTrustKind;
+
+typedef enum
+{
+  COHORTS_PHASE_UNKNOWN,
+  COHORTS_PHASE_NURSERY,
+  COHORTS_PHASE_FIRST,
+  COHORTS_PHASE_PRIMARY,
+  COHORTS_PHASE_MIDDLE_DEEMED_PRIMARY,
+  COHORTS_PHASE_MIDDLE_DEEMED_SECONDARY,
+  COHORTS_PHASE_SECONDARY,
+  COHORTS_PHASE_HIGH,
+  COHORTS_PHASE_ALL_THROUGH,
+  COHORTS_PHASE_SPECIAL,
+  COHORTS_PHASE_SIXTEEN_PLUS,
+  COHORTS_PHASE_ALTERNATIVE_PROVISION,
+} CohortsPhase;
+
+typedef enum
+{
+  COHORTS_ESTABLISHMENT_UNKNOWN,
+  COHORTS_ESTABLISHMENT_COMMUNITY,
+  COHORTS_ESTABLISHMENT_FOUNDATION,
+  COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+  COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+  COHORTS_ESTABLISHMENT_COMMUNITY_SPECIAL,
+  COHORTS_ESTABLISHMENT_FOUNDATION_SPECIAL,
+  COHORTS_ESTABLISHMENT_MAINTAINED_NURSERY,
+  COHORTS_ESTABLISHMENT_PUPIL_REFERRAL_UNIT,
+  COHORTS_ESTABLISHMENT_ACADEMY_CONVERTER,
+  COHORTS_ESTABLISHMENT_ACADEMY_SPONSOR_LED,
+  COHORTS_ESTABLISHMENT_ACADEMY_SPECIAL,
+  COHORTS_ESTABLISHMENT_ACADEMY_ALTERNATIVE_PROVISION,
+  COHORTS_ESTABLISHMENT_FREE_SCHOOL,
+  COHORTS_ESTABLISHMENT_UNIVERSITY_TECHNICAL_COLLEGE,
+  COHORTS_ESTABLISHMENT_STUDIO_SCHOOL,
+  COHORTS_ESTABLISHMENT_OTHER,
+} CohortsEstablishmentType;
+
+typedef enum
+{
+  COHORTS_RELIGIOUS_CHARACTER_UNKNOWN,
+  COHORTS_RELIGIOUS_CHARACTER_NONE,
+  COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND,
+  COHORTS_RELIGIOUS_CHARACTER_ROMAN_CATHOLIC,
+  COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND_METHODIST,
+  COHORTS_RELIGIOUS_CHARACTER_ROMAN_CATHOLIC_CHURCH_OF_ENGLAND,
+  COHORTS_RELIGIOUS_CHARACTER_METHODIST,
+  COHORTS_RELIGIOUS_CHARACTER_CHRISTIAN,
+  COHORTS_RELIGIOUS_CHARACTER_JEWISH,
+  COHORTS_RELIGIOUS_CHARACTER_MUSLIM,
+  COHORTS_RELIGIOUS_CHARACTER_SIKH,
+  COHORTS_RELIGIOUS_CHARACTER_HINDU,
+  COHORTS_RELIGIOUS_CHARACTER_MULTI_FAITH,
+  COHORTS_RELIGIOUS_CHARACTER_OTHER,
+} CohortsReligiousCharacter;
+
+/* Ofsted's overall grade, given until 2 September 2024. */
+typedef enum
+{
+  COHORTS_OFSTED_GRADE_NONE,
+  COHORTS_OFSTED_GRADE_OUTSTANDING,
+  COHORTS_OFSTED_GRADE_GOOD,
+  COHORTS_OFSTED_GRADE_REQUIRES_IMPROVEMENT,
+  COHORTS_OFSTED_GRADE_INADEQUATE,
+  COHORTS_OFSTED_GRADE_SERIOUS_WEAKNESSES,
+  COHORTS_OFSTED_GRADE_SPECIAL_MEASURES,
+} CohortsOfstedGrade;
+
+/* The evaluation areas of Ofsted's report card (from November 2025). */
+typedef enum
+{
+  COHORTS_REPORT_AREA_INCLUSION,
+  COHORTS_REPORT_AREA_CURRICULUM_AND_TEACHING,
+  COHORTS_REPORT_AREA_ACHIEVEMENT,
+  COHORTS_REPORT_AREA_ATTENDANCE_AND_BEHAVIOUR,
+  COHORTS_REPORT_AREA_PERSONAL_DEVELOPMENT,
+  COHORTS_REPORT_AREA_LEADERSHIP_AND_GOVERNANCE,
+  COHORTS_REPORT_AREA_EARLY_YEARS,
+  COHORTS_REPORT_AREA_SIXTH_FORM,
+} CohortsReportArea;
+
+#define COHORTS_N_REPORT_AREAS (COHORTS_REPORT_AREA_SIXTH_FORM + 1)
+
+/* The five-point scale of each report-card area. */
+typedef enum
+{
+  COHORTS_REPORT_GRADE_NONE,
+  COHORTS_REPORT_GRADE_EXCEPTIONAL,
+  COHORTS_REPORT_GRADE_STRONG_STANDARD,
+  COHORTS_REPORT_GRADE_EXPECTED_STANDARD,
+  COHORTS_REPORT_GRADE_NEEDS_ATTENTION,
+  COHORTS_REPORT_GRADE_URGENT_IMPROVEMENT,
+} CohortsReportGrade;
+
+typedef enum
+{
+  COHORTS_SAFEGUARDING_UNKNOWN,
+  COHORTS_SAFEGUARDING_MET,
+  COHORTS_SAFEGUARDING_NOT_MET,
+} CohortsSafeguarding;
+
+typedef enum
+{
+  COHORTS_SIAMS_NONE,
+  COHORTS_SIAMS_EXCELLENT,
+  COHORTS_SIAMS_GOOD,
+  COHORTS_SIAMS_REQUIRES_IMPROVEMENT,
+  COHORTS_SIAMS_INEFFECTIVE,
+  COHORTS_SIAMS_LIVING_UP_TO_FOUNDATION,
+  COHORTS_SIAMS_NOT_YET_LIVING_UP_TO_FOUNDATION,
+} CohortsSiamsOutcome;
+
+typedef enum
+{
+  COHORTS_COHORT_STATUS_DRAFT,
+  COHORTS_COHORT_STATUS_AGREED,
+  COHORTS_COHORT_STATUS_CONVERTING,
+  COHORTS_COHORT_STATUS_CONVERTED,
+} CohortsCohortStatus;
+
+typedef enum
+{
+  COHORTS_SEVERITY_INFO,
+  COHORTS_SEVERITY_WARNING,
+  COHORTS_SEVERITY_ERROR,
+} CohortsSeverity;
+
+#define COHORTS_TYPE_TRUST_KIND (cohorts_trust_kind_get_type ())
+GType cohorts_trust_kind_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_PHASE (cohorts_phase_get_type ())
+GType cohorts_phase_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_ESTABLISHMENT_TYPE (cohorts_establishment_type_get_type ())
+GType cohorts_establishment_type_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_RELIGIOUS_CHARACTER (cohorts_religious_character_get_type ())
+GType cohorts_religious_character_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_OFSTED_GRADE (cohorts_ofsted_grade_get_type ())
+GType cohorts_ofsted_grade_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_REPORT_AREA (cohorts_report_area_get_type ())
+GType cohorts_report_area_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_REPORT_GRADE (cohorts_report_grade_get_type ())
+GType cohorts_report_grade_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_SAFEGUARDING (cohorts_safeguarding_get_type ())
+GType cohorts_safeguarding_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_SIAMS_OUTCOME (cohorts_siams_outcome_get_type ())
+GType cohorts_siams_outcome_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_COHORT_STATUS (cohorts_cohort_status_get_type ())
+GType cohorts_cohort_status_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_SEVERITY (cohorts_severity_get_type ())
+GType cohorts_severity_get_type (void) G_GNUC_CONST;
+
+gboolean    cohorts_enum_from_token (GType       enum_type,
+                                     const char *token,
+                                     gboolean    allow_zero,
+                                     int        *out_value);
+const char *cohorts_enum_to_token   (GType       enum_type,
+                                     int         value);
+const char *cohorts_enum_get_label  (GType       enum_type,
+                                     int         value);
+char       *cohorts_enum_list_tokens (GType      enum_type,
+                                     gboolean    include_zero);
+
+gboolean    cohorts_enum_has_unset_value (GType enum_type);
+
+gboolean    cohorts_religious_character_is_church (CohortsReligiousCharacter character);
+
+G_END_DECLS

@@ -1,0 +1,2534 @@
+/* cohorts-plan-xml.c: reading and writing .matplan files
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading streams the file through libxml2's xmlTextReader, validating it
+ * against data/matplan.rng as it goes, and builds the plan directly: no
+ * document tree is kept, so a plan of 25,000 schools needs little more memory
+ * than the plan itself.
+ *
+ * Plans arrive by e-mail from other people, so the reader trusts nothing:
+ *  - a guard reads the bytes before libxml2 does and refuses a DOCTYPE (the
+ *    format has none, and entity tricks need one), text that is not UTF-8, a
+ *    file over 64 MiB and any tag over 64 KiB;
+ *  - libxml2 runs with network access, DTD loading and entity substitution
+ *    off, and an external entity loader that refuses everything;
+ *  - every element, attribute and value is checked here with a message that
+ *    names the file, the line and what is wrong; the schema validates too, as
+ *    a second line of defence, and its message is used only for what the
+ *    checks here did not catch;
+ *  - content of other namespaces is kept as text, within size limits.
+ *
+ * Writing produces one canonical form, so that a file Cohorts wrote reads and
+ * writes back byte for byte. Saving replaces the file atomically through GIO
+ * (temporary file, fsync, rename) and keeps the previous version as FILE~.
+ */
+#define G_LOG_DOMAIN "cohorts-plan-xml"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include "cohorts-cohort-private.h"
+#include "cohorts-core-resources.h"
+#include "cohorts-plan-private.h"
+#include "cohorts-plan-xml.h"
+#include "cohorts-record.h"
+#include "cohorts-school-private.h"
+#include "cohorts-text.h"
+#include "cohorts-trust-private.h"
+
+#define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
+
+/* libxml2 set-up, once per process */
+
+static xmlParserInputPtr
+refuse_external_entity (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  context)
+{
+  /* Plans never refer to other files: nothing is ever loaded from outside. */
+  return NULL;
+}
+
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize initialised = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      xmlRelaxNGParserCtxtPtr parser;
+      gsize size;
+      const char *data;
+
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+
+      bytes = g_resource_lookup_data (cohorts_core_get_resource (),
+                                      "/io/github/cohorts/Cohorts/core/matplan.rng",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlRelaxNGNewMemParserCtxt (data, size);
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      if (schema == NULL)
+        g_error ("The built-in plan schema does not compile");
+
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return schema;
+}
+
+/* Loading */
+
+typedef enum
+{
+  SCAN_TEXT,
+  SCAN_LT,
+  SCAN_TAG,
+  SCAN_TAG_DQ,
+  SCAN_TAG_SQ,
+  SCAN_PI,
+  SCAN_PI_Q,
+  SCAN_BANG,
+  SCAN_COMMENT,
+  SCAN_COMMENT_D1,
+  SCAN_COMMENT_D2,
+  SCAN_CDATA,
+  SCAN_CDATA_B1,
+  SCAN_CDATA_B2,
+} ScanState;
+
+typedef struct
+{
+  const char *name;        /* the file as people call it, for messages */
+  GInputStream *stream;
+  GCancellable *cancellable;
+  xmlTextReaderPtr reader;
+
+  GError *error;           /* the one error reported */
+
+  /* The byte guard */
+  gsize total;
+  ScanState state;
+  gsize tag_size;
+  char bang[8];
+  guint bang_len;
+  int scan_line;
+
+  /* libxml2's first messages: not well-formed, and not valid */
+  char *syntax_message;
+  int syntax_line;
+  char *validity_message;
+  int validity_line;
+
+  /* What the checks need to remember */
+  GHashTable *school_lines;  /* URN -> line of its <school> */
+  GHashTable *cohort_lines;  /* id -> line of its <cohort> */
+  GHashTable *member_lines;  /* URN -> line of its <member> */
+  gsize extensions_size;
+  int version;
+
+  CohortsPlan *plan;
+} Loader;
+
+static gboolean fail (Loader     *l,
+                      int         code,
+                      int         line,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (4, 5);
+
+/* Records the first error, "FILE:LINE: message", and returns FALSE. */
+static gboolean
+fail (Loader     *l,
+      int         code,
+      int         line,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (l->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    l->error = g_error_new (COHORTS_PLAN_ERROR, code, "%s:%d: %s", l->name, line, message);
+  else
+    l->error = g_error_new (COHORTS_PLAN_ERROR, code, "%s: %s", l->name, message);
+  return FALSE;
+}
+
+/* Looks at every byte before libxml2 does. Returns FALSE to refuse the file. */
+static gboolean
+guard_bytes (Loader     *l,
+             const char *data,
+             gsize       length)
+{
+  if (l->total == 0 && length >= 2)
+    {
+      const guchar *b = (const guchar *) data;
+
+      if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) ||
+          (b[0] == 0x00 && b[1] == '<') || (b[0] == '<' && b[1] == 0x00))
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, 1,
+                     _("the file is encoded in UTF-16; plan files are UTF-8"));
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        l->scan_line++;
+
+      switch (l->state)
+        {
+        case SCAN_TEXT:
+          if (c == '<')
+            {
+              l->state = SCAN_LT;
+              l->tag_size = 1;
+            }
+          break;
+
+        case SCAN_LT:
+          if (c == '?')
+            l->state = SCAN_PI;
+          else if (c == '!')
+            {
+              l->state = SCAN_BANG;
+              l->bang_len = 0;
+            }
+          else
+            l->state = SCAN_TAG;
+          break;
+
+        case SCAN_BANG:
+          l->bang[l->bang_len++] = c;
+          if (l->bang_len == 2 && memcmp (l->bang, "--", 2) == 0)
+            l->state = SCAN_COMMENT;
+          else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
+            l->state = SCAN_CDATA;
+          else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
+            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, l->scan_line,
+                         _("the file has a document type declaration (<!DOCTYPE>); plan files have "
+                           "none, and one is refused because it can define entities"));
+          else if (l->bang_len == 7 || (l->bang_len >= 2 && memcmp (l->bang, "--", l->bang_len) != 0 &&
+                                        memcmp (l->bang, "[CDATA[", l->bang_len) != 0 &&
+                                        memcmp (l->bang, "DOCTYPE", l->bang_len) != 0))
+            l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
+          break;
+
+        case SCAN_TAG:
+        case SCAN_TAG_DQ:
+        case SCAN_TAG_SQ:
+          if (++l->tag_size > COHORTS_PLAN_MAX_TAG_SIZE)
+            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->scan_line,
+                         _("a tag is longer than %d KiB, the limit"), COHORTS_PLAN_MAX_TAG_SIZE / 1024);
+          if (l->state == SCAN_TAG)
+            {
+              if (c == '"')
+                l->state = SCAN_TAG_DQ;
+              else if (c == '\'')
+                l->state = SCAN_TAG_SQ;
+              else if (c == '>')
+                l->state = SCAN_TEXT;
+            }
+          else if ((l->state == SCAN_TAG_DQ && c == '"') || (l->state == SCAN_TAG_SQ && c == '\''))
+            l->state = SCAN_TAG;
+          break;
+
+        case SCAN_PI:
+          if (c == '?')
+            l->state = SCAN_PI_Q;
+          break;
+        case SCAN_PI_Q:
+          l->state = c == '>' ? SCAN_TEXT : c == '?' ? SCAN_PI_Q : SCAN_PI;
+          break;
+
+        case SCAN_COMMENT:
+          if (c == '-')
+            l->state = SCAN_COMMENT_D1;
+          break;
+        case SCAN_COMMENT_D1:
+          l->state = c == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          break;
+        case SCAN_COMMENT_D2:
+          l->state = c == '>' ? SCAN_TEXT : c == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          break;
+
+        case SCAN_CDATA:
+          if (c == ']')
+            l->state = SCAN_CDATA_B1;
+          break;
+        case SCAN_CDATA_B1:
+          l->state = c == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          break;
+        case SCAN_CDATA_B2:
+          l->state = c == '>' ? SCAN_TEXT : c == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  l->total += length;
+  return TRUE;
+}
+
+static int
+read_cb (void *context,
+         char *buffer,
+         int   length)
+{
+  Loader *l = context;
+  GError *error = NULL;
+  gssize n;
+
+  if (l->error != NULL)
+    return -1;
+
+  n = g_input_stream_read (l->stream, buffer, length, l->cancellable, &error);
+  if (n < 0)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        l->error = error;
+      else
+        {
+          fail (l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not read the file: %s"), error->message);
+          g_error_free (error);
+        }
+      return -1;
+    }
+
+  if (l->total + n > COHORTS_PLAN_MAX_FILE_SIZE)
+    {
+      fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, 0,
+            _("the file is larger than %d MiB, the limit for a plan"),
+            COHORTS_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+      return -1;
+    }
+
+  if (!guard_bytes (l, buffer, n))
+    return -1;
+
+  return n;
+}
+
+static int
+close_cb (void *context)
+{
+  return 0;
+}
+
+static void
+xml_error_cb (void        *data,
+              xmlErrorPtr  error)
+{
+  Loader *l = data;
+  gboolean validity = error->domain == XML_FROM_RELAXNGV || error->domain == XML_FROM_RELAXNGP ||
+                      error->domain == XML_FROM_VALID;
+  char **message = validity ? &l->validity_message : &l->syntax_message;
+  int *line = validity ? &l->validity_line : &l->syntax_line;
+
+  if (*message != NULL || error->level == XML_ERR_WARNING)
+    return;
+
+  *message = g_strstrip (g_strdup (error->message ? error->message : "unknown error"));
+  *line = error->line;
+}
+
+static int
+current_line (Loader *l)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
+  long line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (l->reader);
+}
+
+/* Reads the next node. FALSE, with the error set, when the file breaks or ends. */
+static gboolean
+advance (Loader *l)
+{
+  int ret = xmlTextReaderRead (l->reader);
+
+  if (ret == 1)
+    {
+      int type = xmlTextReaderNodeType (l->reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
+                     _("the file has a document type declaration (<!DOCTYPE>); plan files have none"));
+      if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
+        return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
+                     _("the file uses an entity; plan files use none"));
+      if (xmlTextReaderDepth (l->reader) > COHORTS_PLAN_MAX_DEPTH)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
+      return TRUE;
+    }
+
+  if (l->error != NULL)
+    return FALSE;
+  if (l->syntax_message != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file is not well-formed XML: %s"), l->syntax_message);
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
+               _("the file ends before the plan does"));
+}
+
+static const char *
+local_name (Loader *l)
+{
+  return (const char *) xmlTextReaderConstLocalName (l->reader);
+}
+
+static gboolean
+in_our_namespace (Loader *l)
+{
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
+  return g_strcmp0 (uri, COHORTS_PLAN_NAMESPACE) == 0;
+}
+
+static gboolean
+is_whitespace (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Moves to the next child element of the element at @depth. Returns FALSE at
+ * the element's end, or with an error set. */
+static gboolean
+next_child (Loader     *l,
+            const char *parent,
+            int         depth,
+            gboolean    parent_empty,
+            gboolean   *at_end)
+{
+  *at_end = FALSE;
+
+  if (parent_empty)
+    {
+      *at_end = TRUE;
+      return FALSE;
+    }
+
+  while (advance (l))
+    {
+      int type = xmlTextReaderNodeType (l->reader);
+
+      switch (type)
+        {
+        case XML_READER_TYPE_ELEMENT:
+          return TRUE;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          if (xmlTextReaderDepth (l->reader) == depth)
+            {
+              *at_end = TRUE;
+              return FALSE;
+            }
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+          if (!is_whitespace ((const char *) xmlTextReaderConstValue (l->reader)))
+            return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                         _("<%s> contains text outside its elements"), parent);
+          break;
+
+        default:
+          /* Whitespace, comments, processing instructions. */
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Reads the text content of the current element, which may hold no element. */
+static gboolean
+read_text (Loader      *l,
+           const char  *element,
+           glong        max_chars,
+           char       **out)
+{
+  int depth = xmlTextReaderDepth (l->reader);
+  int line = current_line (l);
+  g_autoptr(GString) text = g_string_new (NULL);
+  glong n_chars;
+
+  if (!xmlTextReaderIsEmptyElement (l->reader))
+    {
+      while (advance (l))
+        {
+          int type = xmlTextReaderNodeType (l->reader);
+
+          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (l->reader) == depth)
+            break;
+          if (type == XML_READER_TYPE_ELEMENT)
+            return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                         _("<%s> contains an element <%s>; it may hold only text"),
+                         element, local_name (l));
+          if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+              type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+            {
+              g_string_append (text, (const char *) xmlTextReaderConstValue (l->reader));
+              if (text->len > (gsize) max_chars * 4)
+                break;
+            }
+        }
+      if (l->error != NULL)
+        return FALSE;
+    }
+
+  n_chars = g_utf8_strlen (text->str, text->len);
+  if (n_chars > max_chars)
+    return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
+                 _("<%s> holds more than %ld characters, the limit"), element, max_chars);
+
+  *out = max_chars > COHORTS_SHORT_TEXT_MAX ? cohorts_text_clean_notes (text->str)
+                                            : cohorts_text_clean_line (text->str);
+  return TRUE;
+}
+
+/* Attributes */
+
+typedef struct
+{
+  const char *name;
+  gboolean required;
+} AttributeSpec;
+
+/* Reads the attributes of the current element into @values (indexed like
+ * @specs, NULL when absent; free with g_free). Unknown attributes, and missing
+ * required ones, are errors. */
+static gboolean
+read_attributes (Loader              *l,
+                 const char          *element,
+                 const AttributeSpec *specs,
+                 guint                n_specs,
+                 char               **values)
+{
+  int line = current_line (l);
+  int ret;
+
+  for (ret = xmlTextReaderMoveToFirstAttribute (l->reader); ret == 1;
+       ret = xmlTextReaderMoveToNextAttribute (l->reader))
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (l->reader);
+      const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
+      guint i;
+
+      if (xmlTextReaderIsNamespaceDecl (l->reader))
+        continue;
+
+      for (i = 0; i < n_specs; i++)
+        if (uri == NULL && strcmp (name, specs[i].name) == 0)
+          break;
+
+      if (i == n_specs)
+        {
+          g_autofree char *qname = g_strdup ((const char *) xmlTextReaderConstName (l->reader));
+
+          xmlTextReaderMoveToElement (l->reader);
+          return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                       _("<%s> has an unknown attribute “%s”"), element, qname);
+        }
+
+      values[i] = g_strdup ((const char *) xmlTextReaderConstValue (l->reader));
+    }
+
+  xmlTextReaderMoveToElement (l->reader);
+
+  if (ret < 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<%s> has unreadable attributes"), element);
+
+  for (guint i = 0; i < n_specs; i++)
+    if (specs[i].required && values[i] == NULL)
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                   _("<%s> has no “%s” attribute; it is required"), element, specs[i].name);
+
+  return TRUE;
+}
+
+static void
+free_values (char  **values,
+             guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&values[i], g_free);
+}
+
+/* Parses a whole number of at most @max; -1 and a message when it is not one. */
+static gint64
+parse_number (const char  *text,
+              gint64       min,
+              gint64       max,
+              const char **problem)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+
+  *problem = NULL;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  if (*p == '\0')
+    {
+      *problem = N_("is not a whole number");
+      return 0;
+    }
+
+  for (; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          *problem = N_("is not a whole number");
+          return 0;
+        }
+      if (value > (G_MAXINT64 - 9) / 10)
+        {
+          *problem = N_("is too large");
+          return 0;
+        }
+      value = value * 10 + (*p - '0');
+    }
+
+  /* A leading zero ("012") is not the canonical form of a number. */
+  if (text[negative ? 1 : 0] == '0' && (value != 0 || strlen (text) > 1))
+    {
+      *problem = N_("is not a whole number written plainly (no leading zeros or signs)");
+      return 0;
+    }
+
+  if (negative)
+    value = -value;
+
+  if (value < min)
+    *problem = min == 0 ? N_("is negative; it must be 0 or more") : N_("is too small");
+  else if (value > max)
+    *problem = N_("is too large");
+
+  return value;
+}
+
+static gboolean
+attr_count (Loader     *l,
+            const char *element,
+            const char *attribute,
+            const char *text,
+            gint64      max,
+            int        *out)
+{
+  const char *problem;
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+
+  value = parse_number (text, 0, max, &problem);
+  if (problem != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 /* Translators: "<school> pupils="-5" is negative; it must be 0 or more" */
+                 _("<%s> %s=\"%s\" %s"), element, attribute, text, _(problem));
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+attr_amount (Loader     *l,
+             const char *element,
+             const char *attribute,
+             const char *text,
+             gboolean    allow_negative,
+             gint64     *out)
+{
+  const char *problem;
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+
+  value = parse_number (text, allow_negative ? -999999999999 : 0, 999999999999, &problem);
+  if (problem != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> %s=\"%s\" %s"), element, attribute, text, _(problem));
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+attr_urn (Loader     *l,
+          const char *element,
+          const char *attribute,
+          const char *text,
+          guint      *out)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (strlen (text) != 6 || text[0] == '0' || strspn (text, "0123456789") != 6)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> %s=\"%s\" is not a URN; a URN is six digits, such as 100000"),
+                 element, attribute, text);
+  *out = (guint) atoi (text);
+  return TRUE;
+}
+
+static gboolean
+attr_date (Loader      *l,
+           const char  *element,
+           const char  *attribute,
+           const char  *text,
+           CohortsDate *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!cohorts_date_parse_iso (text, out, &error))
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 /* Translators: "<cohort> date: 2027-02-30 is not a date: February 2027 has 28 days" */
+                 _("<%s> %s: %s"), element, attribute, error->message);
+  return TRUE;
+}
+
+static gboolean
+attr_enum (Loader     *l,
+           const char *element,
+           const char *attribute,
+           const char *text,
+           GType       enum_type,
+           int        *out)
+{
+  g_autofree char *tokens = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (cohorts_enum_from_token (enum_type, text, FALSE, out))
+    return TRUE;
+
+  tokens = cohorts_enum_list_tokens (enum_type, FALSE);
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+               _("<%s> %s=\"%s\" is not one of the known values: %s"),
+               element, attribute, text, tokens);
+}
+
+static gboolean
+attr_boolean (Loader     *l,
+              const char *element,
+              const char *attribute,
+              const char *text,
+              gboolean   *out)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (strcmp (text, "true") == 0)
+    *out = TRUE;
+  else if (strcmp (text, "false") == 0)
+    *out = FALSE;
+  else
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> %s=\"%s\" must be “true” or “false”"), element, attribute, text);
+  return TRUE;
+}
+
+static gboolean
+attr_line (Loader      *l,
+           const char  *element,
+           const char  *attribute,
+           const char  *text,
+           char       **out)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (g_utf8_strlen (text, -1) > COHORTS_SHORT_TEXT_MAX)
+    return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                 _("<%s> %s is longer than %d characters, the limit"),
+                 element, attribute, COHORTS_SHORT_TEXT_MAX);
+
+  g_free (*out);
+  *out = cohorts_text_clean_line (text);
+  return TRUE;
+}
+
+/* Hundredths of a percent, from "5", "5.5" or "5.25", at most 100. */
+static gboolean
+attr_percent (Loader     *l,
+              const char *element,
+              const char *attribute,
+              const char *text,
+              int        *out)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *problem = NULL;
+  gint64 whole;
+  int hundredths = 0;
+
+  if (text == NULL)
+    return TRUE;
+
+  parts = g_strsplit (text, ".", 3);
+  whole = parse_number (parts[0], 0, 100, &problem);
+  if (problem == NULL && parts[1] != NULL)
+    {
+      gsize n = strlen (parts[1]);
+
+      if (parts[2] != NULL || n < 1 || n > 2 || strspn (parts[1], "0123456789") != n)
+        problem = N_("is not a percentage with at most two decimals");
+      else
+        hundredths = atoi (parts[1]) * (n == 1 ? 10 : 1);
+    }
+  if (problem == NULL && whole * 100 + hundredths > 10000)
+    problem = N_("is more than 100 percent");
+
+  if (problem != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> %s=\"%s\" %s"), element, attribute, text, _(problem));
+
+  *out = (int) (whole * 100 + hundredths);
+  return TRUE;
+}
+
+/* Content of other namespaces */
+
+typedef struct
+{
+  char *prefix;  /* NULL: the default namespace */
+  char *uri;     /* "": no namespace */
+  int depth;
+} Binding;
+
+static void
+binding_free (gpointer data)
+{
+  Binding *b = data;
+
+  g_free (b->prefix);
+  g_free (b->uri);
+  g_free (b);
+}
+
+static const char *
+lookup_binding (GPtrArray  *scope,
+                const char *prefix)
+{
+  for (guint i = scope->len; i > 0; i--)
+    {
+      Binding *b = g_ptr_array_index (scope, i - 1);
+      if (g_strcmp0 (b->prefix, prefix) == 0)
+        return b->uri;
+    }
+  return prefix == NULL ? "" : NULL;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '"':
+          if (attribute)
+            g_string_append (out, "&quot;");
+          else
+            g_string_append_c (out, '"');
+          break;
+        case '\n':
+          if (attribute)
+            g_string_append (out, "&#10;");
+          else
+            g_string_append_c (out, '\n');
+          break;
+        case '\t':
+          if (attribute)
+            g_string_append (out, "&#9;");
+          else
+            g_string_append_c (out, '\t');
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* Declares @prefix as @uri on the element being written, unless in scope. */
+static void
+declare (GString    *out,
+         GPtrArray  *scope,
+         const char *prefix,
+         const char *uri,
+         int         depth)
+{
+  Binding *b;
+
+  if (g_strcmp0 (prefix, "xml") == 0 || g_strcmp0 (lookup_binding (scope, prefix), uri) == 0)
+    return;
+
+  if (prefix != NULL)
+    g_string_append_printf (out, " xmlns:%s=\"", prefix);
+  else
+    g_string_append (out, " xmlns=\"");
+  append_escaped (out, uri, TRUE);
+  g_string_append_c (out, '"');
+
+  b = g_new0 (Binding, 1);
+  b->prefix = g_strdup (prefix);
+  b->uri = g_strdup (uri);
+  b->depth = depth;
+  g_ptr_array_add (scope, b);
+}
+
+static void
+write_qname (GString    *out,
+             const char *prefix,
+             const char *name)
+{
+  if (prefix != NULL)
+    g_string_append_printf (out, "%s:", prefix);
+  g_string_append (out, name);
+}
+
+static void
+pop_scope (GPtrArray *scope,
+           int        depth)
+{
+  while (scope->len > 0 && ((Binding *) g_ptr_array_index (scope, scope->len - 1))->depth >= depth)
+    g_ptr_array_set_size (scope, scope->len - 1);
+}
+
+static void
+write_start_tag (Loader    *l,
+                 GString   *out,
+                 GPtrArray *scope,
+                 int        depth)
+{
+  xmlTextReaderPtr r = l->reader;
+  const char *prefix = (const char *) xmlTextReaderConstPrefix (r);
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (r);
+  g_autoptr(GString) attributes = g_string_new (NULL);
+
+  g_string_append_c (out, '<');
+  write_qname (out, prefix, (const char *) xmlTextReaderConstLocalName (r));
+  declare (out, scope, prefix, uri ? uri : "", depth);
+
+  for (int ret = xmlTextReaderMoveToFirstAttribute (r); ret == 1; ret = xmlTextReaderMoveToNextAttribute (r))
+    {
+      const char *attr_prefix = (const char *) xmlTextReaderConstPrefix (r);
+      const char *attr_uri = (const char *) xmlTextReaderConstNamespaceUri (r);
+
+      if (xmlTextReaderIsNamespaceDecl (r))
+        continue;
+      if (attr_prefix != NULL && attr_uri != NULL)
+        declare (out, scope, attr_prefix, attr_uri, depth);
+
+      g_string_append_c (attributes, ' ');
+      write_qname (attributes, attr_prefix, (const char *) xmlTextReaderConstLocalName (r));
+      g_string_append (attributes, "=\"");
+      append_escaped (attributes, (const char *) xmlTextReaderConstValue (r), TRUE);
+      g_string_append_c (attributes, '"');
+    }
+  xmlTextReaderMoveToElement (r);
+
+  g_string_append_len (out, attributes->str, attributes->len);
+}
+
+/* Reads the element of another namespace at the reader, whole, as text. */
+static gboolean
+read_extension (Loader  *l,
+                char   **out_xml)
+{
+  xmlTextReaderPtr r = l->reader;
+  int base = xmlTextReaderDepth (r);
+  int line = current_line (l);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) scope = g_ptr_array_new_with_free_func (binding_free);
+  Binding *outer = g_new0 (Binding, 1);
+
+  /* Inside a plan, the default namespace is the plan's own. */
+  outer->uri = g_strdup (COHORTS_PLAN_NAMESPACE);
+  outer->depth = -1;
+  g_ptr_array_add (scope, outer);
+
+  for (;;)
+    {
+      int type = xmlTextReaderNodeType (r);
+      int depth = xmlTextReaderDepth (r);
+
+      switch (type)
+        {
+        case XML_READER_TYPE_ELEMENT:
+          write_start_tag (l, out, scope, depth);
+          if (xmlTextReaderIsEmptyElement (r))
+            {
+              g_string_append (out, "/>");
+              pop_scope (scope, depth);
+              if (depth == base)
+                goto done;
+            }
+          else
+            g_string_append_c (out, '>');
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          g_string_append (out, "</");
+          write_qname (out, (const char *) xmlTextReaderConstPrefix (r),
+                       (const char *) xmlTextReaderConstLocalName (r));
+          g_string_append_c (out, '>');
+          pop_scope (scope, depth);
+          if (depth == base)
+            goto done;
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          append_escaped (out, (const char *) xmlTextReaderConstValue (r), FALSE);
+          break;
+
+        case XML_READER_TYPE_COMMENT:
+          g_string_append_printf (out, "<!--%s-->", (const char *) xmlTextReaderConstValue (r));
+          break;
+
+        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+          g_string_append_printf (out, "<?%s %s?>", (const char *) xmlTextReaderConstLocalName (r),
+                                  (const char *) xmlTextReaderConstValue (r));
+          break;
+
+        default:
+          break;
+        }
+
+      if (out->len > COHORTS_PLAN_MAX_EXTENSION_SIZE)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
+                     _("the element <%s> of another namespace is larger than %d KiB, the limit"),
+                     (const char *) xmlTextReaderConstName (r), COHORTS_PLAN_MAX_EXTENSION_SIZE / 1024);
+
+      if (!advance (l))
+        return FALSE;
+    }
+
+done:
+  l->extensions_size += out->len;
+  if (l->extensions_size > COHORTS_PLAN_MAX_EXTENSIONS_SIZE)
+    return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
+                 _("content of other namespaces passes %d MiB, the limit"),
+                 COHORTS_PLAN_MAX_EXTENSIONS_SIZE / (1024 * 1024));
+
+  *out_xml = g_string_free (g_steal_pointer (&out), FALSE);
+  return TRUE;
+}
+
+/* Child elements in a fixed order */
+
+typedef struct
+{
+  const char *name;
+  gboolean required;
+  gboolean repeatable;
+} ChildSpec;
+
+typedef struct
+{
+  const char *parent;
+  const ChildSpec *specs;
+  guint n_specs;
+  int last;           /* index of the last child seen, -1 before any */
+  gboolean foreign;   /* content of another namespace was seen */
+  guint32 seen;
+} Sequence;
+
+#define SEQUENCE(parent, specs) { parent, specs, G_N_ELEMENTS (specs), -1, FALSE, 0 }
+#define EXTENSION (-1)
+
+/* Places the current child element in @seq. Returns its index in the specs,
+ * or EXTENSION for an element of another namespace (already read whole into
+ * @extensions); -2 on error. */
+static int
+sequence_accept (Loader     *l,
+                 Sequence   *seq,
+                 GPtrArray **extensions)
+{
+  const char *name = local_name (l);
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
+  int line = current_line (l);
+  char *xml = NULL;
+  guint i;
+
+  if (uri != NULL && strcmp (uri, COHORTS_PLAN_NAMESPACE) != 0)
+    {
+      if (!read_extension (l, &xml))
+        return -2;
+      cohorts_extensions_take (extensions, xml);
+      seq->foreign = TRUE;
+      return EXTENSION;
+    }
+
+  for (i = 0; i < seq->n_specs; i++)
+    if (strcmp (name, seq->specs[i].name) == 0)
+      break;
+
+  if (uri == NULL || i == seq->n_specs)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            uri == NULL ? _("<%s> is not in the plan's namespace, and not allowed in <%s>")
+                        : _("<%s> is not allowed in <%s>"),
+            name, seq->parent);
+      return -2;
+    }
+
+  if (seq->foreign)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("<%s> comes after content of another namespace in <%s>; that content must come last"),
+            name, seq->parent);
+      return -2;
+    }
+
+  if ((int) i == seq->last && !seq->specs[i].repeatable)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<%s> has more than one <%s>"), seq->parent, name);
+      return -2;
+    }
+
+  if ((int) i < seq->last)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<%s> must come before <%s> in <%s>"),
+            name, seq->specs[seq->last].name, seq->parent);
+      return -2;
+    }
+
+  seq->last = i;
+  seq->seen |= 1u << i;
+  return i;
+}
+
+static gboolean
+sequence_finish (Loader   *l,
+                 Sequence *seq,
+                 int       line)
+{
+  for (guint i = 0; i < seq->n_specs; i++)
+    if (seq->specs[i].required && !(seq->seen & (1u << i)))
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                   _("<%s> has no <%s>; it is required"), seq->parent, seq->specs[i].name);
+  return TRUE;
+}
+
+/* The elements */
+
+/* Reads an element that must have no content, after its attributes. */
+static gboolean
+expect_empty (Loader     *l,
+              const char *element)
+{
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean at_end;
+
+  if (next_child (l, element, depth, xmlTextReaderIsEmptyElement (l->reader), &at_end))
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> must be empty, but holds <%s>"), element, local_name (l));
+  return at_end;
+}
+
+static gboolean
+read_report_card (Loader        *l,
+                  CohortsSchool *school)
+{
+  static const AttributeSpec attrs[] = { { "date", FALSE }, { "safeguarding", FALSE } };
+  static const AttributeSpec area_attrs[] = { { "name", TRUE }, { "grade", TRUE } };
+  static const ChildSpec children[] = { { "area", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("report-card", children);
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  gboolean ok, at_end;
+  g_autoptr(GPtrArray) ignored = NULL;
+
+  ok = read_attributes (l, "report-card", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_date (l, "report-card", "date", values[0], &school->report_card_date) &&
+       attr_enum (l, "report-card", "safeguarding", values[1], COHORTS_TYPE_SAFEGUARDING,
+                  (int *) &school->safeguarding);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  while (next_child (l, "report-card", depth, empty, &at_end))
+    {
+      char *area_values[G_N_ELEMENTS (area_attrs)] = { NULL, };
+      int area = 0, grade = 0;
+      int index = sequence_accept (l, &seq, &ignored);
+
+      if (index == EXTENSION)
+        {
+          fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                _("<report-card> may hold only <area> elements"));
+          return FALSE;
+        }
+      if (index < 0)
+        return FALSE;
+
+      ok = read_attributes (l, "area", area_attrs, G_N_ELEMENTS (area_attrs), area_values) &&
+           attr_enum (l, "area", "name", area_values[0], COHORTS_TYPE_REPORT_AREA, &area) &&
+           attr_enum (l, "area", "grade", area_values[1], COHORTS_TYPE_REPORT_GRADE, &grade);
+      free_values (area_values, G_N_ELEMENTS (area_attrs));
+      if (!ok)
+        return FALSE;
+
+      if (school->report_grades[area] != COHORTS_REPORT_GRADE_NONE)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                     _("<report-card> grades the area “%s” twice"),
+                     cohorts_enum_to_token (COHORTS_TYPE_REPORT_AREA, area));
+      school->report_grades[area] = grade;
+
+      if (!expect_empty (l, "area"))
+        return FALSE;
+    }
+
+  return at_end;
+}
+
+/* Reads an element with an optional code attribute and a name as text. */
+static gboolean
+read_coded_name (Loader      *l,
+                 const char  *element,
+                 const char  *code_attribute,
+                 char       **code,
+                 char       **name)
+{
+  const AttributeSpec attrs[] = { { code_attribute, FALSE } };
+  char *values[1] = { NULL, };
+  gboolean ok;
+
+  ok = read_attributes (l, element, attrs, 1, values) &&
+       attr_line (l, element, code_attribute, values[0], code);
+  free_values (values, 1);
+
+  if (!ok)
+    return FALSE;
+
+  g_free (*name);
+  *name = NULL;
+  return read_text (l, element, COHORTS_SHORT_TEXT_MAX, name);
+}
+
+static gboolean
+check_code (Loader     *l,
+            const char *element,
+            const char *code,
+            int         line)
+{
+  gsize n = strlen (code);
+
+  if (n == 0)
+    return TRUE;
+  if (n > 8 || strspn (code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != n)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<%s> code=\"%s\" is not a code: up to eight letters and digits"), element, code);
+  return TRUE;
+}
+
+enum {
+  SCHOOL_URN,
+  SCHOOL_ACADEMY_URN,
+  SCHOOL_PHASE,
+  SCHOOL_TYPE,
+  SCHOOL_LOW_AGE,
+  SCHOOL_HIGH_AGE,
+  SCHOOL_RELIGIOUS_CHARACTER,
+  SCHOOL_PUPILS,
+  SCHOOL_CAPACITY,
+  SCHOOL_SMALL,
+  SCHOOL_RURAL,
+  SCHOOL_TOWN,
+  SCHOOL_POSTCODE,
+  N_SCHOOL_ATTRS
+};
+
+static const AttributeSpec school_attrs[N_SCHOOL_ATTRS] = {
+  [SCHOOL_URN] = { "urn", TRUE },
+  [SCHOOL_ACADEMY_URN] = { "academy-urn", FALSE },
+  [SCHOOL_PHASE] = { "phase", FALSE },
+  [SCHOOL_TYPE] = { "type", FALSE },
+  [SCHOOL_LOW_AGE] = { "low-age", FALSE },
+  [SCHOOL_HIGH_AGE] = { "high-age", FALSE },
+  [SCHOOL_RELIGIOUS_CHARACTER] = { "religious-character", FALSE },
+  [SCHOOL_PUPILS] = { "pupils", FALSE },
+  [SCHOOL_CAPACITY] = { "capacity", FALSE },
+  [SCHOOL_SMALL] = { "small", FALSE },
+  [SCHOOL_RURAL] = { "rural", FALSE },
+  [SCHOOL_TOWN] = { "town", FALSE },
+  [SCHOOL_POSTCODE] = { "postcode", FALSE },
+};
+
+enum {
+  SCHOOL_CHILD_NAME,
+  SCHOOL_CHILD_LOCAL_AUTHORITY,
+  SCHOOL_CHILD_DIOCESE,
+  SCHOOL_CHILD_CURRENT_TRUST,
+  SCHOOL_CHILD_OFSTED_GRADE,
+  SCHOOL_CHILD_REPORT_CARD,
+  SCHOOL_CHILD_SIAMS,
+  SCHOOL_CHILD_FINANCE,
+  SCHOOL_CHILD_NOTES,
+};
+
+static const ChildSpec school_children[] = {
+  [SCHOOL_CHILD_NAME] = { "name", TRUE, FALSE },
+  [SCHOOL_CHILD_LOCAL_AUTHORITY] = { "local-authority", FALSE, FALSE },
+  [SCHOOL_CHILD_DIOCESE] = { "diocese", FALSE, FALSE },
+  [SCHOOL_CHILD_CURRENT_TRUST] = { "current-trust", FALSE, FALSE },
+  [SCHOOL_CHILD_OFSTED_GRADE] = { "ofsted-grade", FALSE, FALSE },
+  [SCHOOL_CHILD_REPORT_CARD] = { "report-card", FALSE, FALSE },
+  [SCHOOL_CHILD_SIAMS] = { "siams", FALSE, FALSE },
+  [SCHOOL_CHILD_FINANCE] = { "finance", FALSE, FALSE },
+  [SCHOOL_CHILD_NOTES] = { "notes", FALSE, FALSE },
+};
+
+static gboolean
+read_school_child (Loader        *l,
+                   CohortsSchool *school,
+                   int            index)
+{
+  int line = current_line (l);
+  gboolean ok = TRUE;
+
+  switch (index)
+    {
+    case SCHOOL_CHILD_NAME:
+      g_clear_pointer (&school->name, g_free);
+      return read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &school->name);
+
+    case SCHOOL_CHILD_LOCAL_AUTHORITY:
+      return read_coded_name (l, "local-authority", "code", &school->la_code, &school->la_name) &&
+             check_code (l, "local-authority", school->la_code, line);
+
+    case SCHOOL_CHILD_DIOCESE:
+      return read_coded_name (l, "diocese", "code", &school->diocese_code, &school->diocese_name) &&
+             check_code (l, "diocese", school->diocese_code, line);
+
+    case SCHOOL_CHILD_CURRENT_TRUST:
+      if (!read_coded_name (l, "current-trust", "reference", &school->current_trust_reference,
+                            &school->current_trust_name))
+        return FALSE;
+      if (school->current_trust_reference[0] != '\0' &&
+          !cohorts_trust_reference_is_valid (school->current_trust_reference))
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                     _("<current-trust> reference=\"%s\" is not a trust reference: TR and five digits"),
+                     school->current_trust_reference);
+      return TRUE;
+
+    case SCHOOL_CHILD_OFSTED_GRADE:
+      {
+        static const AttributeSpec attrs[] = { { "date", FALSE }, { "grade", TRUE } };
+        char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+
+        ok = read_attributes (l, "ofsted-grade", attrs, G_N_ELEMENTS (attrs), values) &&
+             attr_date (l, "ofsted-grade", "date", values[0], &school->ofsted_date) &&
+             attr_enum (l, "ofsted-grade", "grade", values[1], COHORTS_TYPE_OFSTED_GRADE,
+                        (int *) &school->ofsted_grade);
+        free_values (values, G_N_ELEMENTS (attrs));
+        return ok && expect_empty (l, "ofsted-grade");
+      }
+
+    case SCHOOL_CHILD_REPORT_CARD:
+      return read_report_card (l, school);
+
+    case SCHOOL_CHILD_SIAMS:
+      {
+        static const AttributeSpec attrs[] = { { "date", FALSE }, { "outcome", TRUE } };
+        char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+
+        ok = read_attributes (l, "siams", attrs, G_N_ELEMENTS (attrs), values) &&
+             attr_date (l, "siams", "date", values[0], &school->siams_date) &&
+             attr_enum (l, "siams", "outcome", values[1], COHORTS_TYPE_SIAMS_OUTCOME,
+                        (int *) &school->siams_outcome);
+        free_values (values, G_N_ELEMENTS (attrs));
+        return ok && expect_empty (l, "siams");
+      }
+
+    case SCHOOL_CHILD_FINANCE:
+      {
+        static const AttributeSpec attrs[] = {
+          { "balance", FALSE }, { "as-of", FALSE }, { "recovery-plan", FALSE }, { "pfi", FALSE },
+        };
+        char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+
+        ok = read_attributes (l, "finance", attrs, G_N_ELEMENTS (attrs), values) &&
+             attr_amount (l, "finance", "balance", values[0], TRUE, &school->budget_balance) &&
+             attr_date (l, "finance", "as-of", values[1], &school->budget_date) &&
+             attr_boolean (l, "finance", "recovery-plan", values[2], &school->recovery_plan) &&
+             attr_boolean (l, "finance", "pfi", values[3], &school->pfi);
+        free_values (values, G_N_ELEMENTS (attrs));
+        return ok && expect_empty (l, "finance");
+      }
+
+    case SCHOOL_CHILD_NOTES:
+      g_clear_pointer (&school->notes, g_free);
+      return read_text (l, "notes", COHORTS_NOTES_MAX, &school->notes);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static CohortsSchool *
+read_school (Loader *l)
+{
+  g_autoptr(CohortsSchool) school = g_object_new (COHORTS_TYPE_SCHOOL, NULL);
+  char *values[N_SCHOOL_ATTRS] = { NULL, };
+  Sequence seq = SEQUENCE ("school", school_children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean ok, at_end;
+  gpointer other_line;
+
+  ok = read_attributes (l, "school", school_attrs, N_SCHOOL_ATTRS, values) &&
+       attr_urn (l, "school", "urn", values[SCHOOL_URN], &school->urn) &&
+       attr_urn (l, "school", "academy-urn", values[SCHOOL_ACADEMY_URN], &school->academy_urn) &&
+       attr_enum (l, "school", "phase", values[SCHOOL_PHASE], COHORTS_TYPE_PHASE,
+                  (int *) &school->phase) &&
+       attr_enum (l, "school", "type", values[SCHOOL_TYPE], COHORTS_TYPE_ESTABLISHMENT_TYPE,
+                  (int *) &school->establishment_type) &&
+       attr_count (l, "school", "low-age", values[SCHOOL_LOW_AGE], 99, &school->low_age) &&
+       attr_count (l, "school", "high-age", values[SCHOOL_HIGH_AGE], 99, &school->high_age) &&
+       attr_enum (l, "school", "religious-character", values[SCHOOL_RELIGIOUS_CHARACTER],
+                  COHORTS_TYPE_RELIGIOUS_CHARACTER, (int *) &school->religious_character) &&
+       attr_count (l, "school", "pupils", values[SCHOOL_PUPILS], 999999999, &school->pupils) &&
+       attr_count (l, "school", "capacity", values[SCHOOL_CAPACITY], 999999999, &school->capacity) &&
+       attr_boolean (l, "school", "small", values[SCHOOL_SMALL], &school->small) &&
+       attr_boolean (l, "school", "rural", values[SCHOOL_RURAL], &school->rural) &&
+       attr_line (l, "school", "town", values[SCHOOL_TOWN], &school->town) &&
+       attr_line (l, "school", "postcode", values[SCHOOL_POSTCODE], &school->postcode);
+  free_values (values, N_SCHOOL_ATTRS);
+  if (!ok)
+    return NULL;
+
+  if (school->low_age >= 0 && school->high_age >= 0 && school->low_age > school->high_age)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("<school urn=\"%u\"> low-age %d is above high-age %d"),
+            school->urn, school->low_age, school->high_age);
+      return NULL;
+    }
+
+  if (g_hash_table_lookup_extended (l->school_lines, GUINT_TO_POINTER (school->urn), NULL, &other_line))
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("URN %u is used by a second school; the school at line %d has it already"),
+            school->urn, GPOINTER_TO_INT (other_line));
+      return NULL;
+    }
+  g_hash_table_insert (l->school_lines, GUINT_TO_POINTER (school->urn), GINT_TO_POINTER (line));
+
+  while (next_child (l, "school", depth, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq, &school->extensions);
+
+      if (index == -2 || (index >= 0 && !read_school_child (l, school, index)))
+        return NULL;
+    }
+
+  if (!at_end || !sequence_finish (l, &seq, line))
+    return NULL;
+
+  return g_steal_pointer (&school);
+}
+
+static gboolean
+read_schools (Loader *l)
+{
+  static const ChildSpec children[] = { { "school", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("schools", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ignored = NULL;
+  gboolean at_end;
+
+  if (!read_attributes (l, "schools", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "schools", depth, empty, &at_end))
+    {
+      CohortsSchool *school;
+      int index = sequence_accept (l, &seq, &ignored);
+
+      if (index == EXTENSION)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                     _("<schools> may hold only <school> elements"));
+      if (index < 0)
+        return FALSE;
+
+      if (schools->len >= COHORTS_PLAN_MAX_SCHOOLS)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("the plan has more than %d schools, the limit"), COHORTS_PLAN_MAX_SCHOOLS);
+
+      school = read_school (l);
+      if (school == NULL)
+        return FALSE;
+      g_ptr_array_add (schools, school);
+    }
+
+  if (!at_end)
+    return FALSE;
+
+  cohorts_plan_load_schools (l->plan, schools);
+  return TRUE;
+}
+
+static gboolean
+read_cohort (Loader *l)
+{
+  static const AttributeSpec attrs[] = { { "id", TRUE }, { "date", FALSE }, { "status", TRUE } };
+  static const AttributeSpec member_attrs[] = { { "urn", TRUE } };
+  static const ChildSpec children[] = {
+    { "name", TRUE, FALSE }, { "member", FALSE, TRUE }, { "notes", FALSE, FALSE },
+  };
+  Sequence seq = SEQUENCE ("cohort", children);
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  g_autoptr(CohortsCohort) cohort = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  gboolean ok, at_end;
+  gpointer other_line;
+
+  if (!read_attributes (l, "cohort", attrs, G_N_ELEMENTS (attrs), values))
+    {
+      free_values (values, G_N_ELEMENTS (attrs));
+      return FALSE;
+    }
+
+  if (!cohorts_cohort_id_is_valid (values[0]))
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("<cohort> id=\"%s\" is not an identifier: 1–64 lowercase letters, digits and hyphens"),
+            values[0]);
+      free_values (values, G_N_ELEMENTS (attrs));
+      return FALSE;
+    }
+
+  if (g_hash_table_lookup_extended (l->cohort_lines, values[0], NULL, &other_line))
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("cohort id “%s” is used twice; the cohort at line %d has it already"),
+            values[0], GPOINTER_TO_INT (other_line));
+      free_values (values, G_N_ELEMENTS (attrs));
+      return FALSE;
+    }
+
+  cohort = g_object_new (COHORTS_TYPE_COHORT, "id", values[0], NULL);
+  g_hash_table_insert (l->cohort_lines, g_strdup (values[0]), GINT_TO_POINTER (line));
+
+  ok = attr_date (l, "cohort", "date", values[1], &cohort->date) &&
+       attr_enum (l, "cohort", "status", values[2], COHORTS_TYPE_COHORT_STATUS, (int *) &cohort->status);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  while (next_child (l, "cohort", depth, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq, &cohort->extensions);
+      int child_line = current_line (l);
+
+      if (index == -2)
+        return FALSE;
+
+      if (index == 0)
+        {
+          g_clear_pointer (&cohort->name, g_free);
+          if (!read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &cohort->name))
+            return FALSE;
+        }
+      else if (index == 1)
+        {
+          char *member_values[1] = { NULL, };
+          guint urn = 0;
+          CohortsSchool *school;
+
+          ok = read_attributes (l, "member", member_attrs, 1, member_values) &&
+               attr_urn (l, "member", "urn", member_values[0], &urn);
+          free_values (member_values, 1);
+          if (!ok || !expect_empty (l, "member"))
+            return FALSE;
+
+          school = cohorts_plan_find_school (l->plan, urn);
+          if (school == NULL)
+            return fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                         _("<member urn=\"%u\"> names no school of the plan; each member must be a "
+                           "<school> in <schools>"), urn);
+
+          if (g_hash_table_lookup_extended (l->member_lines, GUINT_TO_POINTER (urn), NULL, &other_line))
+            return fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                         _("%s (URN %u) is in two cohorts, or twice in one; it is already a member at "
+                           "line %d"),
+                         school->name, urn, GPOINTER_TO_INT (other_line));
+          g_hash_table_insert (l->member_lines, GUINT_TO_POINTER (urn), GINT_TO_POINTER (child_line));
+          g_ptr_array_add (members, school);
+        }
+      else if (index == 2)
+        {
+          g_clear_pointer (&cohort->notes, g_free);
+          if (!read_text (l, "notes", COHORTS_NOTES_MAX, &cohort->notes))
+            return FALSE;
+        }
+    }
+
+  if (!at_end || !sequence_finish (l, &seq, line))
+    return FALSE;
+
+  cohorts_plan_load_cohort (l->plan, cohort, members);
+  return TRUE;
+}
+
+static gboolean
+read_cohorts (Loader *l)
+{
+  static const ChildSpec children[] = { { "cohort", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("cohorts", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  g_autoptr(GPtrArray) ignored = NULL;
+  gboolean at_end;
+  guint n = 0;
+
+  if (!read_attributes (l, "cohorts", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "cohorts", depth, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq, &ignored);
+
+      if (index == EXTENSION)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                     _("<cohorts> may hold only <cohort> elements"));
+      if (index < 0)
+        return FALSE;
+      if (++n > COHORTS_PLAN_MAX_COHORTS)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("the plan has more than %d cohorts, the limit"), COHORTS_PLAN_MAX_COHORTS);
+      if (!read_cohort (l))
+        return FALSE;
+    }
+
+  return at_end;
+}
+
+static gboolean
+read_trust (Loader *l)
+{
+  static const AttributeSpec attrs[] = { { "kind", TRUE }, { "ukprn", FALSE }, { "reference", FALSE } };
+  static const AttributeSpec team_attrs[] = {
+    { "concurrent-conversions", FALSE }, { "conversions-per-term", FALSE },
+    { "top-slice", FALSE }, { "annual-cost", FALSE },
+  };
+  static const AttributeSpec growth_attrs[] = {
+    { "academies-min", FALSE }, { "academies-max", FALSE }, { "pupils", FALSE }, { "within-years", FALSE },
+  };
+  static const ChildSpec children[] = {
+    { "name", TRUE, FALSE }, { "central-team", FALSE, FALSE },
+    { "growth-target", FALSE, FALSE }, { "notes", FALSE, FALSE },
+  };
+  CohortsTrust *trust = cohorts_plan_get_trust (l->plan);
+  Sequence seq = SEQUENCE ("trust", children);
+  char *values[4] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean ok, at_end;
+
+  ok = read_attributes (l, "trust", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_enum (l, "trust", "kind", values[0], COHORTS_TYPE_TRUST_KIND, (int *) &trust->kind) &&
+       attr_line (l, "trust", "ukprn", values[1], &trust->ukprn) &&
+       attr_line (l, "trust", "reference", values[2], &trust->reference);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  if (trust->ukprn[0] != '\0' && !cohorts_ukprn_is_valid (trust->ukprn))
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<trust> ukprn=\"%s\" is not a UKPRN: eight digits starting with 1"), trust->ukprn);
+  if (trust->reference[0] != '\0' && !cohorts_trust_reference_is_valid (trust->reference))
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<trust> reference=\"%s\" is not a trust reference: TR and five digits"),
+                 trust->reference);
+
+  while (next_child (l, "trust", depth, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq, &trust->extensions);
+
+      switch (index)
+        {
+        case -2:
+          return FALSE;
+        case EXTENSION:
+          break;
+        case 0:
+          g_clear_pointer (&trust->name, g_free);
+          if (!read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &trust->name))
+            return FALSE;
+          break;
+        case 1:
+          ok = read_attributes (l, "central-team", team_attrs, G_N_ELEMENTS (team_attrs), values) &&
+               attr_count (l, "central-team", "concurrent-conversions", values[0], 999999999,
+                           &trust->concurrent_conversions) &&
+               attr_count (l, "central-team", "conversions-per-term", values[1], 999999999,
+                           &trust->conversions_per_term) &&
+               attr_percent (l, "central-team", "top-slice", values[2], &trust->top_slice) &&
+               attr_amount (l, "central-team", "annual-cost", values[3], FALSE, &trust->annual_cost);
+          free_values (values, G_N_ELEMENTS (team_attrs));
+          if (!ok || !expect_empty (l, "central-team"))
+            return FALSE;
+          break;
+        case 2:
+          ok = read_attributes (l, "growth-target", growth_attrs, G_N_ELEMENTS (growth_attrs), values) &&
+               attr_count (l, "growth-target", "academies-min", values[0], 999999999, &trust->academies_min) &&
+               attr_count (l, "growth-target", "academies-max", values[1], 999999999, &trust->academies_max) &&
+               attr_count (l, "growth-target", "pupils", values[2], 999999999, &trust->target_pupils) &&
+               attr_count (l, "growth-target", "within-years", values[3], 999999999, &trust->within_years);
+          free_values (values, G_N_ELEMENTS (growth_attrs));
+          if (!ok || !expect_empty (l, "growth-target"))
+            return FALSE;
+          if (trust->academies_min >= 0 && trust->academies_max >= 0 &&
+              trust->academies_min > trust->academies_max)
+            return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                         _("<growth-target> academies-min %d is above academies-max %d"),
+                         trust->academies_min, trust->academies_max);
+          break;
+        case 3:
+          g_clear_pointer (&trust->notes, g_free);
+          if (!read_text (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return at_end && sequence_finish (l, &seq, line);
+}
+
+static gboolean
+read_plan (Loader *l)
+{
+  static const AttributeSpec attrs[] = { { "format-version", TRUE }, { "start", FALSE } };
+  static const ChildSpec children[] = {
+    { "title", FALSE, FALSE }, { "trust", TRUE, FALSE },
+    { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
+  };
+  Sequence seq = SEQUENCE ("plan", children);
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  const char *version_text;
+  const char *problem = NULL;
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean ok, at_end;
+
+  /* The version decides everything else: look at it before anything. */
+  version_text = (const char *) xmlTextReaderGetAttribute (l->reader, BAD_CAST "format-version");
+  if (version_text == NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<plan> has no “format-version” attribute; it is required"));
+  l->version = (int) parse_number (version_text, 1, G_MAXINT, &problem);
+  if (problem != NULL)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("<plan> format-version=\"%s\" is not a format version (a whole number from 1)"),
+            version_text);
+      xmlFree ((xmlChar *) version_text);
+      return FALSE;
+    }
+  xmlFree ((xmlChar *) version_text);
+
+  if (l->version > COHORTS_PLAN_FORMAT_VERSION)
+    return fail (l, COHORTS_PLAN_ERROR_NEWER_VERSION, line,
+                 _("this plan was saved by a newer version of Cohorts in format version %d; this "
+                   "version reads formats up to %d. Install a newer Cohorts to open it."),
+                 l->version, COHORTS_PLAN_FORMAT_VERSION);
+
+  ok = read_attributes (l, "plan", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_date (l, "plan", "start", values[1], &l->plan->start_date);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  while (next_child (l, "plan", 0, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq, &l->plan->extensions);
+
+      switch (index)
+        {
+        case -2:
+          return FALSE;
+        case EXTENSION:
+          break;
+        case 0:
+          g_clear_pointer (&l->plan->title, g_free);
+          if (!read_text (l, "title", COHORTS_SHORT_TEXT_MAX, &l->plan->title))
+            return FALSE;
+          break;
+        case 1:
+          if (!read_trust (l))
+            return FALSE;
+          break;
+        case 2:
+          if (!read_schools (l))
+            return FALSE;
+          break;
+        case 3:
+          if (!read_cohorts (l))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return at_end && sequence_finish (l, &seq, line);
+}
+
+static gboolean
+read_document (Loader *l)
+{
+  const char *encoding;
+
+  /* Up to the root element: only comments, processing instructions, space. */
+  do
+    {
+      if (!advance (l))
+        return FALSE;
+    }
+  while (xmlTextReaderNodeType (l->reader) != XML_READER_TYPE_ELEMENT);
+
+  encoding = (const char *) xmlTextReaderConstEncoding (l->reader);
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, 1,
+                 _("the file declares the encoding %s; plan files are UTF-8"), encoding);
+
+  if (g_strcmp0 (local_name (l), "plan") != 0 || !in_our_namespace (l))
+    {
+      const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
+
+      if (uri == NULL)
+        return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, current_line (l),
+                     _("this is not a Cohorts plan: its root element is <%s> without a namespace; "
+                       "a plan is <plan> in the namespace %s"),
+                     local_name (l), COHORTS_PLAN_NAMESPACE);
+      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, current_line (l),
+                   _("this is not a Cohorts plan: its root element is <%s> in the namespace %s; "
+                     "a plan is <plan> in the namespace %s"),
+                   local_name (l), uri, COHORTS_PLAN_NAMESPACE);
+    }
+
+  if (!read_plan (l))
+    return FALSE;
+
+  /* After the root: nothing but comments and space, to the end. */
+  for (;;)
+    {
+      int ret = xmlTextReaderRead (l->reader);
+
+      if (ret == 0)
+        break;
+      if (ret < 0)
+        {
+          if (l->error == NULL && l->syntax_message != NULL)
+            fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                  _("the file is not well-formed XML: %s"), l->syntax_message);
+          return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
+                       _("the file has content after the end of the plan"));
+        }
+    }
+
+  if (l->validity_message != NULL || xmlTextReaderIsValid (l->reader) != 1)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
+                 _("the plan does not follow the plan format (data/matplan.rng): %s"),
+                 l->validity_message ? l->validity_message : _("no details given"));
+
+  return TRUE;
+}
+
+/**
+ * cohorts_plan_xml_load:
+ * @display_name: how to name the file in messages ("northfield.matplan",
+ *   or the path as typed on the command line)
+ *
+ * Reads a plan from @stream, validating it as it goes.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set to a message
+ *   "NAME:LINE: what is wrong" (in the #COHORTS_PLAN_ERROR domain, or
+ *   %G_IO_ERROR_CANCELLED)
+ */
+CohortsPlan *
+cohorts_plan_xml_load (GInputStream  *stream,
+                       const char    *display_name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Loader l = { 0, };
+  g_autoptr(CohortsPlan) plan = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  get_schema ();
+
+  l.name = display_name;
+  l.stream = stream;
+  l.cancellable = cancellable;
+  l.scan_line = 1;
+  l.school_lines = g_hash_table_new (NULL, NULL);
+  l.cohort_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.member_lines = g_hash_table_new (NULL, NULL);
+  l.plan = plan = cohorts_plan_new ();
+
+  /* No network, no DTD, no entity substitution; line numbers past 65535. */
+  l.reader = xmlReaderForIO (read_cb, close_cb, &l, NULL, "UTF-8",
+                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+  if (l.reader == NULL)
+    {
+      fail (&l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
+      ok = FALSE;
+    }
+  else
+    {
+      xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
+      if (xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
+        g_error ("Could not apply the plan schema");
+      ok = read_document (&l);
+      xmlFreeTextReader (l.reader);
+    }
+
+  g_hash_table_unref (l.school_lines);
+  g_hash_table_unref (l.cohort_lines);
+  g_hash_table_unref (l.member_lines);
+  g_free (l.syntax_message);
+  g_free (l.validity_message);
+
+  if (!ok)
+    {
+      g_assert (l.error != NULL);
+      g_propagate_error (error, l.error);
+      return NULL;
+    }
+
+  cohorts_plan_load_finish (plan, l.version);
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * cohorts_plan_xml_load_file:
+ * @display_name: (nullable): how to name the file in messages; by default
+ *   its path as GIO parses it
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+CohortsPlan *
+cohorts_plan_xml_load_file (GFile         *file,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *parse_name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", display_name, local_error->message);
+      return NULL;
+    }
+
+  return cohorts_plan_xml_load (G_INPUT_STREAM (stream), display_name, cancellable, error);
+}
+
+/**
+ * cohorts_plan_xml_load_data:
+ *
+ * Reads a plan held in memory (tests and fuzzing use this).
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+CohortsPlan *
+cohorts_plan_xml_load_data (const char  *data,
+                            gsize        length,
+                            const char  *display_name,
+                            GError     **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
+
+  return cohorts_plan_xml_load (stream, display_name, NULL, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *name = g_file_get_basename (file);
+  GError *error = NULL;
+  CohortsPlan *plan = cohorts_plan_xml_load_file (file, name, cancellable, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+/**
+ * cohorts_plan_xml_load_file_async:
+ *
+ * Reads a plan in a worker thread. Messages name the file by its base name.
+ */
+void
+cohorts_plan_xml_load_file_async (GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cohorts_plan_xml_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cohorts_plan_xml_load_file_finish:
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+CohortsPlan *
+cohorts_plan_xml_load_file_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Writing */
+
+static void
+indent (GString *out,
+        int      level)
+{
+  for (int i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+attr_text (GString    *out,
+           const char *name,
+           const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  g_string_append_printf (out, " %s=\"", name);
+  append_escaped (out, value, TRUE);
+  g_string_append_c (out, '"');
+}
+
+static void
+attr_int (GString    *out,
+          const char *name,
+          gint64      value)
+{
+  if (value >= 0)
+    g_string_append_printf (out, " %s=\"%" G_GINT64_FORMAT "\"", name, value);
+}
+
+static void
+attr_urn_out (GString    *out,
+              const char *name,
+              guint       urn)
+{
+  if (urn != 0)
+    g_string_append_printf (out, " %s=\"%u\"", name, urn);
+}
+
+static void
+attr_date_out (GString     *out,
+               const char  *name,
+               CohortsDate  date)
+{
+  char buffer[11];
+
+  if (date == COHORTS_DATE_NONE)
+    return;
+  cohorts_date_write_iso (date, buffer);
+  g_string_append_printf (out, " %s=\"%s\"", name, buffer);
+}
+
+static void
+attr_enum_out (GString    *out,
+               const char *name,
+               GType       type,
+               int         value)
+{
+  if (value == 0 && cohorts_enum_has_unset_value (type))
+    return;
+  g_string_append_printf (out, " %s=\"%s\"", name, cohorts_enum_to_token (type, value));
+}
+
+static void
+attr_flag (GString    *out,
+           const char *name,
+           gboolean    value)
+{
+  if (value)
+    g_string_append_printf (out, " %s=\"true\"", name);
+}
+
+static void
+attr_percent_out (GString    *out,
+                  const char *name,
+                  int         hundredths)
+{
+  if (hundredths < 0)
+    return;
+  if (hundredths % 100 == 0)
+    g_string_append_printf (out, " %s=\"%d\"", name, hundredths / 100);
+  else if (hundredths % 10 == 0)
+    g_string_append_printf (out, " %s=\"%d.%d\"", name, hundredths / 100, (hundredths % 100) / 10);
+  else
+    g_string_append_printf (out, " %s=\"%d.%02d\"", name, hundredths / 100, hundredths % 100);
+}
+
+static void
+text_element (GString    *out,
+              int         level,
+              const char *name,
+              const char *text)
+{
+  indent (out, level);
+  g_string_append_printf (out, "<%s>", name);
+  append_escaped (out, text, FALSE);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+/* <element code="…">name</element>, left out when both are empty. */
+static void
+coded_element (GString    *out,
+               int         level,
+               const char *element,
+               const char *code_attribute,
+               const char *code,
+               const char *name)
+{
+  if (code[0] == '\0' && name[0] == '\0')
+    return;
+
+  indent (out, level);
+  g_string_append_printf (out, "<%s", element);
+  attr_text (out, code_attribute, code);
+  if (name[0] == '\0')
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append_c (out, '>');
+  append_escaped (out, name, FALSE);
+  g_string_append_printf (out, "</%s>\n", element);
+}
+
+static void
+write_extensions (GString   *out,
+                  int        level,
+                  GPtrArray *extensions)
+{
+  for (guint i = 0; extensions != NULL && i < extensions->len; i++)
+    {
+      indent (out, level);
+      g_string_append (out, g_ptr_array_index (extensions, i));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+write_trust (GString      *out,
+             CohortsTrust *trust)
+{
+  indent (out, 1);
+  g_string_append (out, "<trust");
+  attr_enum_out (out, "kind", COHORTS_TYPE_TRUST_KIND, trust->kind);
+  attr_text (out, "ukprn", trust->ukprn);
+  attr_text (out, "reference", trust->reference);
+  g_string_append (out, ">\n");
+
+  text_element (out, 2, "name", trust->name);
+
+  if (trust->concurrent_conversions >= 0 || trust->conversions_per_term >= 0 ||
+      trust->top_slice >= 0 || trust->annual_cost >= 0)
+    {
+      indent (out, 2);
+      g_string_append (out, "<central-team");
+      attr_int (out, "concurrent-conversions", trust->concurrent_conversions);
+      attr_int (out, "conversions-per-term", trust->conversions_per_term);
+      attr_percent_out (out, "top-slice", trust->top_slice);
+      attr_int (out, "annual-cost", trust->annual_cost);
+      g_string_append (out, "/>\n");
+    }
+
+  if (trust->academies_min >= 0 || trust->academies_max >= 0 ||
+      trust->target_pupils >= 0 || trust->within_years >= 0)
+    {
+      indent (out, 2);
+      g_string_append (out, "<growth-target");
+      attr_int (out, "academies-min", trust->academies_min);
+      attr_int (out, "academies-max", trust->academies_max);
+      attr_int (out, "pupils", trust->target_pupils);
+      attr_int (out, "within-years", trust->within_years);
+      g_string_append (out, "/>\n");
+    }
+
+  if (trust->notes[0] != '\0')
+    text_element (out, 2, "notes", trust->notes);
+
+  write_extensions (out, 2, trust->extensions);
+
+  indent (out, 1);
+  g_string_append (out, "</trust>\n");
+}
+
+static gboolean
+has_report_card (CohortsSchool *school)
+{
+  if (school->report_card_date != COHORTS_DATE_NONE || school->safeguarding != COHORTS_SAFEGUARDING_UNKNOWN)
+    return TRUE;
+  for (guint i = 0; i < COHORTS_N_REPORT_AREAS; i++)
+    if (school->report_grades[i] != COHORTS_REPORT_GRADE_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+write_school (GString       *out,
+              CohortsSchool *school)
+{
+  indent (out, 2);
+  g_string_append (out, "<school");
+  attr_urn_out (out, "urn", school->urn);
+  attr_urn_out (out, "academy-urn", school->academy_urn);
+  attr_enum_out (out, "phase", COHORTS_TYPE_PHASE, school->phase);
+  attr_enum_out (out, "type", COHORTS_TYPE_ESTABLISHMENT_TYPE, school->establishment_type);
+  attr_int (out, "low-age", school->low_age);
+  attr_int (out, "high-age", school->high_age);
+  attr_enum_out (out, "religious-character", COHORTS_TYPE_RELIGIOUS_CHARACTER, school->religious_character);
+  attr_int (out, "pupils", school->pupils);
+  attr_int (out, "capacity", school->capacity);
+  attr_flag (out, "small", school->small);
+  attr_flag (out, "rural", school->rural);
+  attr_text (out, "town", school->town);
+  attr_text (out, "postcode", school->postcode);
+  g_string_append (out, ">\n");
+
+  text_element (out, 3, "name", school->name);
+  coded_element (out, 3, "local-authority", "code", school->la_code, school->la_name);
+  coded_element (out, 3, "diocese", "code", school->diocese_code, school->diocese_name);
+  coded_element (out, 3, "current-trust", "reference", school->current_trust_reference,
+                 school->current_trust_name);
+
+  if (school->ofsted_grade != COHORTS_OFSTED_GRADE_NONE)
+    {
+      indent (out, 3);
+      g_string_append (out, "<ofsted-grade");
+      attr_date_out (out, "date", school->ofsted_date);
+      attr_enum_out (out, "grade", COHORTS_TYPE_OFSTED_GRADE, school->ofsted_grade);
+      g_string_append (out, "/>\n");
+    }
+
+  if (has_report_card (school))
+    {
+      gboolean any_area = FALSE;
+
+      indent (out, 3);
+      g_string_append (out, "<report-card");
+      attr_date_out (out, "date", school->report_card_date);
+      attr_enum_out (out, "safeguarding", COHORTS_TYPE_SAFEGUARDING, school->safeguarding);
+
+      for (guint i = 0; i < COHORTS_N_REPORT_AREAS; i++)
+        {
+          if (school->report_grades[i] == COHORTS_REPORT_GRADE_NONE)
+            continue;
+          if (!any_area)
+            g_string_append (out, ">\n");
+          any_area = TRUE;
+          indent (out, 4);
+          g_string_append (out, "<area");
+          attr_enum_out (out, "name", COHORTS_TYPE_REPORT_AREA, i);
+          attr_enum_out (out, "grade", COHORTS_TYPE_REPORT_GRADE, school->report_grades[i]);
+          g_string_append (out, "/>\n");
+        }
+
+      if (any_area)
+        {
+          indent (out, 3);
+          g_string_append (out, "</report-card>\n");
+        }
+      else
+        g_string_append (out, "/>\n");
+    }
+
+  if (school->siams_outcome != COHORTS_SIAMS_NONE)
+    {
+      indent (out, 3);
+      g_string_append (out, "<siams");
+      attr_date_out (out, "date", school->siams_date);
+      attr_enum_out (out, "outcome", COHORTS_TYPE_SIAMS_OUTCOME, school->siams_outcome);
+      g_string_append (out, "/>\n");
+    }
+
+  if (school->budget_balance != COHORTS_MONEY_UNKNOWN || school->budget_date != COHORTS_DATE_NONE ||
+      school->recovery_plan || school->pfi)
+    {
+      indent (out, 3);
+      g_string_append (out, "<finance");
+      if (school->budget_balance != COHORTS_MONEY_UNKNOWN)
+        g_string_append_printf (out, " balance=\"%" G_GINT64_FORMAT "\"", school->budget_balance);
+      attr_date_out (out, "as-of", school->budget_date);
+      attr_flag (out, "recovery-plan", school->recovery_plan);
+      attr_flag (out, "pfi", school->pfi);
+      g_string_append (out, "/>\n");
+    }
+
+  if (school->notes[0] != '\0')
+    text_element (out, 3, "notes", school->notes);
+
+  write_extensions (out, 3, school->extensions);
+
+  indent (out, 2);
+  g_string_append (out, "</school>\n");
+}
+
+static void
+write_cohort (GString       *out,
+              CohortsCohort *cohort)
+{
+  GListModel *members = G_LIST_MODEL (cohort->members);
+  guint n = g_list_model_get_n_items (members);
+
+  indent (out, 2);
+  g_string_append (out, "<cohort");
+  attr_text (out, "id", cohort->id);
+  attr_date_out (out, "date", cohort->date);
+  attr_enum_out (out, "status", COHORTS_TYPE_COHORT_STATUS, cohort->status);
+  g_string_append (out, ">\n");
+
+  text_element (out, 3, "name", cohort->name);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (members, i);
+
+      indent (out, 3);
+      g_string_append_printf (out, "<member urn=\"%u\"/>\n", school->urn);
+    }
+
+  if (cohort->notes[0] != '\0')
+    text_element (out, 3, "notes", cohort->notes);
+
+  write_extensions (out, 3, cohort->extensions);
+
+  indent (out, 2);
+  g_string_append (out, "</cohort>\n");
+}
+
+/**
+ * cohorts_plan_xml_to_bytes:
+ *
+ * Writes @plan in the current format version, in canonical form: the same
+ * plan always gives the same bytes.
+ *
+ * Returns: (transfer full): the document, UTF-8
+ */
+GBytes *
+cohorts_plan_xml_to_bytes (CohortsPlan *plan)
+{
+  GListModel *schools, *cohorts;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (plan), NULL);
+
+  schools = G_LIST_MODEL (plan->schools);
+  cohorts = G_LIST_MODEL (plan->cohorts);
+  out = g_string_sized_new (4096 + 1024 * g_list_model_get_n_items (schools));
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (out, "<plan xmlns=\"%s\" format-version=\"%d\"",
+                          COHORTS_PLAN_NAMESPACE, COHORTS_PLAN_FORMAT_VERSION);
+  attr_date_out (out, "start", plan->start_date);
+  g_string_append (out, ">\n");
+
+  if (plan->title[0] != '\0')
+    text_element (out, 1, "title", plan->title);
+
+  write_trust (out, plan->trust);
+
+  n = g_list_model_get_n_items (schools);
+  if (n == 0)
+    g_string_append (out, "  <schools/>\n");
+  else
+    {
+      g_string_append (out, "  <schools>\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+          write_school (out, school);
+        }
+      g_string_append (out, "  </schools>\n");
+    }
+
+  n = g_list_model_get_n_items (cohorts);
+  if (n == 0)
+    g_string_append (out, "  <cohorts/>\n");
+  else
+    {
+      g_string_append (out, "  <cohorts>\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, i);
+          write_cohort (out, cohort);
+        }
+      g_string_append (out, "  </cohorts>\n");
+    }
+
+  write_extensions (out, 1, plan->extensions);
+
+  g_string_append (out, "</plan>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * cohorts_plan_xml_save_file:
+ *
+ * Saves @plan to @file safely: the new content goes to a temporary file
+ * beside it, is flushed to disk, and replaces @file in one rename; the
+ * previous version stays as "@file~". If anything fails, @file is as it was.
+ * The plan's history is not touched: the caller marks the plan saved.
+ */
+gboolean
+cohorts_plan_xml_save_file (CohortsPlan   *plan,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = cohorts_plan_xml_to_bytes (plan);
+  return g_file_replace_contents (file,
+                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL,
+                                  cancellable, error);
+}
+
+static void
+save_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cohorts_plan_xml_save_file_async:
+ *
+ * Like cohorts_plan_xml_save_file(); the plan is written to memory at once
+ * (so later edits do not reach the file), the file written in the background.
+ */
+void
+cohorts_plan_xml_save_file_async (CohortsPlan         *plan,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (COHORTS_IS_PLAN (plan));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cohorts_plan_xml_save_file_async);
+
+  bytes = cohorts_plan_xml_to_bytes (plan);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
+                                       cancellable, save_ready_cb, task);
+}
+
+gboolean
+cohorts_plan_xml_save_file_finish (CohortsPlan   *plan,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, plan), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,58 @@
+/* cohorts-plan-xml.h: reading and writing .matplan files
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cohorts-plan.h"
+
+G_BEGIN_DECLS
+
+#define COHORTS_PLAN_NAMESPACE      "urn:io.github.cohorts:matplan"
+#define COHORTS_PLAN_FORMAT_VERSION 1
+#define COHORTS_PLAN_MIME_TYPE      "application/x-matplan+xml"
+
+/* Limits of what the loader reads; beyond them a file is refused. */
+#define COHORTS_PLAN_MAX_FILE_SIZE       (64 * 1024 * 1024)
+#define COHORTS_PLAN_MAX_TAG_SIZE        (64 * 1024)
+#define COHORTS_PLAN_MAX_EXTENSION_SIZE  (1024 * 1024)
+#define COHORTS_PLAN_MAX_EXTENSIONS_SIZE (16 * 1024 * 1024)
+#define COHORTS_PLAN_MAX_DEPTH           32
+
+CohortsPlan *cohorts_plan_xml_load             (GInputStream         *stream,
+                                                const char           *display_name,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+CohortsPlan *cohorts_plan_xml_load_file        (GFile                *file,
+                                                const char           *display_name,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+CohortsPlan *cohorts_plan_xml_load_data        (const char           *data,
+                                                gsize                 length,
+                                                const char           *display_name,
+                                                GError              **error);
+void         cohorts_plan_xml_load_file_async  (GFile                *file,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+CohortsPlan *cohorts_plan_xml_load_file_finish (GAsyncResult         *result,
+                                                GError              **error);
+
+GBytes      *cohorts_plan_xml_to_bytes         (CohortsPlan          *plan);
+gboolean     cohorts_plan_xml_save_file        (CohortsPlan          *plan,
+                                                GFile                *file,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+void         cohorts_plan_xml_save_file_async  (CohortsPlan          *plan,
+                                                GFile                *file,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean     cohorts_plan_xml_save_file_finish (CohortsPlan          *plan,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_END_DECLS

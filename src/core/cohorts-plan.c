@@ -1,0 +1,1190 @@
+/* cohorts-plan.c: a conversion plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plan owns the trust, the schools (keyed by URN) and the cohorts, and
+ * keeps three list models that views observe: all schools, the cohorts in
+ * order (each with its members), and the unassigned schools. A school is in
+ * at most one cohort; the plan alone moves schools, so that stays true.
+ *
+ * Every edit is a command on the plan's history: cohorts_plan_edit() and the
+ * other editing functions build the command, the history applies it, and
+ * undo reverts it. The loader builds a plan directly through
+ * cohorts-plan-private.h, with no history.
+ */
+#define G_LOG_DOMAIN "cohorts-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gobject/gvaluecollector.h>
+
+#include "cohorts-cohort-private.h"
+#include "cohorts-plan-private.h"
+#include "cohorts-school-private.h"
+#include "cohorts-text.h"
+
+G_DEFINE_QUARK (cohorts-plan-error-quark, cohorts_plan_error)
+
+G_DEFINE_FINAL_TYPE (CohortsPlan, cohorts_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_START_DATE,
+  PROP_TRUST,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+history_changed_cb (CohortsPlan    *self,
+                    CohortsHistory *history)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+history_modified_cb (CohortsPlan    *self,
+                     GParamSpec     *pspec,
+                     CohortsHistory *history)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+cohorts_plan_dispose (GObject *object)
+{
+  CohortsPlan *self = (CohortsPlan *) object;
+
+  /* Commands hold references to schools and cohorts: drop them first. */
+  if (self->history != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->history, self);
+      g_clear_object (&self->history);
+    }
+
+  G_OBJECT_CLASS (cohorts_plan_parent_class)->dispose (object);
+}
+
+static void
+cohorts_plan_finalize (GObject *object)
+{
+  CohortsPlan *self = (CohortsPlan *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->trust);
+  g_clear_pointer (&self->by_urn, g_hash_table_unref);
+  g_clear_pointer (&self->cohorts_by_id, g_hash_table_unref);
+  g_clear_object (&self->unassigned);
+  g_clear_object (&self->cohorts);
+  g_clear_object (&self->schools);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cohorts_plan_parent_class)->finalize (object);
+}
+
+static void
+cohorts_plan_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CohortsPlan *self = COHORTS_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_START_DATE:
+      g_value_set_uint (value, self->start_date);
+      break;
+    case PROP_TRUST:
+      g_value_set_object (value, self->trust);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, cohorts_plan_is_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cohorts_plan_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CohortsPlan *self = COHORTS_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      {
+        char *title = cohorts_text_clean_line (g_value_get_string (value));
+
+        if (g_strcmp0 (title, self->title) == 0)
+          {
+            g_free (title);
+            return;
+          }
+        g_free (self->title);
+        self->title = title;
+      }
+      break;
+    case PROP_START_DATE:
+      if (self->start_date == g_value_get_uint (value))
+        return;
+      self->start_date = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+cohorts_plan_class_init (CohortsPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cohorts_plan_dispose;
+  object_class->finalize = cohorts_plan_finalize;
+  object_class->get_property = cohorts_plan_get_property;
+  object_class->set_property = cohorts_plan_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", "Title", NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CohortsPlan:start-date:
+   *
+   * When the plan starts (a #CohortsDate); no conversion may come before it.
+   */
+  properties[PROP_START_DATE] =
+    g_param_spec_uint ("start-date", "Start date", NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRUST] =
+    g_param_spec_object ("trust", NULL, NULL, COHORTS_TYPE_TRUST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * CohortsPlan:modified:
+   *
+   * Whether the plan has changes that were not saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CohortsPlan::changed:
+   *
+   * Emitted after every edit, undo and redo.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cohorts_plan_init (CohortsPlan *self)
+{
+  self->title = g_strdup ("");
+  self->trust = cohorts_trust_new ();
+  self->schools = g_list_store_new (COHORTS_TYPE_SCHOOL);
+  self->cohorts = g_list_store_new (COHORTS_TYPE_COHORT);
+  self->unassigned = g_list_store_new (COHORTS_TYPE_SCHOOL);
+  self->by_urn = g_hash_table_new (NULL, NULL);
+  self->cohorts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history = cohorts_history_new ();
+  self->source_version = 0;
+
+  g_signal_connect_swapped (self->history, "changed",
+                            G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (self->history, "notify::modified",
+                            G_CALLBACK (history_modified_cb), self);
+}
+
+/**
+ * cohorts_plan_new:
+ *
+ * Returns: (transfer full): an empty plan of a trust being formed
+ */
+CohortsPlan *
+cohorts_plan_new (void)
+{
+  return g_object_new (COHORTS_TYPE_PLAN, NULL);
+}
+
+const char *
+cohorts_plan_get_title (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return self->title;
+}
+
+CohortsDate
+cohorts_plan_get_start_date (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), COHORTS_DATE_NONE);
+  return self->start_date;
+}
+
+/**
+ * cohorts_plan_get_trust:
+ *
+ * Returns: (transfer none): the trust
+ */
+CohortsTrust *
+cohorts_plan_get_trust (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return self->trust;
+}
+
+/**
+ * cohorts_plan_get_schools:
+ *
+ * Returns: (transfer none): every school, a model of #CohortsSchool
+ */
+GListModel *
+cohorts_plan_get_schools (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->schools);
+}
+
+/**
+ * cohorts_plan_get_cohorts:
+ *
+ * Returns: (transfer none): the cohorts in order, a model of #CohortsCohort
+ */
+GListModel *
+cohorts_plan_get_cohorts (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->cohorts);
+}
+
+/**
+ * cohorts_plan_get_unassigned:
+ *
+ * Returns: (transfer none): the schools in no cohort, in plan order
+ */
+GListModel *
+cohorts_plan_get_unassigned (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->unassigned);
+}
+
+guint
+cohorts_plan_get_n_schools (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->schools));
+}
+
+guint
+cohorts_plan_get_n_cohorts (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->cohorts));
+}
+
+/**
+ * cohorts_plan_find_school:
+ *
+ * Returns: (transfer none) (nullable): the school with @urn
+ */
+CohortsSchool *
+cohorts_plan_find_school (CohortsPlan *self,
+                          guint        urn)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return g_hash_table_lookup (self->by_urn, GUINT_TO_POINTER (urn));
+}
+
+/**
+ * cohorts_plan_find_cohort:
+ *
+ * Returns: (transfer none) (nullable): the cohort with @id
+ */
+CohortsCohort *
+cohorts_plan_find_cohort (CohortsPlan *self,
+                          const char  *id)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->cohorts_by_id, id);
+}
+
+/**
+ * cohorts_plan_make_cohort_id:
+ *
+ * Returns: an identifier no cohort of the plan has: "c1", "c2"…
+ */
+char *
+cohorts_plan_make_cohort_id (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+
+  for (guint n = cohorts_plan_get_n_cohorts (self) + 1; ; n++)
+    {
+      char *id = g_strdup_printf ("c%u", n);
+
+      if (!g_hash_table_contains (self->cohorts_by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/**
+ * cohorts_plan_get_source_version:
+ *
+ * Returns: the format version of the file the plan was read from (older
+ *   ones are migrated when read), or 0 for a new plan
+ */
+int
+cohorts_plan_get_source_version (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), 0);
+  return self->source_version;
+}
+
+/**
+ * cohorts_plan_get_history:
+ *
+ * Returns: (transfer none): the undo history of the plan
+ */
+CohortsHistory *
+cohorts_plan_get_history (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return self->history;
+}
+
+gboolean
+cohorts_plan_is_modified (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  return self->history != NULL && cohorts_history_is_modified (self->history);
+}
+
+/* Low-level changes, shared by commands and the loader. None records history. */
+
+static guint
+store_index_of (GListStore *store,
+                gpointer    item)
+{
+  guint position;
+
+  if (!g_list_store_find (store, item, &position))
+    g_return_val_if_reached (G_MAXUINT);
+  return position;
+}
+
+/* The position @school takes among the unassigned schools: the number of
+ * unassigned schools before it in plan order. */
+static guint
+unassigned_position_for (CohortsPlan   *self,
+                         CohortsSchool *school)
+{
+  GListModel *schools = G_LIST_MODEL (self->schools);
+  guint n = g_list_model_get_n_items (schools);
+  guint position = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsSchool) other = g_list_model_get_item (schools, i);
+
+      if (other == school)
+        break;
+      if (other->cohort == NULL)
+        position++;
+    }
+
+  return position;
+}
+
+/* Takes @school out of its cohort or the unassigned list. Returns its position there. */
+static guint
+detach_school (CohortsPlan   *self,
+               CohortsSchool *school)
+{
+  GListStore *store = school->cohort ? school->cohort->members : self->unassigned;
+  guint position = store_index_of (store, school);
+
+  g_list_store_remove (store, position);
+  return position;
+}
+
+/* Puts @school into @cohort at @position, or with %NULL into the unassigned list. */
+static void
+attach_school (CohortsPlan   *self,
+               CohortsSchool *school,
+               CohortsCohort *cohort,
+               guint          position)
+{
+  if (cohort != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (cohort->members));
+
+      g_list_store_insert (cohort->members, MIN (position, n), school);
+      cohorts_school_set_cohort (school, cohort);
+    }
+  else
+    {
+      cohorts_school_set_cohort (school, NULL);
+      g_list_store_insert (self->unassigned, unassigned_position_for (self, school), school);
+    }
+}
+
+/* Commands */
+
+typedef struct
+{
+  CohortsCommand parent;
+  GObject *object;
+  GParamSpec *pspec;
+  GValue old_value;
+  GValue new_value;
+} SetCommand;
+
+static void
+set_apply (CohortsCommand *command)
+{
+  SetCommand *self = (SetCommand *) command;
+  g_object_set_property (self->object, self->pspec->name, &self->new_value);
+}
+
+static void
+set_revert (CohortsCommand *command)
+{
+  SetCommand *self = (SetCommand *) command;
+  g_object_set_property (self->object, self->pspec->name, &self->old_value);
+}
+
+static void
+set_finalize (CohortsCommand *command)
+{
+  SetCommand *self = (SetCommand *) command;
+
+  g_value_unset (&self->old_value);
+  g_value_unset (&self->new_value);
+  g_param_spec_unref (self->pspec);
+  g_object_unref (self->object);
+}
+
+static const CohortsCommandClass set_class = { set_apply, set_revert, set_finalize };
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;        /* not owned: the history belongs to the plan */
+  CohortsSchool *school;
+  guint index;              /* in the plan's schools */
+  CohortsCohort *cohort;    /* NULL: unassigned */
+  guint position;           /* in the cohort */
+} SchoolCommand;
+
+static void
+school_insert (CohortsCommand *command)
+{
+  SchoolCommand *self = (SchoolCommand *) command;
+  CohortsPlan *plan = self->plan;
+
+  g_list_store_insert (plan->schools, self->index, self->school);
+  g_hash_table_insert (plan->by_urn, GUINT_TO_POINTER (self->school->urn), self->school);
+  attach_school (plan, self->school, self->cohort, self->position);
+}
+
+static void
+school_remove (CohortsCommand *command)
+{
+  SchoolCommand *self = (SchoolCommand *) command;
+  CohortsPlan *plan = self->plan;
+
+  g_set_object (&self->cohort, self->school->cohort);
+  self->position = detach_school (plan, self->school);
+  cohorts_school_set_cohort (self->school, NULL);
+  self->index = store_index_of (plan->schools, self->school);
+  g_list_store_remove (plan->schools, self->index);
+  g_hash_table_remove (plan->by_urn, GUINT_TO_POINTER (self->school->urn));
+}
+
+static void
+school_command_finalize (CohortsCommand *command)
+{
+  SchoolCommand *self = (SchoolCommand *) command;
+
+  g_clear_object (&self->school);
+  g_clear_object (&self->cohort);
+}
+
+static const CohortsCommandClass add_school_class = { school_insert, school_remove, school_command_finalize };
+static const CohortsCommandClass remove_school_class = { school_remove, school_insert, school_command_finalize };
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  CohortsCohort *cohort;
+  guint position;
+} CohortCommand;
+
+static void
+cohort_insert (CohortsCommand *command)
+{
+  CohortCommand *self = (CohortCommand *) command;
+
+  g_list_store_insert (self->plan->cohorts, self->position, self->cohort);
+  g_hash_table_insert (self->plan->cohorts_by_id, self->cohort->id, self->cohort);
+}
+
+static void
+cohort_remove (CohortsCommand *command)
+{
+  CohortCommand *self = (CohortCommand *) command;
+
+  /* Its members were moved out by earlier commands of the same group. */
+  g_assert (cohorts_cohort_get_n_members (self->cohort) == 0);
+  self->position = store_index_of (self->plan->cohorts, self->cohort);
+  g_list_store_remove (self->plan->cohorts, self->position);
+  g_hash_table_remove (self->plan->cohorts_by_id, self->cohort->id);
+}
+
+static void
+cohort_command_finalize (CohortsCommand *command)
+{
+  CohortCommand *self = (CohortCommand *) command;
+
+  g_clear_object (&self->cohort);
+}
+
+static const CohortsCommandClass add_cohort_class = { cohort_insert, cohort_remove, cohort_command_finalize };
+static const CohortsCommandClass remove_cohort_class = { cohort_remove, cohort_insert, cohort_command_finalize };
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  CohortsCohort *cohort;
+  guint from;
+  guint to;
+} ReorderCommand;
+
+static void
+reorder (CohortsPlan   *plan,
+         CohortsCohort *cohort,
+         guint          to)
+{
+  g_autoptr(CohortsCohort) keep = g_object_ref (cohort);
+
+  g_list_store_remove (plan->cohorts, store_index_of (plan->cohorts, cohort));
+  g_list_store_insert (plan->cohorts, to, cohort);
+}
+
+static void
+reorder_apply (CohortsCommand *command)
+{
+  ReorderCommand *self = (ReorderCommand *) command;
+  reorder (self->plan, self->cohort, self->to);
+}
+
+static void
+reorder_revert (CohortsCommand *command)
+{
+  ReorderCommand *self = (ReorderCommand *) command;
+  reorder (self->plan, self->cohort, self->from);
+}
+
+static const CohortsCommandClass reorder_class = { reorder_apply, reorder_revert, cohort_command_finalize };
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  CohortsSchool *school;
+  CohortsCohort *from_cohort;
+  guint from_position;
+  CohortsCohort *to_cohort;
+  guint to_position;
+} MoveCommand;
+
+static void
+move_apply (CohortsCommand *command)
+{
+  MoveCommand *self = (MoveCommand *) command;
+
+  self->from_position = detach_school (self->plan, self->school);
+  attach_school (self->plan, self->school, self->to_cohort, self->to_position);
+}
+
+static void
+move_revert (CohortsCommand *command)
+{
+  MoveCommand *self = (MoveCommand *) command;
+
+  detach_school (self->plan, self->school);
+  attach_school (self->plan, self->school, self->from_cohort, self->from_position);
+}
+
+static void
+move_finalize (CohortsCommand *command)
+{
+  MoveCommand *self = (MoveCommand *) command;
+
+  g_clear_object (&self->school);
+  g_clear_object (&self->from_cohort);
+  g_clear_object (&self->to_cohort);
+}
+
+static const CohortsCommandClass move_class = { move_apply, move_revert, move_finalize };
+
+/* Editing API */
+
+static gboolean
+belongs_to_plan (CohortsPlan *self,
+                 gpointer     object)
+{
+  if (object == self || object == self->trust)
+    return TRUE;
+  if (COHORTS_IS_SCHOOL (object))
+    return g_hash_table_lookup (self->by_urn, GUINT_TO_POINTER (COHORTS_SCHOOL (object)->urn)) == object;
+  if (COHORTS_IS_COHORT (object))
+    return g_hash_table_lookup (self->cohorts_by_id, COHORTS_COHORT (object)->id) == object;
+  return FALSE;
+}
+
+/**
+ * cohorts_plan_edit_value:
+ * @object: the plan, its trust, one of its schools or cohorts
+ * @property: a writable property of @object (not a school's "urn": see
+ *   cohorts_plan_set_school_urn())
+ *
+ * Sets one property as an undoable step. Setting the value it already has
+ * records nothing.
+ */
+void
+cohorts_plan_edit_value (CohortsPlan  *self,
+                         gpointer      object,
+                         const char   *property,
+                         const GValue *value)
+{
+  GParamSpec *pspec;
+  SetCommand *command;
+  g_autofree char *label = NULL;
+  g_auto(GValue) old_value = G_VALUE_INIT;
+  g_auto(GValue) new_value = G_VALUE_INIT;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (belongs_to_plan (self, object));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL);
+  g_return_if_fail ((pspec->flags & G_PARAM_WRITABLE) && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY));
+  g_return_if_fail (!(COHORTS_IS_SCHOOL (object) && g_str_equal (property, "urn")));
+
+  g_value_init (&new_value, pspec->value_type);
+  if (!g_value_transform (value, &new_value))
+    g_return_if_reached ();
+  if (g_param_value_validate (pspec, &new_value))
+    g_warning ("Value for “%s” out of range; it was clamped", property);
+
+  g_value_init (&old_value, pspec->value_type);
+  g_object_get_property (object, property, &old_value);
+  if (g_param_values_cmp (pspec, &old_value, &new_value) == 0)
+    return;
+
+  /* Translators: an undo step, "Edit Pupils on roll" */
+  label = g_strdup_printf (_("Edit %s"), g_param_spec_get_nick (pspec));
+  command = cohorts_command_new (&set_class, sizeof (SetCommand), label);
+  command->object = g_object_ref (object);
+  command->pspec = g_param_spec_ref (pspec);
+  g_value_init (&command->old_value, pspec->value_type);
+  g_value_copy (&old_value, &command->old_value);
+  g_value_init (&command->new_value, pspec->value_type);
+  g_value_copy (&new_value, &command->new_value);
+
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+
+  /* Keep what the object stored (text is cleaned), so redo repeats it exactly. */
+  g_object_get_property (object, property, &command->new_value);
+}
+
+/**
+ * cohorts_plan_edit:
+ * @object: the plan, its trust, one of its schools or cohorts
+ * @first_property: the first property name, followed by its value, then
+ *   more pairs, ended by %NULL (as for g_object_set())
+ *
+ * Sets properties of @object as one undoable step.
+ */
+void
+cohorts_plan_edit (CohortsPlan *self,
+                   gpointer     object,
+                   const char  *first_property,
+                   ...)
+{
+  va_list args;
+  const char *name;
+  gboolean grouped;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  va_start (args, first_property);
+  grouped = first_property != NULL;
+  if (grouped)
+    cohorts_history_begin_group (self->history, NULL);
+
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s has no property “%s”", G_OBJECT_TYPE_NAME (object), name);
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s", error);
+          break;
+        }
+
+      cohorts_plan_edit_value (self, object, name, &value);
+    }
+
+  va_end (args);
+
+  if (grouped)
+    cohorts_history_end_group (self->history);
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  CohortsSchool *school;
+  guint old_urn;
+  guint new_urn;
+} UrnCommand;
+
+static void
+rekey (CohortsPlan   *plan,
+       CohortsSchool *school,
+       guint          urn)
+{
+  g_hash_table_remove (plan->by_urn, GUINT_TO_POINTER (school->urn));
+  g_object_set (school, "urn", urn, NULL);
+  g_hash_table_insert (plan->by_urn, GUINT_TO_POINTER (urn), school);
+}
+
+static void
+urn_apply (CohortsCommand *command)
+{
+  UrnCommand *self = (UrnCommand *) command;
+  rekey (self->plan, self->school, self->new_urn);
+}
+
+static void
+urn_revert (CohortsCommand *command)
+{
+  UrnCommand *self = (UrnCommand *) command;
+  rekey (self->plan, self->school, self->old_urn);
+}
+
+static void
+urn_finalize (CohortsCommand *command)
+{
+  UrnCommand *self = (UrnCommand *) command;
+  g_clear_object (&self->school);
+}
+
+static const CohortsCommandClass urn_class = { urn_apply, urn_revert, urn_finalize };
+
+/**
+ * cohorts_plan_set_school_urn:
+ *
+ * Corrects the URN of @school, as an undoable step. Fails if another school
+ * of the plan has @urn: the URN is the key of a school.
+ */
+gboolean
+cohorts_plan_set_school_urn (CohortsPlan    *self,
+                             CohortsSchool  *school,
+                             guint           urn,
+                             GError        **error)
+{
+  CohortsSchool *other;
+  UrnCommand *command;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, school), FALSE);
+
+  if (urn < 100000 || urn > 999999)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("%u is not a URN: a URN has six digits"), urn);
+      return FALSE;
+    }
+
+  other = cohorts_plan_find_school (self, urn);
+  if (other == school)
+    return TRUE;
+  if (other != NULL)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_CONFLICT,
+                   _("URN %u is already the URN of %s"), urn, other->name);
+      return FALSE;
+    }
+
+  command = cohorts_command_new (&urn_class, sizeof (UrnCommand), _("Change URN"));
+  command->plan = self;
+  command->school = g_object_ref (school);
+  command->old_urn = school->urn;
+  command->new_urn = urn;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return TRUE;
+}
+
+/**
+ * cohorts_plan_add_school:
+ * @school: a school not in any plan
+ *
+ * Adds @school at the end of the plan, unassigned, as an undoable step.
+ * Fails if the plan already has a school with its URN.
+ */
+gboolean
+cohorts_plan_add_school (CohortsPlan    *self,
+                         CohortsSchool  *school,
+                         GError        **error)
+{
+  CohortsSchool *other;
+  SchoolCommand *command;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), FALSE);
+  g_return_val_if_fail (school->cohort == NULL, FALSE);
+
+  other = cohorts_plan_find_school (self, school->urn);
+  if (other != NULL)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_CONFLICT,
+                   _("The plan already has a school with URN %u: %s"), school->urn, other->name);
+      return FALSE;
+    }
+
+  if (cohorts_plan_get_n_schools (self) >= COHORTS_PLAN_MAX_SCHOOLS)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_TOO_LARGE,
+                   _("A plan can hold at most %d schools"), COHORTS_PLAN_MAX_SCHOOLS);
+      return FALSE;
+    }
+
+  command = cohorts_command_new (&add_school_class, sizeof (SchoolCommand), _("Add School"));
+  command->plan = self;
+  command->school = g_object_ref (school);
+  command->index = cohorts_plan_get_n_schools (self);
+  command->cohort = NULL;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return TRUE;
+}
+
+/**
+ * cohorts_plan_remove_school:
+ *
+ * Removes @school from the plan (and its cohort), as an undoable step.
+ */
+void
+cohorts_plan_remove_school (CohortsPlan   *self,
+                            CohortsSchool *school)
+{
+  SchoolCommand *command;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_SCHOOL (school));
+  g_return_if_fail (belongs_to_plan (self, school));
+
+  command = cohorts_command_new (&remove_school_class, sizeof (SchoolCommand), _("Remove School"));
+  command->plan = self;
+  command->school = g_object_ref (school);
+  /* Where it was is recorded when the command applies; keep the cohort alive. */
+  command->cohort = school->cohort ? g_object_ref (school->cohort) : NULL;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_add_cohort:
+ * @date: the conversion date, or %COHORTS_DATE_NONE
+ *
+ * Adds an empty draft cohort after the others, as an undoable step.
+ *
+ * Returns: (transfer none): the new cohort
+ */
+CohortsCohort *
+cohorts_plan_add_cohort (CohortsPlan *self,
+                         const char  *name,
+                         CohortsDate  date)
+{
+  g_autofree char *id = NULL;
+  CohortCommand *command;
+  CohortsCohort *cohort;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+
+  id = cohorts_plan_make_cohort_id (self);
+  cohort = cohorts_cohort_new (id, name);
+  cohort->date = date;
+
+  command = cohorts_command_new (&add_cohort_class, sizeof (CohortCommand), _("Add Cohort"));
+  command->plan = self;
+  command->cohort = cohort;
+  command->position = cohorts_plan_get_n_cohorts (self);
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return cohort;
+}
+
+/**
+ * cohorts_plan_remove_cohort:
+ *
+ * Removes @cohort, as one undoable step; its schools become unassigned.
+ */
+void
+cohorts_plan_remove_cohort (CohortsPlan   *self,
+                            CohortsCohort *cohort)
+{
+  CohortCommand *command;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_COHORT (cohort));
+  g_return_if_fail (belongs_to_plan (self, cohort));
+
+  /* Translators: an undo step, "Delete Cohort 3" */
+  label = g_strdup_printf (_("Delete %s"), cohort->name);
+  cohorts_history_begin_group (self->history, label);
+
+  while (cohorts_cohort_get_n_members (cohort) > 0)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (G_LIST_MODEL (cohort->members), 0);
+      cohorts_plan_move_school (self, school, NULL, 0);
+    }
+
+  command = cohorts_command_new (&remove_cohort_class, sizeof (CohortCommand), label);
+  command->plan = self;
+  command->cohort = g_object_ref (cohort);
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+
+  cohorts_history_end_group (self->history);
+}
+
+/**
+ * cohorts_plan_move_cohort:
+ * @position: the new position among the cohorts
+ *
+ * Reorders the cohorts, as an undoable step.
+ */
+void
+cohorts_plan_move_cohort (CohortsPlan   *self,
+                          CohortsCohort *cohort,
+                          guint          position)
+{
+  ReorderCommand *command;
+  guint from;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_COHORT (cohort));
+  g_return_if_fail (belongs_to_plan (self, cohort));
+
+  from = store_index_of (self->cohorts, cohort);
+  position = MIN (position, cohorts_plan_get_n_cohorts (self) - 1);
+  if (from == position)
+    return;
+
+  command = cohorts_command_new (&reorder_class, sizeof (ReorderCommand), _("Reorder Cohorts"));
+  command->plan = self;
+  command->cohort = g_object_ref (cohort);
+  command->from = from;
+  command->to = position;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_move_school:
+ * @cohort: (nullable): the cohort to move to, or %NULL for unassigned
+ * @position: the position in @cohort (clamped; unassigned schools keep plan
+ *   order)
+ *
+ * Moves @school into @cohort, or out of any, as an undoable step named
+ * "Move to Cohort 2".
+ */
+void
+cohorts_plan_move_school (CohortsPlan   *self,
+                          CohortsSchool *school,
+                          CohortsCohort *cohort,
+                          guint          position)
+{
+  MoveCommand *command;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_SCHOOL (school));
+  g_return_if_fail (belongs_to_plan (self, school));
+  g_return_if_fail (cohort == NULL || belongs_to_plan (self, cohort));
+
+  if (school->cohort == cohort && cohort == NULL)
+    return;
+  if (school->cohort == cohort)
+    {
+      guint n = cohorts_cohort_get_n_members (cohort);
+      guint from = store_index_of (cohort->members, school);
+
+      /* Removing first shifts later positions down by one. */
+      if (MIN (position, n - 1) == from)
+        return;
+    }
+
+  if (cohort != NULL)
+    /* Translators: an undo step, "Move to Cohort 2" */
+    label = g_strdup_printf (_("Move to %s"), cohort->name);
+  else
+    label = g_strdup (_("Move to Unassigned"));
+
+  command = cohorts_command_new (&move_class, sizeof (MoveCommand), label);
+  command->plan = self;
+  command->school = g_object_ref (school);
+  command->from_cohort = school->cohort ? g_object_ref (school->cohort) : NULL;
+  command->to_cohort = cohort ? g_object_ref (cohort) : NULL;
+  command->to_position = position;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_begin_edit:
+ * @label: what the step is called in the Undo menu ("Suggest Cohorts")
+ *
+ * Makes the edits until cohorts_plan_end_edit() one undoable step.
+ */
+void
+cohorts_plan_begin_edit (CohortsPlan *self,
+                         const char  *label)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  cohorts_history_begin_group (self->history, label);
+}
+
+void
+cohorts_plan_end_edit (CohortsPlan *self)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  cohorts_history_end_group (self->history);
+}
+
+/* Loading, without history (cohorts-plan-private.h) */
+
+/**
+ * cohorts_plan_load_schools:
+ * @schools: (element-type CohortsSchool): schools with distinct URNs, not in
+ *   the plan
+ *
+ * Appends @schools in one change. The loader has checked the URNs.
+ */
+void
+cohorts_plan_load_schools (CohortsPlan *self,
+                           GPtrArray   *schools)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      CohortsSchool *school = g_ptr_array_index (schools, i);
+      g_hash_table_insert (self->by_urn, GUINT_TO_POINTER (school->urn), school);
+    }
+
+  g_list_store_splice (self->schools, cohorts_plan_get_n_schools (self), 0,
+                       schools->pdata, schools->len);
+}
+
+/**
+ * cohorts_plan_load_cohort:
+ * @members: (element-type CohortsSchool): schools of the plan in no cohort
+ *
+ * Appends @cohort with @members in order. The loader has checked that the
+ * id is new and the members are in no other cohort.
+ */
+void
+cohorts_plan_load_cohort (CohortsPlan   *self,
+                          CohortsCohort *cohort,
+                          GPtrArray     *members)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_COHORT (cohort));
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      CohortsSchool *school = g_ptr_array_index (members, i);
+      g_assert (school->cohort == NULL);
+      school->cohort = cohort;
+    }
+
+  g_list_store_splice (cohort->members, 0, 0, members->pdata, members->len);
+  g_list_store_append (self->cohorts, cohort);
+  g_hash_table_insert (self->cohorts_by_id, cohort->id, cohort);
+}
+
+/**
+ * cohorts_plan_load_finish:
+ *
+ * Fills the unassigned list and records the file's format version; what the
+ * plan holds now counts as saved.
+ */
+void
+cohorts_plan_load_finish (CohortsPlan *self,
+                          int          source_version)
+{
+  GListModel *schools;
+  g_autoptr(GPtrArray) unassigned = g_ptr_array_new ();
+  guint n;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+
+  schools = G_LIST_MODEL (self->schools);
+  n = g_list_model_get_n_items (schools);
+  for (guint i = 0; i < n; i++)
+    {
+      CohortsSchool *school = g_list_model_get_item (schools, i);
+
+      if (school->cohort == NULL)
+        g_ptr_array_add (unassigned, school);
+      g_object_unref (school); /* the plan holds it */
+    }
+
+  g_list_store_remove_all (self->unassigned);
+  g_list_store_splice (self->unassigned, 0, 0, unassigned->pdata, unassigned->len);
+
+  self->source_version = source_version;
+  cohorts_history_clear (self->history);
+}

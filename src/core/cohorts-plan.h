@@ -1,0 +1,81 @@
+/* cohorts-plan.h: a conversion plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cohorts-cohort.h"
+#include "cohorts-date.h"
+#include "cohorts-error.h"
+#include "cohorts-history.h"
+#include "cohorts-school.h"
+#include "cohorts-trust.h"
+
+G_BEGIN_DECLS
+
+/* Limits of one plan; the loader refuses files beyond them. */
+#define COHORTS_PLAN_MAX_SCHOOLS 100000
+#define COHORTS_PLAN_MAX_COHORTS 1000
+
+#define COHORTS_TYPE_PLAN (cohorts_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortsPlan, cohorts_plan, COHORTS, PLAN, GObject)
+
+CohortsPlan    *cohorts_plan_new                (void);
+
+const char     *cohorts_plan_get_title          (CohortsPlan    *self);
+CohortsDate     cohorts_plan_get_start_date     (CohortsPlan    *self);
+CohortsTrust   *cohorts_plan_get_trust          (CohortsPlan    *self);
+GListModel     *cohorts_plan_get_schools        (CohortsPlan    *self);
+GListModel     *cohorts_plan_get_cohorts        (CohortsPlan    *self);
+GListModel     *cohorts_plan_get_unassigned     (CohortsPlan    *self);
+guint           cohorts_plan_get_n_schools      (CohortsPlan    *self);
+guint           cohorts_plan_get_n_cohorts      (CohortsPlan    *self);
+CohortsSchool  *cohorts_plan_find_school        (CohortsPlan    *self,
+                                                 guint           urn);
+CohortsCohort  *cohorts_plan_find_cohort        (CohortsPlan    *self,
+                                                 const char     *id);
+char           *cohorts_plan_make_cohort_id     (CohortsPlan    *self);
+int             cohorts_plan_get_source_version (CohortsPlan    *self);
+
+CohortsHistory *cohorts_plan_get_history        (CohortsPlan    *self);
+gboolean        cohorts_plan_is_modified        (CohortsPlan    *self);
+
+/* Edits: each is one undoable step. */
+void            cohorts_plan_edit               (CohortsPlan    *self,
+                                                 gpointer        object,
+                                                 const char     *first_property,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+void            cohorts_plan_edit_value         (CohortsPlan    *self,
+                                                 gpointer        object,
+                                                 const char     *property,
+                                                 const GValue   *value);
+gboolean        cohorts_plan_set_school_urn     (CohortsPlan    *self,
+                                                 CohortsSchool  *school,
+                                                 guint           urn,
+                                                 GError        **error);
+gboolean        cohorts_plan_add_school         (CohortsPlan    *self,
+                                                 CohortsSchool  *school,
+                                                 GError        **error);
+void            cohorts_plan_remove_school      (CohortsPlan    *self,
+                                                 CohortsSchool  *school);
+CohortsCohort  *cohorts_plan_add_cohort         (CohortsPlan    *self,
+                                                 const char     *name,
+                                                 CohortsDate     date);
+void            cohorts_plan_remove_cohort      (CohortsPlan    *self,
+                                                 CohortsCohort  *cohort);
+void            cohorts_plan_move_cohort        (CohortsPlan    *self,
+                                                 CohortsCohort  *cohort,
+                                                 guint           position);
+void            cohorts_plan_move_school        (CohortsPlan    *self,
+                                                 CohortsSchool  *school,
+                                                 CohortsCohort  *cohort,
+                                                 guint           position);
+void            cohorts_plan_begin_edit         (CohortsPlan    *self,
+                                                 const char     *label);
+void            cohorts_plan_end_edit           (CohortsPlan    *self);
+
+G_END_DECLS

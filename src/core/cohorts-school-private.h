@@ -1,0 +1,59 @@
+/* cohorts-school-private.h: what the plan and the loader may do to a school
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cohorts-school.h"
+
+G_BEGIN_DECLS
+
+struct _CohortsSchool
+{
+  GObject parent_instance;
+
+  guint urn;
+  guint academy_urn;
+  char *name;
+  CohortsPhase phase;
+  CohortsEstablishmentType establishment_type;
+  int low_age;
+  int high_age;
+  CohortsReligiousCharacter religious_character;
+  int pupils;
+  int capacity;
+  gboolean small;
+  gboolean rural;
+  char *town;
+  char *postcode;
+  char *la_code;
+  char *la_name;
+  char *diocese_code;
+  char *diocese_name;
+  char *current_trust_reference;
+  char *current_trust_name;
+  CohortsOfstedGrade ofsted_grade;
+  CohortsDate ofsted_date;
+  CohortsDate report_card_date;
+  CohortsSafeguarding safeguarding;
+  CohortsReportGrade report_grades[COHORTS_N_REPORT_AREAS];
+  CohortsSiamsOutcome siams_outcome;
+  CohortsDate siams_date;
+  gint64 budget_balance;
+  CohortsDate budget_date;
+  gboolean recovery_plan;
+  gboolean pfi;
+  char *notes;
+
+  /* Not owned: the cohort the school is in, set by the plan. */
+  CohortsCohort *cohort;
+
+  /* Serialised elements of other namespaces, kept as read. */
+  GPtrArray *extensions;
+};
+
+void       cohorts_school_set_cohort     (CohortsSchool *self,
+                                          CohortsCohort *cohort);
+
+G_END_DECLS

@@ -1,0 +1,373 @@
+/* cohorts-school.c: one school of the plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A school is a record of some forty facts, each described once in the
+ * table below and handled by cohorts-record.c: a new field is one line here
+ * and one in the struct.
+ *
+ * Views observe a school through "notify"; edits go through CohortsPlan so that
+ * each is undoable. The loader fills the struct directly, without signals.
+ */
+#define G_LOG_DOMAIN "cohorts-school"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cohorts-cohort.h"
+#include "cohorts-record.h"
+#include "cohorts-school-private.h"
+
+G_DEFINE_FINAL_TYPE (CohortsSchool, cohorts_school, G_TYPE_OBJECT)
+
+#define OFF(member) G_STRUCT_OFFSET (CohortsSchool, member)
+#define LINE(n, nick, m) COHORTS_FIELD_LINE_AT (n, nick, OFF (m))
+#define ENUM(n, nick, m, t) COHORTS_FIELD_ENUM_AT (n, nick, OFF (m), t)
+#define COUNT(n, nick, m, max) COHORTS_FIELD_COUNT_AT (n, nick, OFF (m), max)
+#define DATE(n, nick, m) COHORTS_FIELD_DATE_AT (n, nick, OFF (m))
+#define FLAG(n, nick, m) COHORTS_FIELD_FLAG_AT (n, nick, OFF (m))
+
+enum {
+  PROP_0,
+  PROP_URN,
+  PROP_ACADEMY_URN,
+  PROP_NAME,
+  PROP_PHASE,
+  PROP_ESTABLISHMENT_TYPE,
+  PROP_LOW_AGE,
+  PROP_HIGH_AGE,
+  PROP_RELIGIOUS_CHARACTER,
+  PROP_PUPILS,
+  PROP_CAPACITY,
+  PROP_SMALL,
+  PROP_RURAL,
+  PROP_TOWN,
+  PROP_POSTCODE,
+  PROP_LA_CODE,
+  PROP_LA_NAME,
+  PROP_DIOCESE_CODE,
+  PROP_DIOCESE_NAME,
+  PROP_CURRENT_TRUST_REFERENCE,
+  PROP_CURRENT_TRUST_NAME,
+  PROP_OFSTED_GRADE,
+  PROP_OFSTED_DATE,
+  PROP_REPORT_CARD_DATE,
+  PROP_SAFEGUARDING,
+  PROP_REPORT_GRADE_FIRST,
+  PROP_REPORT_GRADE_LAST = PROP_REPORT_GRADE_FIRST + COHORTS_N_REPORT_AREAS - 1,
+  PROP_SIAMS_OUTCOME,
+  PROP_SIAMS_DATE,
+  PROP_BUDGET_BALANCE,
+  PROP_BUDGET_DATE,
+  PROP_RECOVERY_PLAN,
+  PROP_PFI,
+  PROP_NOTES,
+  N_FIELD_PROPS,
+  PROP_COHORT = N_FIELD_PROPS,
+  N_PROPS
+};
+
+#define REPORT(n, nick, area) \
+  COHORTS_FIELD_ENUM_AT (n, nick, OFF (report_grades) + (area) * sizeof (CohortsReportGrade), \
+                         cohorts_report_grade_get_type)
+
+/* Indexed by property id. */
+static const CohortsField fields[N_FIELD_PROPS] = {
+  [PROP_URN] = { "urn", N_("URN"), COHORTS_FIELD_UINT, OFF (urn), NULL, 100000, 999999, 100000 },
+  [PROP_ACADEMY_URN] = { "academy-urn", N_("Academy URN"), COHORTS_FIELD_UINT, OFF (academy_urn),
+                        NULL, 0, 999999, 0 },
+  [PROP_NAME] = LINE ("name", N_("Name"), name),
+  [PROP_PHASE] = ENUM ("phase", N_("Phase"), phase, cohorts_phase_get_type),
+  [PROP_ESTABLISHMENT_TYPE] = ENUM ("establishment-type", N_("Type"), establishment_type,
+                                    cohorts_establishment_type_get_type),
+  [PROP_LOW_AGE] = COUNT ("low-age", N_("Lowest age"), low_age, 99),
+  [PROP_HIGH_AGE] = COUNT ("high-age", N_("Highest age"), high_age, 99),
+  [PROP_RELIGIOUS_CHARACTER] = ENUM ("religious-character", N_("Religious character"),
+                                     religious_character, cohorts_religious_character_get_type),
+  [PROP_PUPILS] = COUNT ("pupils", N_("Pupils on roll"), pupils, 999999999),
+  [PROP_CAPACITY] = COUNT ("capacity", N_("Capacity"), capacity, 999999999),
+  [PROP_SMALL] = FLAG ("small", N_("Small school"), small),
+  [PROP_RURAL] = FLAG ("rural", N_("Rural school"), rural),
+  [PROP_TOWN] = LINE ("town", N_("Town"), town),
+  [PROP_POSTCODE] = LINE ("postcode", N_("Postcode"), postcode),
+  [PROP_LA_CODE] = LINE ("la-code", N_("Local authority code"), la_code),
+  [PROP_LA_NAME] = LINE ("la-name", N_("Local authority"), la_name),
+  [PROP_DIOCESE_CODE] = LINE ("diocese-code", N_("Diocese code"), diocese_code),
+  [PROP_DIOCESE_NAME] = LINE ("diocese-name", N_("Diocese"), diocese_name),
+  [PROP_CURRENT_TRUST_REFERENCE] = LINE ("current-trust-reference", N_("Current trust reference"),
+                                         current_trust_reference),
+  [PROP_CURRENT_TRUST_NAME] = LINE ("current-trust-name", N_("Current trust"), current_trust_name),
+  [PROP_OFSTED_GRADE] = ENUM ("ofsted-grade", N_("Ofsted grade"), ofsted_grade,
+                              cohorts_ofsted_grade_get_type),
+  [PROP_OFSTED_DATE] = DATE ("ofsted-date", N_("Ofsted inspection date"), ofsted_date),
+  [PROP_REPORT_CARD_DATE] = DATE ("report-card-date", N_("Report card date"), report_card_date),
+  [PROP_SAFEGUARDING] = ENUM ("safeguarding", N_("Safeguarding"), safeguarding,
+                              cohorts_safeguarding_get_type),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_INCLUSION] =
+    REPORT ("report-card-inclusion", N_("Inclusion"), COHORTS_REPORT_AREA_INCLUSION),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_CURRICULUM_AND_TEACHING] =
+    REPORT ("report-card-curriculum-and-teaching", N_("Curriculum and teaching"),
+            COHORTS_REPORT_AREA_CURRICULUM_AND_TEACHING),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_ACHIEVEMENT] =
+    REPORT ("report-card-achievement", N_("Achievement"), COHORTS_REPORT_AREA_ACHIEVEMENT),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_ATTENDANCE_AND_BEHAVIOUR] =
+    REPORT ("report-card-attendance-and-behaviour", N_("Attendance and behaviour"),
+            COHORTS_REPORT_AREA_ATTENDANCE_AND_BEHAVIOUR),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_PERSONAL_DEVELOPMENT] =
+    REPORT ("report-card-personal-development", N_("Personal development and well-being"),
+            COHORTS_REPORT_AREA_PERSONAL_DEVELOPMENT),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_LEADERSHIP_AND_GOVERNANCE] =
+    REPORT ("report-card-leadership-and-governance", N_("Leadership and governance"),
+            COHORTS_REPORT_AREA_LEADERSHIP_AND_GOVERNANCE),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_EARLY_YEARS] =
+    REPORT ("report-card-early-years", N_("Early years"), COHORTS_REPORT_AREA_EARLY_YEARS),
+  [PROP_REPORT_GRADE_FIRST + COHORTS_REPORT_AREA_SIXTH_FORM] =
+    REPORT ("report-card-sixth-form", N_("Sixth form"), COHORTS_REPORT_AREA_SIXTH_FORM),
+  [PROP_SIAMS_OUTCOME] = ENUM ("siams-outcome", N_("SIAMS outcome"), siams_outcome,
+                               cohorts_siams_outcome_get_type),
+  [PROP_SIAMS_DATE] = DATE ("siams-date", N_("SIAMS inspection date"), siams_date),
+  [PROP_BUDGET_BALANCE] = { "budget-balance", N_("Budget balance"), COHORTS_FIELD_INT64, OFF (budget_balance),
+                            NULL, G_MININT64, G_MAXINT64, COHORTS_MONEY_UNKNOWN },
+  [PROP_BUDGET_DATE] = DATE ("budget-date", N_("Budget balance date"), budget_date),
+  [PROP_RECOVERY_PLAN] = FLAG ("recovery-plan", N_("Deficit recovery plan"), recovery_plan),
+  [PROP_PFI] = FLAG ("pfi", N_("PFI contract"), pfi),
+  [PROP_NOTES] = COHORTS_FIELD_NOTES_AT ("notes", N_("Notes"), OFF (notes)),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cohorts_school_finalize (GObject *object)
+{
+  CohortsSchool *self = (CohortsSchool *) object;
+
+  cohorts_record_finalize (self, fields, N_FIELD_PROPS);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cohorts_school_parent_class)->finalize (object);
+}
+
+static void
+cohorts_school_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CohortsSchool *self = COHORTS_SCHOOL (object);
+
+  if (prop_id == PROP_COHORT)
+    g_value_set_object (value, self->cohort);
+  else if (prop_id > 0 && prop_id < N_FIELD_PROPS)
+    cohorts_record_get (self, &fields[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cohorts_school_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CohortsSchool *self = COHORTS_SCHOOL (object);
+
+  if (prop_id > 0 && prop_id < N_FIELD_PROPS)
+    {
+      if (cohorts_record_set (self, &fields[prop_id], value))
+        g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cohorts_school_class_init (CohortsSchoolClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cohorts_school_finalize;
+  object_class->get_property = cohorts_school_get_property;
+  object_class->set_property = cohorts_school_set_property;
+
+  cohorts_record_class_install (object_class, fields, N_FIELD_PROPS, properties);
+
+  /**
+   * CohortsSchool:cohort:
+   *
+   * The cohort the school converts with, or %NULL while it is unassigned.
+   */
+  properties[PROP_COHORT] =
+    g_param_spec_object ("cohort", NULL, NULL, COHORTS_TYPE_COHORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_COHORT, properties[PROP_COHORT]);
+}
+
+static void
+cohorts_school_init (CohortsSchool *self)
+{
+  cohorts_record_init (self, fields, N_FIELD_PROPS);
+}
+
+/**
+ * cohorts_school_new:
+ * @urn: the DfE's unique reference number, 100000–999999
+ *
+ * Returns: (transfer full): a school with nothing else recorded
+ */
+CohortsSchool *
+cohorts_school_new (guint       urn,
+                    const char *name)
+{
+  g_return_val_if_fail (urn >= 100000 && urn <= 999999, NULL);
+
+  return g_object_new (COHORTS_TYPE_SCHOOL,
+                       "urn", urn,
+                       "name", name,
+                       NULL);
+}
+
+#define GETTER(type, name, member) \
+  type cohorts_school_get_##name (CohortsSchool *self) \
+  { \
+    g_return_val_if_fail (COHORTS_IS_SCHOOL (self), 0); \
+    return self->member; \
+  }
+
+GETTER (guint, urn, urn)
+GETTER (guint, academy_urn, academy_urn)
+GETTER (const char *, name, name)
+GETTER (CohortsPhase, phase, phase)
+GETTER (CohortsEstablishmentType, establishment_type, establishment_type)
+GETTER (int, low_age, low_age)
+GETTER (int, high_age, high_age)
+GETTER (CohortsReligiousCharacter, religious_character, religious_character)
+GETTER (int, pupils, pupils)
+GETTER (int, capacity, capacity)
+GETTER (gboolean, small, small)
+GETTER (gboolean, rural, rural)
+GETTER (const char *, town, town)
+GETTER (const char *, postcode, postcode)
+GETTER (const char *, la_code, la_code)
+GETTER (const char *, la_name, la_name)
+GETTER (const char *, diocese_code, diocese_code)
+GETTER (const char *, diocese_name, diocese_name)
+GETTER (const char *, current_trust_reference, current_trust_reference)
+GETTER (const char *, current_trust_name, current_trust_name)
+GETTER (CohortsOfstedGrade, ofsted_grade, ofsted_grade)
+GETTER (CohortsDate, ofsted_date, ofsted_date)
+GETTER (CohortsDate, report_card_date, report_card_date)
+GETTER (CohortsSafeguarding, safeguarding, safeguarding)
+GETTER (CohortsSiamsOutcome, siams_outcome, siams_outcome)
+GETTER (CohortsDate, siams_date, siams_date)
+GETTER (gint64, budget_balance, budget_balance)
+GETTER (CohortsDate, budget_date, budget_date)
+GETTER (gboolean, recovery_plan, recovery_plan)
+GETTER (gboolean, pfi, pfi)
+GETTER (const char *, notes, notes)
+GETTER (CohortsCohort *, cohort, cohort)
+
+#undef GETTER
+
+CohortsReportGrade
+cohorts_school_get_report_grade (CohortsSchool     *self,
+                                 CohortsReportArea  area)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), COHORTS_REPORT_GRADE_NONE);
+  g_return_val_if_fail (area < COHORTS_N_REPORT_AREAS, COHORTS_REPORT_GRADE_NONE);
+
+  return self->report_grades[area];
+}
+
+/**
+ * cohorts_school_report_area_property:
+ *
+ * Returns: the name of the property that holds the grade of @area.
+ */
+const char *
+cohorts_school_report_area_property (CohortsReportArea area)
+{
+  g_return_val_if_fail (area < COHORTS_N_REPORT_AREAS, NULL);
+
+  return fields[PROP_REPORT_GRADE_FIRST + area].name;
+}
+
+gboolean
+cohorts_school_is_church_school (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
+
+  return cohorts_religious_character_is_church (self->religious_character);
+}
+
+gboolean
+cohorts_school_has_report_card (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
+
+  return self->report_card_date != COHORTS_DATE_NONE;
+}
+
+/**
+ * cohorts_school_describe_inspection:
+ *
+ * Returns: the latest inspection outcome in a few words: "Good (12 June
+ *   2019)", "Report card (19 November 2025)", or "Not inspected".
+ */
+char *
+cohorts_school_describe_inspection (CohortsSchool *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
+
+  if (self->report_card_date != COHORTS_DATE_NONE &&
+      self->report_card_date >= self->ofsted_date)
+    {
+      date = cohorts_date_format (self->report_card_date);
+      /* Translators: the latest inspection was an Ofsted report card, on this date */
+      return g_strdup_printf (_("Report card (%s)"), date);
+    }
+
+  if (self->ofsted_grade != COHORTS_OFSTED_GRADE_NONE)
+    {
+      date = cohorts_date_format (self->ofsted_date);
+      /* Translators: an Ofsted grade and the date it was given */
+      return g_strdup_printf (_("%s (%s)"),
+                              cohorts_enum_get_label (COHORTS_TYPE_OFSTED_GRADE, self->ofsted_grade),
+                              date);
+    }
+
+  return g_strdup (_("Not inspected"));
+}
+
+/**
+ * cohorts_school_describe_ages:
+ *
+ * Returns: the statutory age range, "4–9", or an empty string.
+ */
+char *
+cohorts_school_describe_ages (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
+
+  if (self->low_age < 0 || self->high_age < 0)
+    return g_strdup ("");
+
+  /* Translators: an age range, lowest–highest */
+  return g_strdup_printf (_("%d–%d"), self->low_age, self->high_age);
+}
+
+void
+cohorts_school_set_cohort (CohortsSchool *self,
+                           CohortsCohort *cohort)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL (self));
+
+  if (self->cohort == cohort)
+    return;
+
+  self->cohort = cohort;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COHORT]);
+}

@@ -1,0 +1,70 @@
+/* cohorts-school.h: one school of the plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cohorts-date.h"
+#include "cohorts-enums.h"
+
+G_BEGIN_DECLS
+
+/* A count (pupils, capacity, age) that is not recorded. */
+#define COHORTS_COUNT_UNKNOWN (-1)
+/* An amount of money that is not recorded. */
+#define COHORTS_MONEY_UNKNOWN G_MININT64
+
+#define COHORTS_TYPE_SCHOOL (cohorts_school_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortsSchool, cohorts_school, COHORTS, SCHOOL, GObject)
+
+typedef struct _CohortsCohort CohortsCohort;
+
+CohortsSchool            *cohorts_school_new                     (guint              urn,
+                                                                  const char        *name);
+guint                     cohorts_school_get_urn                 (CohortsSchool     *self);
+guint                     cohorts_school_get_academy_urn         (CohortsSchool     *self);
+const char               *cohorts_school_get_name                (CohortsSchool     *self);
+CohortsPhase              cohorts_school_get_phase               (CohortsSchool     *self);
+CohortsEstablishmentType  cohorts_school_get_establishment_type  (CohortsSchool     *self);
+int                       cohorts_school_get_low_age             (CohortsSchool     *self);
+int                       cohorts_school_get_high_age            (CohortsSchool     *self);
+CohortsReligiousCharacter cohorts_school_get_religious_character (CohortsSchool     *self);
+int                       cohorts_school_get_pupils              (CohortsSchool     *self);
+int                       cohorts_school_get_capacity            (CohortsSchool     *self);
+gboolean                  cohorts_school_get_small               (CohortsSchool     *self);
+gboolean                  cohorts_school_get_rural               (CohortsSchool     *self);
+const char               *cohorts_school_get_town                (CohortsSchool     *self);
+const char               *cohorts_school_get_postcode            (CohortsSchool     *self);
+const char               *cohorts_school_get_la_code             (CohortsSchool     *self);
+const char               *cohorts_school_get_la_name             (CohortsSchool     *self);
+const char               *cohorts_school_get_diocese_code        (CohortsSchool     *self);
+const char               *cohorts_school_get_diocese_name        (CohortsSchool     *self);
+const char               *cohorts_school_get_current_trust_reference (CohortsSchool *self);
+const char               *cohorts_school_get_current_trust_name  (CohortsSchool     *self);
+CohortsOfstedGrade        cohorts_school_get_ofsted_grade        (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_ofsted_date         (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_report_card_date    (CohortsSchool     *self);
+CohortsSafeguarding       cohorts_school_get_safeguarding        (CohortsSchool     *self);
+CohortsReportGrade        cohorts_school_get_report_grade        (CohortsSchool     *self,
+                                                                  CohortsReportArea  area);
+CohortsSiamsOutcome       cohorts_school_get_siams_outcome       (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_siams_date          (CohortsSchool     *self);
+gint64                    cohorts_school_get_budget_balance      (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_budget_date         (CohortsSchool     *self);
+gboolean                  cohorts_school_get_recovery_plan       (CohortsSchool     *self);
+gboolean                  cohorts_school_get_pfi                 (CohortsSchool     *self);
+const char               *cohorts_school_get_notes               (CohortsSchool     *self);
+CohortsCohort            *cohorts_school_get_cohort              (CohortsSchool     *self);
+
+gboolean                  cohorts_school_is_church_school        (CohortsSchool     *self);
+gboolean                  cohorts_school_has_report_card         (CohortsSchool     *self);
+char                     *cohorts_school_describe_inspection     (CohortsSchool     *self);
+char                     *cohorts_school_describe_ages           (CohortsSchool     *self);
+
+const char               *cohorts_school_report_area_property    (CohortsReportArea  area);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* cohorts-text.c: text as the plan stores it
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Whatever reaches the model (typed, pasted, imported) must be writable to the
+ * plan file and read back the same: valid UTF-8, only characters XML 1.0
+ * allows, line ends as the XML parser will return them, within the limits of
+ * the format. The model cleans text once, here, when it is set.
+ */
+#define G_LOG_DOMAIN "cohorts-text"
+
+#include "config.h"
+
+#include "cohorts-text.h"
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static char *
+clean (const char *text,
+       gboolean    multiline,
+       glong       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  glong n_chars = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0' && n_chars < max_chars; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          /* CR LF and a lone CR both become one line end, as XML reads them. */
+          if (p[1] == '\n')
+            continue;
+          c = '\n';
+        }
+
+      if (!is_xml_char (c))
+        continue;
+
+      if (!multiline && (c == '\n' || c == '\t'))
+        c = ' ';
+
+      g_string_append_unichar (out, c);
+      n_chars++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cohorts_text_clean_line:
+ *
+ * Returns: @text as one line of at most %COHORTS_SHORT_TEXT_MAX characters,
+ *   valid UTF-8, without characters XML cannot carry.
+ */
+char *
+cohorts_text_clean_line (const char *text)
+{
+  return clean (text, FALSE, COHORTS_SHORT_TEXT_MAX);
+}
+
+/**
+ * cohorts_text_clean_notes:
+ *
+ * Returns: @text as notes of at most %COHORTS_NOTES_MAX characters, with
+ *   line ends as LF.
+ */
+char *
+cohorts_text_clean_notes (const char *text)
+{
+  return clean (text, TRUE, COHORTS_NOTES_MAX);
+}
