@@ -59,7 +59,8 @@ load (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
-  CohortsPlan *plan = cohorts_plan_xml_load_file (file, path, NULL, &error);
+  /* Scripts and IT officers run these to validate: use the schema as well. */
+  CohortsPlan *plan = cohorts_plan_xml_load_file (file, path, COHORTS_PLAN_LOAD_SCHEMA, NULL, &error);
 
   if (plan == NULL)
     g_printerr ("%s\n", error->message);

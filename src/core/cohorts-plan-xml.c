@@ -3,10 +3,16 @@
  * Copyright 2026 The Cohorts developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading streams the file through libxml2's xmlTextReader, validating it
- * against data/matplan.rng as it goes, and builds the plan directly: no
- * document tree is kept, so a plan of 25,000 schools needs little more memory
- * than the plan itself.
+ * Reading streams the file through libxml2's xmlTextReader and builds the
+ * plan directly: no document tree is kept, so a plan of 25,000 schools needs
+ * little more memory than the plan itself.
+ *
+ * The reader enforces every rule of data/matplan.rng itself: each element in
+ * its place and order, each attribute known, each value of its type. libxml2
+ * can also validate against the schema as it reads (COHORTS_PLAN_LOAD_SCHEMA),
+ * but its RELAX NG validator costs about three times the whole parse, so the
+ * app relies on the checks here and the headless commands and the tests use
+ * both; the tests hold the two to the same verdict on every test file.
  *
  * Plans arrive by e-mail from other people, so the reader trusts nothing:
  *  - a guard reads the bytes before libxml2 does and refuses a DOCTYPE (the
@@ -15,9 +21,8 @@
  *  - libxml2 runs with network access, DTD loading and entity substitution
  *    off, and an external entity loader that refuses everything;
  *  - every element, attribute and value is checked here with a message that
- *    names the file, the line and what is wrong; the schema validates too, as
- *    a second line of defence, and its message is used only for what the
- *    checks here did not catch;
+ *    names the file, the line and what is wrong; when the schema validates
+ *    too, its message is used only for what the checks here did not catch;
  *  - content of other namespaces is kept as text, within size limits.
  *
  * Writing produces one canonical form, so that a file Cohorts wrote reads and
@@ -122,6 +127,8 @@ typedef struct
 
   /* The byte guard */
   gsize total;
+  gboolean eof;
+  gboolean seen_markup;
   ScanState state;
   gsize tag_size;
   char bang[8];
@@ -133,6 +140,7 @@ typedef struct
   int syntax_line;
   char *validity_message;
   int validity_line;
+  gboolean schema;
 
   /* What the checks need to remember */
   GHashTable *school_lines;  /* URN -> line of its <school> */
@@ -175,12 +183,55 @@ fail (Loader     *l,
   return FALSE;
 }
 
-/* Looks at every byte before libxml2 does. Returns FALSE to refuse the file. */
+static int
+count_lines (const char *from,
+             const char *to)
+{
+  int n = 0;
+
+  for (const char *p = from; p < to && (p = memchr (p, '\n', to - p)) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* Before the first '<': only a byte order mark and space. */
+static gboolean
+check_before_markup (Loader     *l,
+                     const char *data,
+                     const char *from,
+                     const char *to)
+{
+  static const guchar bom[3] = { 0xEF, 0xBB, 0xBF };
+
+  for (const char *p = from; p < to; p++)
+    {
+      gsize offset = l->total + (p - data);
+
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        continue;
+      if (offset < 3 && (guchar) *p == bom[offset])
+        continue;
+      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, l->scan_line + count_lines (data, p),
+                   _("this is not a plan file: it does not begin with XML"));
+    }
+  return TRUE;
+}
+
+/* Looks at every byte before libxml2 does, and refuses what libxml2 should
+ * never see: UTF-16, NUL bytes, a DOCTYPE, a start tag longer than
+ * COHORTS_PLAN_MAX_TAG_SIZE (libxml2 2.9 checks attributes for duplicates in
+ * quadratic time). It follows tags, quoted values, comments, CDATA sections
+ * and processing instructions, so that their content does not mislead it.
+ * Returns FALSE to refuse the file. */
 static gboolean
 guard_bytes (Loader     *l,
              const char *data,
              gsize       length)
 {
+  const char *p = data;
+  const char *end = data + length;
+  const char *nul;
+
   if (l->total == 0 && length >= 2)
     {
       const guchar *b = (const guchar *) data;
@@ -191,105 +242,156 @@ guard_bytes (Loader     *l,
                      _("the file is encoded in UTF-16; plan files are UTF-8"));
     }
 
-  for (gsize i = 0; i < length; i++)
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
     {
-      char c = data[i];
+      if (!l->seen_markup && !check_before_markup (l, data, data, nul))
+        return FALSE;
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->scan_line + count_lines (data, nul),
+                   _("the file holds binary data (a NUL byte); it is not a plan file"));
+    }
 
-      if (c == '\n')
-        l->scan_line++;
-
+  while (p < end)
+    {
       switch (l->state)
         {
         case SCAN_TEXT:
-          if (c == '<')
-            {
-              l->state = SCAN_LT;
-              l->tag_size = 1;
-            }
+          {
+            const char *lt = memchr (p, '<', end - p);
+
+            if (!l->seen_markup && !check_before_markup (l, data, p, lt ? lt : end))
+              return FALSE;
+            if (lt == NULL)
+              {
+                p = end;
+                break;
+              }
+            l->seen_markup = TRUE;
+            l->state = SCAN_LT;
+            l->tag_size = 1;
+            p = lt + 1;
+          }
           break;
 
         case SCAN_LT:
-          if (c == '?')
+          if (*p == '?')
             l->state = SCAN_PI;
-          else if (c == '!')
+          else if (*p == '!')
             {
               l->state = SCAN_BANG;
               l->bang_len = 0;
             }
           else
             l->state = SCAN_TAG;
+          p++;
           break;
 
         case SCAN_BANG:
-          l->bang[l->bang_len++] = c;
+          l->bang[l->bang_len++] = *p++;
           if (l->bang_len == 2 && memcmp (l->bang, "--", 2) == 0)
             l->state = SCAN_COMMENT;
           else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
             l->state = SCAN_CDATA;
           else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
-            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, l->scan_line,
+            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, l->scan_line + count_lines (data, p),
                          _("the file has a document type declaration (<!DOCTYPE>); plan files have "
                            "none, and one is refused because it can define entities"));
-          else if (l->bang_len == 7 || (l->bang_len >= 2 && memcmp (l->bang, "--", l->bang_len) != 0 &&
-                                        memcmp (l->bang, "[CDATA[", l->bang_len) != 0 &&
-                                        memcmp (l->bang, "DOCTYPE", l->bang_len) != 0))
+          else if (l->bang_len == 7 ||
+                   (strncmp (l->bang, "--", MIN (l->bang_len, 2)) != 0 &&
+                    strncmp (l->bang, "[CDATA[", l->bang_len) != 0 &&
+                    strncmp (l->bang, "DOCTYPE", l->bang_len) != 0))
             l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
           break;
 
         case SCAN_TAG:
-        case SCAN_TAG_DQ:
-        case SCAN_TAG_SQ:
-          if (++l->tag_size > COHORTS_PLAN_MAX_TAG_SIZE)
-            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->scan_line,
-                         _("a tag is longer than %d KiB, the limit"), COHORTS_PLAN_MAX_TAG_SIZE / 1024);
-          if (l->state == SCAN_TAG)
+          while (p < end && l->state == SCAN_TAG)
             {
-              if (c == '"')
+              char c = *p++;
+
+              l->tag_size++;
+              if (c == '>')
+                l->state = SCAN_TEXT;
+              else if (c == '"')
                 l->state = SCAN_TAG_DQ;
               else if (c == '\'')
                 l->state = SCAN_TAG_SQ;
-              else if (c == '>')
-                l->state = SCAN_TEXT;
             }
-          else if ((l->state == SCAN_TAG_DQ && c == '"') || (l->state == SCAN_TAG_SQ && c == '\''))
-            l->state = SCAN_TAG;
+          break;
+
+        case SCAN_TAG_DQ:
+        case SCAN_TAG_SQ:
+          {
+            const char *quote = memchr (p, l->state == SCAN_TAG_DQ ? '"' : '\'', end - p);
+            const char *next = quote ? quote + 1 : end;
+
+            l->tag_size += next - p;
+            p = next;
+            if (quote != NULL)
+              l->state = SCAN_TAG;
+          }
           break;
 
         case SCAN_PI:
-          if (c == '?')
-            l->state = SCAN_PI_Q;
+          {
+            const char *q = memchr (p, '?', end - p);
+
+            p = q ? q + 1 : end;
+            if (q != NULL)
+              l->state = SCAN_PI_Q;
+          }
           break;
         case SCAN_PI_Q:
-          l->state = c == '>' ? SCAN_TEXT : c == '?' ? SCAN_PI_Q : SCAN_PI;
+          l->state = *p == '>' ? SCAN_TEXT : *p == '?' ? SCAN_PI_Q : SCAN_PI;
+          p++;
           break;
 
         case SCAN_COMMENT:
-          if (c == '-')
-            l->state = SCAN_COMMENT_D1;
+          {
+            const char *dash = memchr (p, '-', end - p);
+
+            p = dash ? dash + 1 : end;
+            if (dash != NULL)
+              l->state = SCAN_COMMENT_D1;
+          }
           break;
         case SCAN_COMMENT_D1:
-          l->state = c == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          l->state = *p == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          p++;
           break;
         case SCAN_COMMENT_D2:
-          l->state = c == '>' ? SCAN_TEXT : c == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          l->state = *p == '>' ? SCAN_TEXT : *p == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
+          p++;
           break;
 
         case SCAN_CDATA:
-          if (c == ']')
-            l->state = SCAN_CDATA_B1;
+          {
+            const char *bracket = memchr (p, ']', end - p);
+
+            p = bracket ? bracket + 1 : end;
+            if (bracket != NULL)
+              l->state = SCAN_CDATA_B1;
+          }
           break;
         case SCAN_CDATA_B1:
-          l->state = c == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          l->state = *p == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          p++;
           break;
         case SCAN_CDATA_B2:
-          l->state = c == '>' ? SCAN_TEXT : c == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          l->state = *p == '>' ? SCAN_TEXT : *p == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
+          p++;
           break;
 
         default:
           g_assert_not_reached ();
         }
+
+      if (l->tag_size > COHORTS_PLAN_MAX_TAG_SIZE &&
+          (l->state == SCAN_TAG || l->state == SCAN_TAG_DQ || l->state == SCAN_TAG_SQ))
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->scan_line + count_lines (data, p),
+                     _("a tag is longer than %d KiB, the limit"), COHORTS_PLAN_MAX_TAG_SIZE / 1024);
     }
 
+  l->scan_line += count_lines (data, end);
   l->total += length;
   return TRUE;
 }
@@ -318,6 +420,9 @@ read_cb (void *context,
         }
       return -1;
     }
+
+  if (n == 0)
+    l->eof = TRUE;
 
   if (l->total + n > COHORTS_PLAN_MAX_FILE_SIZE)
     {
@@ -371,6 +476,10 @@ advance (Loader *l)
 {
   int ret = xmlTextReaderRead (l->reader);
 
+  /* libxml2 may report a fatal error and still hand out nodes it had. */
+  if (ret == 1 && l->syntax_message != NULL)
+    ret = -1;
+
   if (ret == 1)
     {
       int type = xmlTextReaderNodeType (l->reader);
@@ -389,11 +498,15 @@ advance (Loader *l)
 
   if (l->error != NULL)
     return FALSE;
+  if (l->syntax_message != NULL && l->eof && l->syntax_line >= l->scan_line - 1)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file ends in the middle of the plan; it may have been cut short (%s)"),
+                 l->syntax_message);
   if (l->syntax_message != NULL)
     return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
                  _("the file is not well-formed XML: %s"), l->syntax_message);
   return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
-               _("the file ends before the plan does"));
+               _("the file ends in the middle of the plan; it may have been cut short"));
 }
 
 static const char *
@@ -822,6 +935,19 @@ attr_percent (Loader     *l,
   return TRUE;
 }
 
+/* Reads an element that holds only text and has no attributes. */
+static gboolean
+read_text_element (Loader      *l,
+                   const char  *element,
+                   glong        max_chars,
+                   char       **out)
+{
+  if (!read_attributes (l, element, NULL, 0, NULL))
+    return FALSE;
+  g_clear_pointer (out, g_free);
+  return read_text (l, element, max_chars, out);
+}
+
 /* Content of other namespaces */
 
 typedef struct
@@ -1074,34 +1200,29 @@ typedef struct
   const ChildSpec *specs;
   guint n_specs;
   int last;           /* index of the last child seen, -1 before any */
-  gboolean foreign;   /* content of another namespace was seen */
   guint32 seen;
 } Sequence;
 
-#define SEQUENCE(parent, specs) { parent, specs, G_N_ELEMENTS (specs), -1, FALSE, 0 }
-#define EXTENSION (-1)
+#define SEQUENCE(parent, specs) { parent, specs, G_N_ELEMENTS (specs), -1, 0 }
 
 /* Places the current child element in @seq. Returns its index in the specs,
- * or EXTENSION for an element of another namespace (already read whole into
- * @extensions); -2 on error. */
+ * or -1 (with the error set) when it is not allowed there. */
 static int
-sequence_accept (Loader     *l,
-                 Sequence   *seq,
-                 GPtrArray **extensions)
+sequence_accept (Loader   *l,
+                 Sequence *seq)
 {
   const char *name = local_name (l);
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
   int line = current_line (l);
-  char *xml = NULL;
   guint i;
 
   if (uri != NULL && strcmp (uri, COHORTS_PLAN_NAMESPACE) != 0)
     {
-      if (!read_extension (l, &xml))
-        return -2;
-      cohorts_extensions_take (extensions, xml);
-      seq->foreign = TRUE;
-      return EXTENSION;
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            _("<%s> of another namespace is in <%s>; content of other programs must be inside "
+              "<extensions>"),
+            (const char *) xmlTextReaderConstName (l->reader), seq->parent);
+      return -1;
     }
 
   for (i = 0; i < seq->n_specs; i++)
@@ -1114,33 +1235,60 @@ sequence_accept (Loader     *l,
             uri == NULL ? _("<%s> is not in the plan's namespace, and not allowed in <%s>")
                         : _("<%s> is not allowed in <%s>"),
             name, seq->parent);
-      return -2;
-    }
-
-  if (seq->foreign)
-    {
-      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-            _("<%s> comes after content of another namespace in <%s>; that content must come last"),
-            name, seq->parent);
-      return -2;
+      return -1;
     }
 
   if ((int) i == seq->last && !seq->specs[i].repeatable)
     {
       fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<%s> has more than one <%s>"), seq->parent, name);
-      return -2;
+      return -1;
     }
 
   if ((int) i < seq->last)
     {
       fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<%s> must come before <%s> in <%s>"),
             name, seq->specs[seq->last].name, seq->parent);
-      return -2;
+      return -1;
     }
 
   seq->last = i;
   seq->seen |= 1u << i;
   return i;
+}
+
+/* Reads <extensions>: one or more elements of other namespaces, kept as text. */
+static gboolean
+read_extensions (Loader     *l,
+                 GPtrArray **extensions)
+{
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean at_end;
+  guint n = 0;
+
+  if (!read_attributes (l, "extensions", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "extensions", depth, empty, &at_end))
+    {
+      const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->reader);
+      char *xml = NULL;
+
+      if (uri == NULL || strcmp (uri, COHORTS_PLAN_NAMESPACE) == 0)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                     _("<extensions> holds <%s>; it may hold only elements of other namespaces"),
+                     local_name (l));
+
+      if (!read_extension (l, &xml))
+        return FALSE;
+      cohorts_extensions_take (extensions, xml);
+      n++;
+    }
+
+  if (at_end && n == 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<extensions> is empty"));
+  return at_end;
 }
 
 static gboolean
@@ -1183,7 +1331,6 @@ read_report_card (Loader        *l,
   int depth = xmlTextReaderDepth (l->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
   gboolean ok, at_end;
-  g_autoptr(GPtrArray) ignored = NULL;
 
   ok = read_attributes (l, "report-card", attrs, G_N_ELEMENTS (attrs), values) &&
        attr_date (l, "report-card", "date", values[0], &school->report_card_date) &&
@@ -1197,15 +1344,7 @@ read_report_card (Loader        *l,
     {
       char *area_values[G_N_ELEMENTS (area_attrs)] = { NULL, };
       int area = 0, grade = 0;
-      int index = sequence_accept (l, &seq, &ignored);
-
-      if (index == EXTENSION)
-        {
-          fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
-                _("<report-card> may hold only <area> elements"));
-          return FALSE;
-        }
-      if (index < 0)
+      if (sequence_accept (l, &seq) < 0)
         return FALSE;
 
       ok = read_attributes (l, "area", area_attrs, G_N_ELEMENTS (area_attrs), area_values) &&
@@ -1311,6 +1450,7 @@ enum {
   SCHOOL_CHILD_SIAMS,
   SCHOOL_CHILD_FINANCE,
   SCHOOL_CHILD_NOTES,
+  SCHOOL_CHILD_EXTENSIONS,
 };
 
 static const ChildSpec school_children[] = {
@@ -1323,6 +1463,7 @@ static const ChildSpec school_children[] = {
   [SCHOOL_CHILD_SIAMS] = { "siams", FALSE, FALSE },
   [SCHOOL_CHILD_FINANCE] = { "finance", FALSE, FALSE },
   [SCHOOL_CHILD_NOTES] = { "notes", FALSE, FALSE },
+  [SCHOOL_CHILD_EXTENSIONS] = { "extensions", FALSE, FALSE },
 };
 
 static gboolean
@@ -1336,8 +1477,7 @@ read_school_child (Loader        *l,
   switch (index)
     {
     case SCHOOL_CHILD_NAME:
-      g_clear_pointer (&school->name, g_free);
-      return read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &school->name);
+      return read_text_element (l, "name", COHORTS_SHORT_TEXT_MAX, &school->name);
 
     case SCHOOL_CHILD_LOCAL_AUTHORITY:
       return read_coded_name (l, "local-authority", "code", &school->la_code, &school->la_name) &&
@@ -1404,8 +1544,10 @@ read_school_child (Loader        *l,
       }
 
     case SCHOOL_CHILD_NOTES:
-      g_clear_pointer (&school->notes, g_free);
-      return read_text (l, "notes", COHORTS_NOTES_MAX, &school->notes);
+      return read_text_element (l, "notes", COHORTS_NOTES_MAX, &school->notes);
+
+    case SCHOOL_CHILD_EXTENSIONS:
+      return read_extensions (l, &school->extensions);
 
     default:
       g_assert_not_reached ();
@@ -1464,9 +1606,9 @@ read_school (Loader *l)
 
   while (next_child (l, "school", depth, empty, &at_end))
     {
-      int index = sequence_accept (l, &seq, &school->extensions);
+      int index = sequence_accept (l, &seq);
 
-      if (index == -2 || (index >= 0 && !read_school_child (l, school, index)))
+      if (index < 0 || !read_school_child (l, school, index))
         return NULL;
     }
 
@@ -1484,7 +1626,6 @@ read_schools (Loader *l)
   int depth = xmlTextReaderDepth (l->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
   g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) ignored = NULL;
   gboolean at_end;
 
   if (!read_attributes (l, "schools", NULL, 0, NULL))
@@ -1493,12 +1634,8 @@ read_schools (Loader *l)
   while (next_child (l, "schools", depth, empty, &at_end))
     {
       CohortsSchool *school;
-      int index = sequence_accept (l, &seq, &ignored);
 
-      if (index == EXTENSION)
-        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
-                     _("<schools> may hold only <school> elements"));
-      if (index < 0)
+      if (sequence_accept (l, &seq) < 0)
         return FALSE;
 
       if (schools->len >= COHORTS_PLAN_MAX_SCHOOLS)
@@ -1525,6 +1662,7 @@ read_cohort (Loader *l)
   static const AttributeSpec member_attrs[] = { { "urn", TRUE } };
   static const ChildSpec children[] = {
     { "name", TRUE, FALSE }, { "member", FALSE, TRUE }, { "notes", FALSE, FALSE },
+    { "extensions", FALSE, FALSE },
   };
   Sequence seq = SEQUENCE ("cohort", children);
   char *values[G_N_ELEMENTS (attrs)] = { NULL, };
@@ -1571,16 +1709,15 @@ read_cohort (Loader *l)
 
   while (next_child (l, "cohort", depth, empty, &at_end))
     {
-      int index = sequence_accept (l, &seq, &cohort->extensions);
+      int index = sequence_accept (l, &seq);
       int child_line = current_line (l);
 
-      if (index == -2)
+      if (index < 0)
         return FALSE;
 
       if (index == 0)
         {
-          g_clear_pointer (&cohort->name, g_free);
-          if (!read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &cohort->name))
+          if (!read_text_element (l, "name", COHORTS_SHORT_TEXT_MAX, &cohort->name))
             return FALSE;
         }
       else if (index == 1)
@@ -1611,10 +1748,11 @@ read_cohort (Loader *l)
         }
       else if (index == 2)
         {
-          g_clear_pointer (&cohort->notes, g_free);
-          if (!read_text (l, "notes", COHORTS_NOTES_MAX, &cohort->notes))
+          if (!read_text_element (l, "notes", COHORTS_NOTES_MAX, &cohort->notes))
             return FALSE;
         }
+      else if (!read_extensions (l, &cohort->extensions))
+        return FALSE;
     }
 
   if (!at_end || !sequence_finish (l, &seq, line))
@@ -1631,7 +1769,6 @@ read_cohorts (Loader *l)
   Sequence seq = SEQUENCE ("cohorts", children);
   int depth = xmlTextReaderDepth (l->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
-  g_autoptr(GPtrArray) ignored = NULL;
   gboolean at_end;
   guint n = 0;
 
@@ -1640,12 +1777,7 @@ read_cohorts (Loader *l)
 
   while (next_child (l, "cohorts", depth, empty, &at_end))
     {
-      int index = sequence_accept (l, &seq, &ignored);
-
-      if (index == EXTENSION)
-        return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
-                     _("<cohorts> may hold only <cohort> elements"));
-      if (index < 0)
+      if (sequence_accept (l, &seq) < 0)
         return FALSE;
       if (++n > COHORTS_PLAN_MAX_COHORTS)
         return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
@@ -1671,6 +1803,7 @@ read_trust (Loader *l)
   static const ChildSpec children[] = {
     { "name", TRUE, FALSE }, { "central-team", FALSE, FALSE },
     { "growth-target", FALSE, FALSE }, { "notes", FALSE, FALSE },
+    { "extensions", FALSE, FALSE },
   };
   CohortsTrust *trust = cohorts_plan_get_trust (l->plan);
   Sequence seq = SEQUENCE ("trust", children);
@@ -1698,17 +1831,12 @@ read_trust (Loader *l)
 
   while (next_child (l, "trust", depth, empty, &at_end))
     {
-      int index = sequence_accept (l, &seq, &trust->extensions);
-
-      switch (index)
+      switch (sequence_accept (l, &seq))
         {
-        case -2:
+        case -1:
           return FALSE;
-        case EXTENSION:
-          break;
         case 0:
-          g_clear_pointer (&trust->name, g_free);
-          if (!read_text (l, "name", COHORTS_SHORT_TEXT_MAX, &trust->name))
+          if (!read_text_element (l, "name", COHORTS_SHORT_TEXT_MAX, &trust->name))
             return FALSE;
           break;
         case 1:
@@ -1739,8 +1867,11 @@ read_trust (Loader *l)
                          trust->academies_min, trust->academies_max);
           break;
         case 3:
-          g_clear_pointer (&trust->notes, g_free);
-          if (!read_text (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
+          if (!read_text_element (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
+            return FALSE;
+          break;
+        case 4:
+          if (!read_extensions (l, &trust->extensions))
             return FALSE;
           break;
         default:
@@ -1758,6 +1889,7 @@ read_plan (Loader *l)
   static const ChildSpec children[] = {
     { "title", FALSE, FALSE }, { "trust", TRUE, FALSE },
     { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
+    { "extensions", FALSE, FALSE },
   };
   Sequence seq = SEQUENCE ("plan", children);
   char *values[G_N_ELEMENTS (attrs)] = { NULL, };
@@ -1797,17 +1929,12 @@ read_plan (Loader *l)
 
   while (next_child (l, "plan", 0, empty, &at_end))
     {
-      int index = sequence_accept (l, &seq, &l->plan->extensions);
-
-      switch (index)
+      switch (sequence_accept (l, &seq))
         {
-        case -2:
+        case -1:
           return FALSE;
-        case EXTENSION:
-          break;
         case 0:
-          g_clear_pointer (&l->plan->title, g_free);
-          if (!read_text (l, "title", COHORTS_SHORT_TEXT_MAX, &l->plan->title))
+          if (!read_text_element (l, "title", COHORTS_SHORT_TEXT_MAX, &l->plan->title))
             return FALSE;
           break;
         case 1:
@@ -1820,6 +1947,10 @@ read_plan (Loader *l)
           break;
         case 3:
           if (!read_cohorts (l))
+            return FALSE;
+          break;
+        case 4:
+          if (!read_extensions (l, &l->plan->extensions))
             return FALSE;
           break;
         default:
@@ -1883,7 +2014,7 @@ read_document (Loader *l)
         }
     }
 
-  if (l->validity_message != NULL || xmlTextReaderIsValid (l->reader) != 1)
+  if (l->schema && (l->validity_message != NULL || xmlTextReaderIsValid (l->reader) != 1))
     return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
                  _("the plan does not follow the plan format (data/matplan.rng): %s"),
                  l->validity_message ? l->validity_message : _("no details given"));
@@ -1903,10 +2034,11 @@ read_document (Loader *l)
  *   %G_IO_ERROR_CANCELLED)
  */
 CohortsPlan *
-cohorts_plan_xml_load (GInputStream  *stream,
-                       const char    *display_name,
-                       GCancellable  *cancellable,
-                       GError       **error)
+cohorts_plan_xml_load (GInputStream          *stream,
+                       const char            *display_name,
+                       CohortsPlanLoadFlags   flags,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   Loader l = { 0, };
   g_autoptr(CohortsPlan) plan = NULL;
@@ -1918,6 +2050,7 @@ cohorts_plan_xml_load (GInputStream  *stream,
   get_schema ();
 
   l.name = display_name;
+  l.schema = (flags & COHORTS_PLAN_LOAD_SCHEMA) != 0;
   l.stream = stream;
   l.cancellable = cancellable;
   l.scan_line = 1;
@@ -1937,7 +2070,7 @@ cohorts_plan_xml_load (GInputStream  *stream,
   else
     {
       xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
-      if (xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
+      if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
         g_error ("Could not apply the plan schema");
       ok = read_document (&l);
       xmlFreeTextReader (l.reader);
@@ -1968,10 +2101,11 @@ cohorts_plan_xml_load (GInputStream  *stream,
  * Returns: (transfer full): the plan, or %NULL with @error set
  */
 CohortsPlan *
-cohorts_plan_xml_load_file (GFile         *file,
-                            const char    *display_name,
-                            GCancellable  *cancellable,
-                            GError       **error)
+cohorts_plan_xml_load_file (GFile                 *file,
+                            const char            *display_name,
+                            CohortsPlanLoadFlags   flags,
+                            GCancellable          *cancellable,
+                            GError               **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *parse_name = NULL;
@@ -1985,11 +2119,22 @@ cohorts_plan_xml_load_file (GFile         *file,
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", display_name, local_error->message);
+      const char *reason;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        reason = _("there is no such file");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        reason = _("you do not have permission to read it");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        reason = _("it is a folder, not a file");
+      else
+        reason = local_error->message;
+
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", display_name, reason);
       return NULL;
     }
 
-  return cohorts_plan_xml_load (G_INPUT_STREAM (stream), display_name, cancellable, error);
+  return cohorts_plan_xml_load (G_INPUT_STREAM (stream), display_name, flags, cancellable, error);
 }
 
 /**
@@ -2000,14 +2145,15 @@ cohorts_plan_xml_load_file (GFile         *file,
  * Returns: (transfer full): the plan, or %NULL with @error set
  */
 CohortsPlan *
-cohorts_plan_xml_load_data (const char  *data,
-                            gsize        length,
-                            const char  *display_name,
-                            GError     **error)
+cohorts_plan_xml_load_data (const char            *data,
+                            gsize                  length,
+                            const char            *display_name,
+                            CohortsPlanLoadFlags   flags,
+                            GError               **error)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
 
-  return cohorts_plan_xml_load (stream, display_name, NULL, error);
+  return cohorts_plan_xml_load (stream, display_name, flags, NULL, error);
 }
 
 static void
@@ -2019,7 +2165,8 @@ load_thread (GTask        *task,
   GFile *file = task_data;
   g_autofree char *name = g_file_get_basename (file);
   GError *error = NULL;
-  CohortsPlan *plan = cohorts_plan_xml_load_file (file, name, cancellable, &error);
+  CohortsPlan *plan = cohorts_plan_xml_load_file (file, name, COHORTS_PLAN_LOAD_DEFAULT,
+                                                  cancellable, &error);
 
   if (plan == NULL)
     g_task_return_error (task, error);
@@ -2192,12 +2339,19 @@ write_extensions (GString   *out,
                   int        level,
                   GPtrArray *extensions)
 {
-  for (guint i = 0; extensions != NULL && i < extensions->len; i++)
+  if (extensions == NULL || extensions->len == 0)
+    return;
+
+  indent (out, level);
+  g_string_append (out, "<extensions>\n");
+  for (guint i = 0; i < extensions->len; i++)
     {
-      indent (out, level);
+      indent (out, level + 1);
       g_string_append (out, g_ptr_array_index (extensions, i));
       g_string_append_c (out, '\n');
     }
+  indent (out, level);
+  g_string_append (out, "</extensions>\n");
 }
 
 static void

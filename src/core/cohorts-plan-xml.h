@@ -22,17 +22,34 @@ G_BEGIN_DECLS
 #define COHORTS_PLAN_MAX_EXTENSIONS_SIZE (16 * 1024 * 1024)
 #define COHORTS_PLAN_MAX_DEPTH           32
 
+/**
+ * CohortsPlanLoadFlags:
+ * @COHORTS_PLAN_LOAD_DEFAULT: the loader's own checks, which enforce every
+ *   rule of the schema (and more) with precise messages
+ * @COHORTS_PLAN_LOAD_SCHEMA: also validate against data/matplan.rng with
+ *   libxml2 while reading (about three times slower on large plans); the
+ *   headless commands and the tests use it, so that the two never disagree
+ */
+typedef enum
+{
+  COHORTS_PLAN_LOAD_DEFAULT = 0,
+  COHORTS_PLAN_LOAD_SCHEMA = 1 << 0,
+} CohortsPlanLoadFlags;
+
 CohortsPlan *cohorts_plan_xml_load             (GInputStream         *stream,
                                                 const char           *display_name,
+                                                CohortsPlanLoadFlags  flags,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
 CohortsPlan *cohorts_plan_xml_load_file        (GFile                *file,
                                                 const char           *display_name,
+                                                CohortsPlanLoadFlags  flags,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
 CohortsPlan *cohorts_plan_xml_load_data        (const char           *data,
                                                 gsize                 length,
                                                 const char           *display_name,
+                                                CohortsPlanLoadFlags  flags,
                                                 GError              **error);
 void         cohorts_plan_xml_load_file_async  (GFile                *file,
                                                 GCancellable         *cancellable,

@@ -35,6 +35,17 @@ clean (const char *text,
   if (text == NULL)
     return g_strdup ("");
 
+  /* Most text is short printable ASCII and needs no work. */
+  {
+    const guchar *p = (const guchar *) text;
+    glong n = 0;
+
+    while (*p >= 0x20 && *p < 0x7F && n < max_chars)
+      p++, n++;
+    if (*p == '\0')
+      return g_strdup (text);
+  }
+
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
 
