@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "cohorts-application.h"
 #include "cohorts-cli.h"
 
 int
@@ -19,8 +20,14 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Headless commands never start GTK, so they need no display. */
   if (cohorts_cli_handles (argc, argv))
     return cohorts_cli_run (argc, argv);
 
-  return 0;
+  {
+    g_autoptr(CohortsApplication) app = cohorts_application_new ();
+
+    g_set_application_name (_("Cohorts"));
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

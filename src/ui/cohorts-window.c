@@ -1,0 +1,792 @@
+/* cohorts-window.c: a window showing one plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the plan it shows and the file it came from. Opening reads
+ * the file in a worker thread (a spinner shows meanwhile); saving writes the
+ * plan atomically in the background. Closing a plan with unsaved changes asks
+ * first: Save, Discard or Cancel.
+ */
+#define G_LOG_DOMAIN "cohorts-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cohorts-checks.h"
+#include "cohorts-plan-view.h"
+#include "cohorts-plan-xml.h"
+#include "cohorts-window.h"
+
+struct _CohortsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  CohortsPlanView *plan_view;
+  GtkMenuButton *findings_button;
+  GtkListBox *findings_list;
+  GtkLabel *findings_label;
+  GtkImage *findings_icon;
+  GtkSpinner *spinner;
+  GtkLabel *loading_label;
+
+  CohortsPlan *plan;
+  GFile *file;
+  GCancellable *cancellable;
+  GtkNativeDialog *chooser;
+  guint findings_source;
+
+  gboolean saving;
+  gboolean close_after_save;
+  gboolean close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (CohortsWindow, cohorts_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void save_as (CohortsWindow *self);
+
+static GSettings *
+get_settings (CohortsWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return COHORTS_IS_APPLICATION (app) ? cohorts_application_get_settings (COHORTS_APPLICATION (app)) : NULL;
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Unsaved Plan"));
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static void
+update_title (CohortsWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  const char *name = NULL;
+
+  if (self->plan == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Cohorts"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Cohorts"));
+      return;
+    }
+
+  name = cohorts_trust_get_name (cohorts_plan_get_trust (self->plan));
+  if (name[0] == '\0')
+    name = cohorts_plan_get_title (self->plan);
+  if (name[0] == '\0')
+    name = _("Untitled Plan");
+
+  subtitle = file_display_name (self->file);
+  if (cohorts_plan_is_modified (self->plan))
+    /* Translators: the window title of a plan with unsaved changes */
+    title = g_strdup_printf (_("• %s"), name);
+  else
+    title = g_strdup (name);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Translators: the title the window manager shows: "Northfield Learning Trust — Cohorts" */
+  window_title = g_strdup_printf (_("%s — Cohorts"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (CohortsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->plan != NULL && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->plan != NULL && !self->saving);
+}
+
+static GtkWidget *
+finding_row (const CohortsFinding *finding)
+{
+  static const char *icons[] = {
+    [COHORTS_SEVERITY_INFO] = "dialog-information-symbolic",
+    [COHORTS_SEVERITY_WARNING] = "dialog-warning-symbolic",
+    [COHORTS_SEVERITY_ERROR] = "dialog-error-symbolic",
+  };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[finding->severity]);
+  g_autofree char *title = g_markup_escape_text (finding->message, -1);
+  g_autofree char *subtitle = g_markup_escape_text (finding->suggestion ? finding->suggestion : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, finding->severity == COHORTS_SEVERITY_ERROR ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cohorts_enum_get_label (COHORTS_TYPE_SEVERITY, finding->severity), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static gboolean
+update_findings (gpointer user_data)
+{
+  CohortsWindow *self = user_data;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkListBoxRow *row;
+  guint n_errors, n_warnings;
+
+  self->findings_source = 0;
+
+  while ((row = gtk_list_box_get_row_at_index (self->findings_list, 0)) != NULL)
+    gtk_list_box_remove (self->findings_list, GTK_WIDGET (row));
+
+  /* The button stays while a plan is shown, "all clear" when there is
+   * nothing to report: it does not jump about as problems come and go. */
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_button), self->plan != NULL);
+  if (self->plan == NULL)
+    return G_SOURCE_REMOVE;
+
+  findings = cohorts_checks_run (self->plan);
+  for (guint i = 0; i < findings->len; i++)
+    gtk_list_box_append (self->findings_list, finding_row (g_ptr_array_index (findings, i)));
+
+  n_errors = cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR);
+  n_warnings = cohorts_checks_count (findings, COHORTS_SEVERITY_WARNING);
+
+  gtk_image_set_from_icon_name (self->findings_icon,
+                                n_errors ? "dialog-error-symbolic" :
+                                n_warnings ? "dialog-warning-symbolic" :
+                                findings->len ? "dialog-information-symbolic" : "emblem-ok-symbolic");
+  label = g_strdup_printf ("%u", findings->len);
+  gtk_label_set_label (self->findings_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_label), findings->len > 0);
+
+  if (findings->len == 0)
+    tooltip = g_strdup (_("No problems in the plan"));
+  else
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem in the plan",
+                                            "%u problems in the plan", findings->len),
+                               findings->len);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+plan_changed_cb (CohortsWindow *self)
+{
+  /* Edits come in bursts (a group of moves): check once they are done. */
+  if (self->findings_source == 0)
+    /* Before the next frame is drawn (GDK_PRIORITY_REDRAW is HIGH_IDLE + 20). */
+    self->findings_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, update_findings, self, NULL);
+}
+
+/**
+ * cohorts_window_set_plan:
+ * @plan: (nullable): the plan to show
+ * @file: (nullable): where it is saved
+ */
+void
+cohorts_window_set_plan (CohortsWindow *self,
+                         CohortsPlan   *plan,
+                         GFile         *file)
+{
+  g_return_if_fail (COHORTS_IS_WINDOW (self));
+  g_return_if_fail (plan == NULL || COHORTS_IS_PLAN (plan));
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+
+  g_set_object (&self->plan, plan);
+  g_set_object (&self->file, file);
+
+  if (plan != NULL)
+    {
+      g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+    }
+
+  cohorts_plan_view_set_plan (self->plan_view, plan);
+  gtk_stack_set_visible_child_name (self->stack, plan ? "plan" : "empty");
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  update_findings (self);
+  update_title (self);
+  update_actions (self);
+}
+
+/**
+ * cohorts_window_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan shown
+ */
+CohortsPlan *
+cohorts_window_get_plan (CohortsWindow *self)
+{
+  g_return_val_if_fail (COHORTS_IS_WINDOW (self), NULL);
+  return self->plan;
+}
+
+/**
+ * cohorts_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file of the plan shown, or being opened
+ */
+GFile *
+cohorts_window_get_file (CohortsWindow *self)
+{
+  g_return_val_if_fail (COHORTS_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+/**
+ * cohorts_window_is_empty:
+ *
+ * Returns: whether the window shows no plan and is not opening one
+ */
+gboolean
+cohorts_window_is_empty (CohortsWindow *self)
+{
+  g_return_val_if_fail (COHORTS_IS_WINDOW (self), FALSE);
+  return self->plan == NULL && self->file == NULL;
+}
+
+static void
+show_error (CohortsWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remember_folder (CohortsWindow *self,
+                 GFile         *file)
+{
+  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
+
+  if (settings != NULL && uri != NULL)
+    g_settings_set_string (settings, "last-folder", uri);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(CohortsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = cohorts_plan_xml_load_file_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->spinner);
+  file = g_steal_pointer (&self->file);
+
+  if (plan == NULL)
+    {
+      cohorts_window_set_plan (self, NULL, NULL);
+      show_error (self, _("Could Not Open Plan"), error->message);
+      return;
+    }
+
+  remember_folder (self, file);
+  cohorts_window_set_plan (self, plan, file);
+}
+
+/**
+ * cohorts_window_open_file:
+ *
+ * Reads @file in the background and shows it; a file that cannot be read is
+ * reported in a dialog naming the line and what is wrong.
+ */
+void
+cohorts_window_open_file (CohortsWindow *self,
+                          GFile         *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+
+  cohorts_window_set_plan (self, NULL, NULL);
+  g_set_object (&self->file, file);
+
+  name = file_display_name (file);
+  /* Translators: shown while a plan is read */
+  label = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_label (self->loading_label, label);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  cohorts_plan_xml_load_file_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static GtkFileFilter *
+plan_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Conversion plans"));
+  gtk_file_filter_add_mime_type (filter, COHORTS_PLAN_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "matplan");
+  return filter;
+}
+
+static void
+set_chooser_folder (CohortsWindow  *self,
+                    GtkFileChooser *chooser)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *uri = settings ? g_settings_get_string (settings, "last-folder") : NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->file != NULL)
+    folder = g_file_get_parent (self->file);
+  else if (uri != NULL && uri[0] != '\0')
+    folder = g_file_new_for_uri (uri);
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CohortsWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  /* A window shows one plan: another plan opens in a window of its own. */
+  if (cohorts_window_is_empty (self))
+    cohorts_window_open_file (self, file);
+  else
+    cohorts_application_open_file (COHORTS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortsWindow *self = COHORTS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plan_filter ());
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+typedef struct
+{
+  CohortsWindow *self;
+  GFile *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveData *data = user_data;
+  CohortsWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  gboolean close_after = self->close_after_save;
+
+  self->saving = FALSE;
+  self->close_after_save = FALSE;
+  update_actions (self);
+
+  if (!cohorts_plan_xml_save_file_finish (COHORTS_PLAN (source), result, &error))
+    {
+      g_autofree char *name = file_display_name (data->file);
+      g_autofree char *body = g_strdup_printf (_("%s could not be saved: %s\n\nThe file on disk is as it was."),
+                                               name, error->message);
+
+      show_error (self, _("Could Not Save Plan"), body);
+      save_data_free (data);
+      return;
+    }
+
+  /* The plan that was written is the one shown, unless it was replaced meanwhile. */
+  if (COHORTS_PLAN (source) == self->plan)
+    {
+      g_set_object (&self->file, data->file);
+      cohorts_history_mark_saved (cohorts_plan_get_history (self->plan));
+      remember_folder (self, data->file);
+      update_title (self);
+    }
+
+  save_data_free (data);
+
+  if (close_after)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_to (CohortsWindow *self,
+         GFile         *file)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  self->saving = TRUE;
+  update_actions (self);
+  cohorts_plan_xml_save_file_async (self->plan, file, NULL, save_cb, data);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     CohortsWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  /* A name typed without an extension gets the plan's. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    if (strchr (basename, '.') == NULL)
+      {
+        g_autofree char *with_extension = g_strconcat (basename, ".matplan", NULL);
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        GFile *renamed = g_file_get_child (parent, with_extension);
+
+        g_object_unref (file);
+        file = renamed;
+      }
+  }
+
+  save_to (self, file);
+}
+
+static void
+save_as (CohortsWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plan_filter ());
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Plan.matplan"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortsWindow *self = COHORTS_WINDOW (widget);
+
+  if (self->plan == NULL || self->saving)
+    return;
+
+  if (self->file == NULL)
+    save_as (self);
+  else
+    save_to (self, self->file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (COHORTS_WINDOW (widget));
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_changes_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CohortsWindow    *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      /* Close once the dialog has gone: it is transient for this window. */
+      self->close_confirmed = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static void
+save_window_state (CohortsWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_apply (settings);
+}
+
+static gboolean
+cohorts_window_close_request (GtkWindow *window)
+{
+  CohortsWindow *self = COHORTS_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->plan != NULL && cohorts_plan_is_modified (self->plan) && !self->close_confirmed)
+    {
+      if (self->saving)
+        {
+          self->close_after_save = TRUE;
+          return TRUE;
+        }
+
+      name = file_display_name (self->file);
+      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be "
+                                "permanently lost."), name);
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (save_changes_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (cohorts_window_parent_class)->close_request (window);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CohortsWindow *self)
+{
+  GSList *files;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !COHORTS_IS_APPLICATION (app))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l; l = l->next)
+    {
+      if (cohorts_window_is_empty (self))
+        cohorts_window_open_file (self, l->data);
+      else
+        cohorts_application_open_file (COHORTS_APPLICATION (app), l->data);
+    }
+  return files != NULL;
+}
+
+static void
+cohorts_window_dispose (GObject *object)
+{
+  CohortsWindow *self = (CohortsWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COHORTS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cohorts_window_parent_class)->dispose (object);
+}
+
+static void
+cohorts_window_finalize (GObject *object)
+{
+  CohortsWindow *self = (CohortsWindow *) object;
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cohorts_window_parent_class)->finalize (object);
+}
+
+static void
+cohorts_window_class_init (CohortsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cohorts_window_dispose;
+  object_class->finalize = cohorts_window_finalize;
+  window_class->close_request = cohorts_window_close_request;
+
+  g_type_ensure (COHORTS_TYPE_PLAN_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_icon);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+}
+
+static void
+cohorts_window_init (CohortsWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No problems found"));
+
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_list_box_set_placeholder (self->findings_list, placeholder);
+  }
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_title (self);
+  update_actions (self);
+}
+
+/**
+ * cohorts_window_new:
+ *
+ * Returns: (transfer none): a new empty window, sized as the last one closed
+ */
+CohortsWindow *
+cohorts_window_new (CohortsApplication *application)
+{
+  CohortsWindow *self = g_object_new (COHORTS_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = application ? cohorts_application_get_settings (application) : NULL;
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  return self;
+}

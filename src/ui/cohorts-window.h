@@ -1,0 +1,29 @@
+/* cohorts-window.h: a window showing one plan
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cohorts-application.h"
+#include "cohorts-plan.h"
+
+G_BEGIN_DECLS
+
+#define COHORTS_TYPE_WINDOW (cohorts_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortsWindow, cohorts_window, COHORTS, WINDOW, AdwApplicationWindow)
+
+CohortsWindow *cohorts_window_new       (CohortsApplication *application);
+void           cohorts_window_open_file (CohortsWindow      *self,
+                                         GFile              *file);
+void           cohorts_window_set_plan  (CohortsWindow      *self,
+                                         CohortsPlan        *plan,
+                                         GFile              *file);
+CohortsPlan   *cohorts_window_get_plan  (CohortsWindow      *self);
+GFile         *cohorts_window_get_file  (CohortsWindow      *self);
+gboolean       cohorts_window_is_empty  (CohortsWindow      *self);
+
+G_END_DECLS
