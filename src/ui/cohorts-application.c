@@ -149,6 +149,21 @@ cohorts_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (cohorts_application_parent_class)->startup (application);
 
+  /* Without its schema (run from the build tree outside "meson devenv") the
+   * app still works; it just does not remember window sizes. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, "io.github.cohorts.Cohorts", TRUE);
+    if (schema != NULL)
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+    else
+      g_message ("The settings schema io.github.cohorts.Cohorts is not installed; "
+                 "window sizes will not be remembered");
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open",
@@ -186,18 +201,6 @@ cohorts_application_class_init (CohortsApplicationClass *klass)
 static void
 cohorts_application_init (CohortsApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Without its schema (run from the build tree outside "meson devenv") the
-   * app still works; it just does not remember window sizes. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.cohorts.Cohorts", TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new_full (schema, NULL, NULL);
-  else
-    g_message ("The settings schema io.github.cohorts.Cohorts is not installed; "
-               "window sizes will not be remembered");
 }
 
 /**
@@ -216,9 +219,19 @@ cohorts_application_get_settings (CohortsApplication *self)
 CohortsApplication *
 cohorts_application_new (void)
 {
-  return g_object_new (COHORTS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/cohorts/Cohorts",
-                       NULL);
+  CohortsApplication *self = g_object_new (COHORTS_TYPE_APPLICATION,
+                                           "application-id", APP_ID,
+                                           "flags", G_APPLICATION_HANDLES_OPEN,
+                                           "resource-base-path", "/io/github/cohorts/Cohorts",
+                                           NULL);
+
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan how a group of schools converts into a multi-academy trust."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Commands that need no display:\n"
+                                                  "  --check PLAN         Check a plan; print its findings, one a line\n"
+                                                  "  --convert OUT PLAN   Save PLAN as OUT in the current format\n"
+                                                  "See “cohorts --check --help”."));
+  return self;
 }
