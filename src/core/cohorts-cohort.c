@@ -176,6 +176,9 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
     g_param_spec_uint ("n-members", "Number of schools", NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  cohorts_text_mark_pspec (properties[PROP_NAME], FALSE);
+  cohorts_text_mark_pspec (properties[PROP_NOTES], TRUE);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

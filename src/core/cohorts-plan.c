@@ -169,6 +169,7 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", "Title", NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cohorts_text_mark_pspec (properties[PROP_TITLE], FALSE);
   /**
    * CohortsPlan:start-date:
    *
@@ -707,6 +708,9 @@ cohorts_plan_edit_value (CohortsPlan  *self,
     g_return_if_reached ();
   if (g_param_value_validate (pspec, &new_value))
     g_warning ("Value for “%s” out of range; it was clamped", property);
+  /* Compare what the object would store: text it would clean to the value
+   * it has is no change, and records nothing. */
+  cohorts_text_clean_value (pspec, &new_value);
 
   g_value_init (&old_value, pspec->value_type);
   g_object_get_property (object, property, &old_value);
