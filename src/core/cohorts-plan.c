@@ -460,7 +460,8 @@ attach_school (CohortsPlan   *self,
 typedef struct
 {
   CohortsCommand parent;
-  GObject *object;
+  GObject *object;          /* owned, unless it is the plan itself */
+  gboolean owns_object;
   GParamSpec *pspec;
   GValue old_value;
   GValue new_value;
@@ -488,7 +489,8 @@ set_finalize (CohortsCommand *command)
   g_value_unset (&self->old_value);
   g_value_unset (&self->new_value);
   g_param_spec_unref (self->pspec);
-  g_object_unref (self->object);
+  if (self->owns_object)
+    g_object_unref (self->object);
 }
 
 static const CohortsCommandClass set_class = { set_apply, set_revert, set_finalize };
@@ -720,7 +722,11 @@ cohorts_plan_edit_value (CohortsPlan  *self,
   /* Translators: an undo step, "Edit Pupils on roll" */
   label = g_strdup_printf (_("Edit %s"), g_param_spec_get_nick (pspec));
   command = cohorts_command_new (&set_class, sizeof (SetCommand), label);
-  command->object = g_object_ref (object);
+  /* The plan's history belongs to the plan and goes first when it is
+   * disposed: a reference to the plan from its own history would be a cycle
+   * that keeps it alive for ever once its title or start date was edited. */
+  command->owns_object = object != (gpointer) self;
+  command->object = command->owns_object ? g_object_ref (object) : object;
   command->pspec = g_param_spec_ref (pspec);
   g_value_init (&command->old_value, pspec->value_type);
   g_value_copy (&old_value, &command->old_value);
