@@ -629,10 +629,53 @@ typedef struct
   guint to_position;
 } MoveCommand;
 
+/* Moves the item at @from to @to (clamped) in one splice of the range
+ * between them. Removing and inserting would make the cohort's size change
+ * and change back: "n-members" would be notified twice for a move that does
+ * not change it, and views would see the school leave and come back. */
+static guint
+move_in_store (GListStore    *store,
+               CohortsSchool *school,
+               guint          to)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint from = store_index_of (store, school);
+  guint first, n;
+  g_autoptr(GPtrArray) items = NULL;
+
+  to = MIN (to, g_list_model_get_n_items (model) - 1);
+  if (from == to)
+    return from;
+
+  first = MIN (from, to);
+  n = MAX (from, to) - first + 1;
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = first; i < first + n; i++)
+    if (i != from)
+      g_ptr_array_add (items, g_list_model_get_item (model, i));
+  g_ptr_array_insert (items, to - first, g_object_ref (school));
+
+  g_list_store_splice (store, first, n, items->pdata, n);
+  return from;
+}
+
+static gboolean
+moves_within_cohort (MoveCommand *self)
+{
+  return self->from_cohort != NULL && self->from_cohort == self->to_cohort;
+}
+
 static void
 move_apply (CohortsCommand *command)
 {
   MoveCommand *self = (MoveCommand *) command;
+
+  if (moves_within_cohort (self))
+    {
+      self->from_position = move_in_store (self->to_cohort->members, self->school, self->to_position);
+      return;
+    }
 
   self->from_position = detach_school (self->plan, self->school);
   attach_school (self->plan, self->school, self->to_cohort, self->to_position);
@@ -642,6 +685,12 @@ static void
 move_revert (CohortsCommand *command)
 {
   MoveCommand *self = (MoveCommand *) command;
+
+  if (moves_within_cohort (self))
+    {
+      move_in_store (self->from_cohort->members, self->school, self->from_position);
+      return;
+    }
 
   detach_school (self->plan, self->school);
   attach_school (self->plan, self->school, self->from_cohort, self->from_position);
