@@ -199,7 +199,9 @@ cohorts_history_init (CohortsHistory *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
-  self->open_groups = g_ptr_array_new ();
+  /* Groups still open when the history goes (the plan was closed in the
+   * middle of an edit) are freed with it; closing one steals it. */
+  self->open_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
   self->next_serial = 1;
 }
 
