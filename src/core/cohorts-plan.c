@@ -1036,14 +1036,16 @@ cohorts_plan_remove_cohort (CohortsPlan   *self,
                             CohortsCohort *cohort)
 {
   CohortCommand *command;
+  g_autofree char *name = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (COHORTS_IS_PLAN (self));
   g_return_if_fail (COHORTS_IS_COHORT (cohort));
   g_return_if_fail (belongs_to_plan (self, cohort));
 
+  name = cohorts_cohort_dup_display_name (cohort);
   /* Translators: an undo step, "Delete Cohort 3" */
-  label = g_strdup_printf (_("Delete %s"), cohort->name);
+  label = g_strdup_printf (_("Delete %s"), name);
   cohorts_history_begin_group (self->history, label);
 
   while (cohorts_cohort_get_n_members (cohort) > 0)
@@ -1127,8 +1129,11 @@ cohorts_plan_move_school (CohortsPlan   *self,
     }
 
   if (cohort != NULL)
-    /* Translators: an undo step, "Move to Cohort 2" */
-    label = g_strdup_printf (_("Move to %s"), cohort->name);
+    {
+      g_autofree char *name = cohorts_cohort_dup_display_name (cohort);
+      /* Translators: an undo step, "Move to Cohort 2" */
+      label = g_strdup_printf (_("Move to %s"), name);
+    }
   else
     label = g_strdup (_("Move to Unassigned"));
 
