@@ -404,6 +404,20 @@ test_edit_labels (void)
 }
 
 static void
+test_labels_unnamed_cohort (void)
+{
+  g_autoptr(CohortsPlan) plan = load_example ();
+  CohortsCohort *c2 = cohort (plan, "c2");
+
+  /* A cohort whose name was cleared is named after its id. */
+  cohorts_plan_edit (plan, c2, "name", "", NULL);
+  cohorts_plan_move_school (plan, school (plan, 938275), c2, 0);
+  assert_undo_label (plan, "Move to Cohort c2");
+  cohorts_plan_remove_cohort (plan, c2);
+  assert_undo_label (plan, "Delete Cohort c2");
+}
+
+static void
 test_edit_several_properties (void)
 {
   g_autoptr(CohortsPlan) plan = load_example ();
@@ -2140,6 +2154,7 @@ main (int   argc,
 
   g_test_add_func ("/history/edit/school-property", test_edit_school_property);
   g_test_add_func ("/history/edit/labels", test_edit_labels);
+  g_test_add_func ("/history/edit/labels-unnamed-cohort", test_labels_unnamed_cohort);
   g_test_add_func ("/history/edit/several-properties", test_edit_several_properties);
   g_test_add_func ("/history/edit/plan-trust-cohort", test_edit_plan_trust_cohort);
   g_test_add_func ("/history/edit/value", test_edit_value);

@@ -373,6 +373,83 @@ test_text_limits (void)
   g_assert_cmpstr (notes_d, ==, wide_600);
 }
 
+static void
+assert_cleans_as (GType       type,
+                  const char *property,
+                  const char *text,
+                  const char *expected)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (pspec);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_assert_true (cohorts_text_clean_value (pspec, &value));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+}
+
+static void
+test_text_clean_value (void)
+{
+  g_autoptr(GTypeClass) school_class = g_type_class_ref (COHORTS_TYPE_SCHOOL);
+  g_auto(GValue) number = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+
+  /* Every string property says how its setter cleans text. */
+  assert_cleans_as (COHORTS_TYPE_SCHOOL, "name", "a\r\nb\tc\x01", "a b c");
+  assert_cleans_as (COHORTS_TYPE_SCHOOL, "postcode", "NF1\n4HS", "NF1 4HS");
+  assert_cleans_as (COHORTS_TYPE_SCHOOL, "notes", "a\r\nb\tc\x01", "a\nb\tc");
+  assert_cleans_as (COHORTS_TYPE_TRUST, "name", "a\nb", "a b");
+  assert_cleans_as (COHORTS_TYPE_TRUST, "ukprn", "1009\n8765", "1009 8765");
+  assert_cleans_as (COHORTS_TYPE_TRUST, "notes", "a\rb", "a\nb");
+  assert_cleans_as (COHORTS_TYPE_COHORT, "name", "Cohort\n1", "Cohort 1");
+  assert_cleans_as (COHORTS_TYPE_COHORT, "notes", "a\r\nb", "a\nb");
+  assert_cleans_as (COHORTS_TYPE_PLAN, "title", "a\nb", "a b");
+  assert_cleans_as (COHORTS_TYPE_SCHOOL, "town", NULL, "");
+
+  {
+    const GType types[] = { COHORTS_TYPE_SCHOOL, COHORTS_TYPE_TRUST, COHORTS_TYPE_COHORT, COHORTS_TYPE_PLAN };
+
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        g_autoptr(GTypeClass) klass = g_type_class_ref (types[t]);
+        guint n_pspecs = 0;
+        g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+
+        for (guint i = 0; i < n_pspecs; i++)
+          {
+            g_auto(GValue) value = G_VALUE_INIT;
+
+            if (!G_IS_PARAM_SPEC_STRING (pspecs[i]) || !(pspecs[i]->flags & G_PARAM_WRITABLE) ||
+                (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
+              continue;
+            g_value_init (&value, G_TYPE_STRING);
+            if (!cohorts_text_clean_value (pspecs[i], &value))
+              g_error ("%s:%s does not say how it cleans text", g_type_name (types[t]), pspecs[i]->name);
+          }
+      }
+  }
+
+  /* Other properties are left alone. */
+  g_value_init (&number, G_TYPE_INT);
+  g_value_set_int (&number, 5);
+  g_assert_false (cohorts_text_clean_value (g_object_class_find_property (G_OBJECT_CLASS (school_class),
+                                                                          "pupils"), &number));
+  g_assert_cmpint (g_value_get_int (&number), ==, 5);
+
+  /* The cohort id is fixed at construction and never cleaned. */
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, "a\nb");
+  {
+    g_autoptr(GTypeClass) cohort_class = g_type_class_ref (COHORTS_TYPE_COHORT);
+    g_assert_false (cohorts_text_clean_value (g_object_class_find_property (G_OBJECT_CLASS (cohort_class),
+                                                                            "id"), &text));
+  }
+  g_assert_cmpstr (g_value_get_string (&text), ==, "a\nb");
+}
+
 /* Counting notifications */
 
 typedef struct
@@ -1024,6 +1101,31 @@ test_cohort_new (void)
 }
 
 static void
+test_cohort_display_name (void)
+{
+  g_autoptr(CohortsCohort) cohort = cohorts_cohort_new ("c3", "Cohort 3");
+  g_autofree char *named = cohorts_cohort_dup_display_name (cohort);
+  g_autofree char *unnamed = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *spaced = NULL;
+
+  g_assert_cmpstr (named, ==, "Cohort 3");
+
+  g_object_set (cohort, "name", "", NULL);
+  unnamed = cohorts_cohort_dup_display_name (cohort);
+  g_assert_cmpstr (unnamed, ==, "Cohort c3");
+
+  /* Blank is as good as empty; a tab is cleaned to a space. */
+  g_object_set (cohort, "name", " \t ", NULL);
+  blank = cohorts_cohort_dup_display_name (cohort);
+  g_assert_cmpstr (blank, ==, "Cohort c3");
+
+  g_object_set (cohort, "name", " Church schools ", NULL);
+  spaced = cohorts_cohort_dup_display_name (cohort);
+  g_assert_cmpstr (spaced, ==, " Church schools ");
+}
+
+static void
 test_cohort_new_invalid_id (void)
 {
   if (g_test_subprocess ())
@@ -1079,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/model/text/line-ends", test_text_line_ends);
   g_test_add_func ("/model/text/invalid-utf8", test_text_invalid_utf8);
   g_test_add_func ("/model/text/limits", test_text_limits);
+  g_test_add_func ("/model/text/clean-value", test_text_clean_value);
   g_test_add_func ("/model/school/defaults", test_school_defaults);
   g_test_add_func ("/model/school/property-list", test_school_property_list);
   g_test_add_func ("/model/school/set-every-property", test_school_set_every_property);
@@ -1097,6 +1200,7 @@ main (int   argc,
   g_test_add_func ("/model/trust/reference", test_trust_reference);
   g_test_add_func ("/model/cohort/id", test_cohort_id);
   g_test_add_func ("/model/cohort/new", test_cohort_new);
+  g_test_add_func ("/model/cohort/display-name", test_cohort_display_name);
   g_test_add_func ("/model/cohort/new-invalid-id", test_cohort_new_invalid_id);
   g_test_add_func ("/model/cohort/set-every-property", test_cohort_set_every_property);
   g_test_add_func ("/model/plan/set-every-property", test_plan_set_every_property);
