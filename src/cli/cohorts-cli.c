@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -107,6 +108,16 @@ run_check (const char *path)
       print_to (stdout, "%s\t%s\t%s\t%s\n",
                 cohorts_enum_to_token (COHORTS_TYPE_SEVERITY, finding->severity),
                 finding->code, finding->subject, finding->message);
+    }
+
+  /* A script must not take findings it did not get (a full disk, a closed
+   * pipe) for a clean plan. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      print_to (stderr, _("could not write the findings: %s\n"), g_strerror (saved_errno));
+      return EXIT_UNREADABLE;
     }
 
   return cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
