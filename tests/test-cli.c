@@ -92,8 +92,9 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Set by a test to run the program with a display that leads nowhere,
- * rather than none. */
+ * rather than none, or in another locale than C.UTF-8. */
 static gboolean broken_display;
+static const char *locale = "C.UTF-8";
 
 /* Runs the program with the arguments up to NULL, in @dir, without a display. */
 static void
@@ -134,7 +135,7 @@ run_in (const char *dir,
       env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
     }
   /* Messages are English, dates British, in UTF-8. */
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
 
   run_clear (run);
@@ -432,6 +433,77 @@ test_check_missing_file (Fixture       *f,
 }
 
 static void
+test_check_c_locale (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<name>Cohort 2</name>", "<name>Cohort 2 – Église</name>");
+  g_autofree char *mid_month = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_free (f->example);
+  f->example = g_steal_pointer (&plan);
+  mid_month = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"", "<cohort id=\"c2\" date=\"2027-09-15\"");
+  path = write_file (f, "église.matplan", mid_month, -1);
+
+  /* Scripts often run in the C locale: the output is still the plan's
+   * UTF-8 text, and paths are reported as they were given, byte for byte. */
+  locale = "C";
+
+  run_cohorts (f, &run, "--check", "église.matplan");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "error\tcohort-date-not-first\tcohort:c2\t"
+                   "Cohort 2 – Église converts on 15 September 2027; academies open only on the 1st of a "
+                   "month.\n");
+
+  run_cohorts (f, &run, "--check", "çà.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "çà.matplan: there is no such file\n");
+
+  /* A file name that is not UTF-8 at all (Latin-1 "é"). */
+  run_cohorts (f, &run, "--check", "caf\xe9.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "caf\xe9.matplan: there is no such file\n");
+
+  locale = "C.UTF-8";
+}
+
+static void
+test_check_output_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                        "<cohort id=\"c2\" date=\"2027-09-15\"");
+  g_autofree char *path = write_file (f, "mid-month.matplan", plan, -1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  /* Findings that could not be written are not a clean plan. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("COHORTS_BINARY"),
+                                         "--check", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "could not write the findings: "));
+}
+
+static void
 test_check_folder (Fixture       *f,
                    gconstpointer  data)
 {
@@ -674,6 +746,8 @@ main (int   argc,
   ADD ("/cli/check/not-a-plan", test_check_not_a_plan);
   ADD ("/cli/check/missing-file", test_check_missing_file);
   ADD ("/cli/check/folder", test_check_folder);
+  ADD ("/cli/check/c-locale", test_check_c_locale);
+  ADD ("/cli/check/output-fails", test_check_output_fails);
   ADD ("/cli/convert/example", test_convert_example);
   ADD ("/cli/convert/equals-form", test_convert_equals_form);
   ADD ("/cli/convert/non-canonical", test_convert_non_canonical);
