@@ -401,6 +401,21 @@ test_edit_labels (void)
   /* Several properties in one call are one step, named after the first. */
   cohorts_plan_edit (plan, s, "pupils", 1, "capacity", 2, NULL);
   assert_undo_label (plan, "Edit Pupils on roll");
+
+  cohorts_plan_move_school (plan, s, cohort (plan, "c2"), 0);
+  assert_undo_label (plan, "Move to Cohort 2");
+  cohorts_plan_move_school (plan, s, NULL, 0);
+  assert_undo_label (plan, "Move to Unassigned");
+  cohorts_plan_remove_cohort (plan, cohort (plan, "c3"));
+  assert_undo_label (plan, "Delete Cohort 3");
+
+  /* Undo and redo keep the labels. */
+  g_assert_true (undo (plan));
+  assert_undo_label (plan, "Move to Unassigned");
+  assert_redo_label (plan, "Delete Cohort 3");
+  g_assert_true (undo (plan));
+  assert_undo_label (plan, "Move to Cohort 2");
+  assert_redo_label (plan, "Move to Unassigned");
 }
 
 static void
