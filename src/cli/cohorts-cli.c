@@ -78,10 +78,30 @@ cohorts_cli_handles (int    argc,
   return FALSE;
 }
 
+/* A PLAN or OUT argument: a path, or a URI of a scheme GIO can open
+ * ("sftp://host/plan.matplan"). g_file_new_for_commandline_arg() alone takes
+ * any "word:" prefix for a scheme, so "draft:2.matplan", a file name like
+ * any other, failed with "Operation not supported". */
+static GFile *
+file_for_arg (const char *arg)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  if (scheme != NULL)
+    {
+      const char * const *supported = g_vfs_get_supported_uri_schemes (g_vfs_get_default ());
+
+      if (!g_strv_contains (supported, scheme))
+        return g_file_new_for_path (arg);
+    }
+
+  return g_file_new_for_commandline_arg (arg);
+}
+
 static CohortsPlan *
 load (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = file_for_arg (path);
   g_autoptr(GError) error = NULL;
   /* Scripts and IT officers run these to validate: use the schema as well. */
   CohortsPlan *plan = cohorts_plan_xml_load_file (file, path, COHORTS_PLAN_LOAD_SCHEMA, NULL, &error);
@@ -134,7 +154,7 @@ run_convert (const char *out_path,
   if (plan == NULL)
     return EXIT_UNREADABLE;
 
-  out = g_file_new_for_commandline_arg (out_path);
+  out = file_for_arg (out_path);
   if (!cohorts_plan_xml_save_file (plan, out, NULL, &error))
     {
       print_to (stderr, _("%s: could not save: %s\n"), out_path, error->message);
