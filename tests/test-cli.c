@@ -504,6 +504,44 @@ test_check_output_fails (Fixture       *f,
 }
 
 static void
+test_colon_in_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<member urn=\"938112\"/>", "<member urn='938112'/>");
+  g_autofree char *path = write_file (f, "draft:2.matplan", plan, -1);
+  g_autofree char *out = g_build_filename (f->dir, "final:1.matplan", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.matplan", NULL);
+  g_autofree char *uri = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* "draft:" is not a URI scheme but part of the file's name. */
+  run_cohorts (f, &run, "--check", "draft:2.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_cohorts (f, &run, "--convert", "final:1.matplan", "draft:2.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+
+  run_cohorts (f, &run, "--check", "draft:3.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "draft:3.matplan: there is no such file\n");
+
+  /* A real URI still works, and is reported as given. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  run_cohorts (f, &run, "--check", uri);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&uri, g_free);
+
+  uri = g_filename_to_uri (missing, NULL, NULL);
+  run_cohorts (f, &run, "--check", uri);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, uri));
+  g_assert_true (g_str_has_suffix (run.err, ": there is no such file\n"));
+}
+
+static void
 test_check_folder (Fixture       *f,
                    gconstpointer  data)
 {
@@ -746,6 +784,7 @@ main (int   argc,
   ADD ("/cli/check/not-a-plan", test_check_not_a_plan);
   ADD ("/cli/check/missing-file", test_check_missing_file);
   ADD ("/cli/check/folder", test_check_folder);
+  ADD ("/cli/check/colon-in-name", test_colon_in_name);
   ADD ("/cli/check/c-locale", test_check_c_locale);
   ADD ("/cli/check/output-fails", test_check_output_fails);
   ADD ("/cli/convert/example", test_convert_example);
