@@ -629,10 +629,11 @@ typedef struct
   guint to_position;
 } MoveCommand;
 
-/* Moves the item at @from to @to (clamped) in one splice of the range
- * between them. Removing and inserting would make the cohort's size change
- * and change back: "n-members" would be notified twice for a move that does
- * not change it, and views would see the school leave and come back. */
+/* Moves @school to position @to (clamped) of @store, in one splice of the
+ * range between its old and new positions, and returns the old one.
+ * Removing and inserting would make the cohort's size change and change
+ * back: "n-members" would be notified twice for a move that does not change
+ * it, and views would see the school leave and come back. */
 static guint
 move_in_store (GListStore    *store,
                CohortsSchool *school,
