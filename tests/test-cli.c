@@ -165,6 +165,15 @@ write_file (Fixture    *f,
   return path;
 }
 
+static void
+put_file (Fixture    *f,
+          const char *name,
+          const char *contents,
+          gssize      length)
+{
+  g_free (write_file (f, name, contents, length));
+}
+
 /* The example with @from replaced by @to, once: the replacement must apply. */
 static char *
 example_with (Fixture    *f,
@@ -253,9 +262,9 @@ test_check_error (Fixture       *f,
 {
   g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
                                         "<cohort id=\"c2\" date=\"2027-09-15\"");
-  g_autofree char *path = write_file (f, "mid-month.matplan", plan, -1);
   g_auto(Run) run = { 0 };
 
+  put_file (f, "mid-month.matplan", plan, -1);
   run_cohorts (f, &run, "--check", "mid-month.matplan");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
@@ -378,10 +387,10 @@ test_check_not_xml (Fixture       *f,
 {
   g_autofree char *plan = example_with (f, "<member urn=\"938231\"/>", "<member urn=\"938231\">");
   int line = line_of (plan, "<member urn=\"938231\">");
-  g_autofree char *path = write_file (f, "broken.matplan", plan, -1);
   g_autofree char *prefix = NULL;
   g_auto(Run) run = { 0 };
 
+  put_file (f, "broken.matplan", plan, -1);
   run_cohorts (f, &run, "--check", "broken.matplan");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
@@ -399,10 +408,10 @@ static void
 test_check_not_a_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "notes.txt", "Just some notes\n", -1);
-  g_autofree char *empty = write_file (f, "empty.matplan", "", 0);
   g_auto(Run) run = { 0 };
 
+  put_file (f, "notes.txt", "Just some notes\n", -1);
+  put_file (f, "empty.matplan", "", 0);
   run_cohorts (f, &run, "--check", "notes.txt");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
@@ -672,10 +681,11 @@ test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *plan = example_with (f, "format-version=\"1\"", "format-version=\"x\"");
-  g_autofree char *path = write_file (f, "bad.matplan", plan, -1);
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };
+
+  put_file (f, "bad.matplan", plan, -1);
 
   /* Nothing is written… */
   run_cohorts (f, &run, "--convert", "out.matplan", "bad.matplan");

@@ -674,6 +674,8 @@ test_school_property_list (void)
 
   /* Those, and the read-only cohort. */
   g_assert_cmpuint (n_pspecs, ==, G_N_ELEMENTS (school_properties) + 1);
+  for (guint i = 0; i < n_pspecs; i++)
+    g_assert_true (pspecs[i]->owner_type == COHORTS_TYPE_SCHOOL);
   g_assert_nonnull (g_object_class_find_property (klass, "cohort"));
   g_assert_false (g_object_class_find_property (klass, "cohort")->flags & G_PARAM_WRITABLE);
 
