@@ -452,7 +452,8 @@ test_check_c_locale (Fixture       *f,
 
   g_free (f->example);
   f->example = g_steal_pointer (&plan);
-  mid_month = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"", "<cohort id=\"c2\" date=\"2027-09-15\"");
+  mid_month = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                            "<cohort id=\"c2\" date=\"2027-09-15\"");
   path = write_file (f, "église.matplan", mid_month, -1);
 
   /* Scripts often run in the C locale: the output is still the plan's

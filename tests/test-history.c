@@ -1862,7 +1862,8 @@ random_text (Fuzz *f,
              gboolean multiline)
 {
   static const char *const words[] = {
-    "Northfield", "St Aidan’s", "Cohort", "school", "–", "Ashminster", "\t", "\r\n", "  ", "é", "&", "<", "\"",
+    "Northfield", "St Aidan’s", "Cohort", "school", "–", "Ashminster",
+    "\t", "\r\n", "  ", "é", "&", "<", "\"",
   };
   GString *out = g_string_new (NULL);
   guint n = g_rand_int_range (f->rand, 0, 6);
@@ -1894,17 +1895,22 @@ random_school_edit (Fuzz          *f,
       cohorts_plan_edit (f->plan, s, "name", text, NULL);
       break;
     case 2:
-      cohorts_plan_edit (f->plan, s, "phase", g_rand_int_range (f->rand, 0, COHORTS_PHASE_ALTERNATIVE_PROVISION + 1),
+      cohorts_plan_edit (f->plan, s,
+                         "phase", g_rand_int_range (f->rand, 0, COHORTS_PHASE_ALTERNATIVE_PROVISION + 1),
                          NULL);
       break;
     case 3:
       cohorts_plan_edit (f->plan, s,
-                         "ofsted-grade", g_rand_int_range (f->rand, 0, COHORTS_OFSTED_GRADE_SPECIAL_MEASURES + 1),
+                         "ofsted-grade",
+                         g_rand_int_range (f->rand, 0, COHORTS_OFSTED_GRADE_SPECIAL_MEASURES + 1),
                          "ofsted-date", random_date (f),
                          NULL);
       break;
     case 4:
-      cohorts_plan_edit (f->plan, s, "small", g_rand_boolean (f->rand), "rural", g_rand_boolean (f->rand), NULL);
+      cohorts_plan_edit (f->plan, s,
+                         "small", g_rand_boolean (f->rand),
+                         "rural", g_rand_boolean (f->rand),
+                         NULL);
       break;
     case 5:
       text = random_text (f, TRUE);
@@ -1912,15 +1918,18 @@ random_school_edit (Fuzz          *f,
       break;
     case 6:
       cohorts_plan_edit (f->plan, s,
-                         "budget-balance", g_rand_boolean (f->rand) ? COHORTS_MONEY_UNKNOWN
-                                                                   : (gint64) g_rand_int_range (f->rand, -100000, 500000),
+                         "budget-balance",
+                         g_rand_boolean (f->rand)
+                           ? COHORTS_MONEY_UNKNOWN
+                           : (gint64) g_rand_int_range (f->rand, -100000, 500000),
                          "budget-date", random_date (f),
                          NULL);
       break;
     case 7:
       cohorts_plan_edit (f->plan, s,
                          "report-card-date", random_date (f),
-                         "report-card-inclusion", g_rand_int_range (f->rand, 0, COHORTS_REPORT_GRADE_URGENT_IMPROVEMENT + 1),
+                         "report-card-inclusion",
+                         g_rand_int_range (f->rand, 0, COHORTS_REPORT_GRADE_URGENT_IMPROVEMENT + 1),
                          NULL);
       break;
     case 8:
@@ -1929,7 +1938,8 @@ random_school_edit (Fuzz          *f,
       break;
     default:
       cohorts_plan_edit (f->plan, s,
-                         "religious-character", g_rand_int_range (f->rand, 0, COHORTS_RELIGIOUS_CHARACTER_OTHER + 1),
+                         "religious-character",
+                         g_rand_int_range (f->rand, 0, COHORTS_RELIGIOUS_CHARACTER_OTHER + 1),
                          "low-age", g_rand_int_range (f->rand, -1, 20),
                          "high-age", g_rand_int_range (f->rand, -1, 20),
                          NULL);
@@ -2010,7 +2020,8 @@ random_edit (Fuzz *f,
   else if (what < 79)
     {
       if (c != NULL)
-        cohorts_plan_move_cohort (f->plan, c, g_rand_int_range (f->rand, 0, cohorts_plan_get_n_cohorts (f->plan) + 1));
+        cohorts_plan_move_cohort (f->plan, c,
+                                  g_rand_int_range (f->rand, 0, cohorts_plan_get_n_cohorts (f->plan) + 1));
     }
   else if (what < 85)
     {
