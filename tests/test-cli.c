@@ -1,2 +1,812 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-cli.c: the headless commands, run as a script would run them
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built program (COHORTS_BINARY) without DISPLAY or
+ * WAYLAND_DISPLAY, so that each test also proves the command needs no
+ * display, and checks the contract of DESIGN.md: exit status, one finding a
+ * line on stdout, "FILE:LINE: message" on stderr with the path as given.
+ */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  char *dir;          /* a fresh temporary directory, the programs' working directory */
+  char *example;      /* the example plan's bytes */
+  gsize example_size;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+example_path (void)
+{
+  return g_build_filename (COHORTS_SOURCE_DIR, "data", "examples", "northfield.matplan", NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = example_path ();
+
+  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &f->example, &f->example_size, &error);
+  g_assert_no_error (error);
+}
+
+/* Removes @path and everything under it. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->example, g_free);
+}
+
+/* Set by a test to run the program with a display that leads nowhere,
+ * rather than none, or in another locale than C.UTF-8. */
+static gboolean broken_display;
+static gboolean full_stdout;
+static const char *locale = "C.UTF-8";
+
+/* Runs the program with the arguments up to NULL, in @dir, without a display. */
+static void
+run_in (const char *dir,
+        Run        *run,
+        const char *first_arg,
+        ...) G_GNUC_NULL_TERMINATED;
+
+static void
+run_in (const char *dir,
+        Run        *run,
+        const char *first_arg,
+        ...)
+{
+  const char *binary = g_getenv ("COHORTS_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  if (full_stdout)
+    {
+      /* A shell puts stdout on a full disk (GSubprocess could too, but it
+       * starts threads that valgrind reports as leaks). */
+      g_ptr_array_add (argv, (char *) "/bin/sh");
+      g_ptr_array_add (argv, (char *) "-c");
+      g_ptr_array_add (argv, (char *) "exec \"$0\" \"$@\" >/dev/full");
+    }
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (broken_display)
+    {
+      env = g_environ_setenv (env, "DISPLAY", ":4711", TRUE);
+      env = g_environ_setenv (env, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
+    }
+  else
+    {
+      env = g_environ_unsetenv (env, "DISPLAY");
+      env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+    }
+  /* Messages are English, dates British, in UTF-8. */
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
+
+  run_clear (run);
+  g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  /* Exited, not killed by a signal (a crash). */
+  if (!WIFEXITED (wait_status))
+    g_error ("cohorts did not exit normally (wait status %d); stderr:\n%s", wait_status, run->err);
+  run->status = WEXITSTATUS (wait_status);
+}
+
+#define run_cohorts(f, run, ...) run_in ((f)->dir, run, __VA_ARGS__, NULL)
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+put_file (Fixture    *f,
+          const char *name,
+          const char *contents,
+          gssize      length)
+{
+  g_free (write_file (f, name, contents, length));
+}
+
+/* The example with @from replaced by @to, once: the replacement must apply. */
+static char *
+example_with (Fixture    *f,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (f->example, from);
+  GString *out;
+
+  if (at == NULL)
+    g_error ("the example has no “%s”", from);
+  out = g_string_new_len (f->example, at - f->example);
+  g_string_append (out, to);
+  g_string_append (out, at + strlen (from));
+  return g_string_free (out, FALSE);
+}
+
+static int
+line_of (const char *text,
+         const char *needle)
+{
+  const char *at = strstr (text, needle);
+  int line = 1;
+
+  g_assert_nonnull (at);
+  for (const char *p = text; p < at; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+static void
+assert_file_equals (const char *path,
+                    const char *expected,
+                    gsize       expected_size)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, size, expected, expected_size);
+}
+
+/* Each line of --check output is SEVERITY TAB CODE TAB SUBJECT TAB MESSAGE. */
+static void
+assert_finding_lines (const char *out)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (out[0] == '\0' || g_str_has_suffix (out, "\n"));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_true (g_str_equal (fields[0], "error") || g_str_equal (fields[0], "warning") ||
+                     g_str_equal (fields[0], "info"));
+      g_assert_cmpuint (strlen (fields[1]), >, 0);
+      g_assert_true (g_str_equal (fields[2], "plan") || g_str_has_prefix (fields[2], "cohort:") ||
+                     g_str_has_prefix (fields[2], "school:"));
+      g_assert_cmpuint (strlen (fields[3]), >, 0);
+    }
+}
+
+/* --check */
+
+static void
+test_check_example (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                        "<cohort id=\"c2\" date=\"2027-09-15\"");
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "mid-month.matplan", plan, -1);
+  run_cohorts (f, &run, "--check", "mid-month.matplan");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "error\tcohort-date-not-first\tcohort:c2\t"
+                   "Cohort 2 converts on 15 September 2027; academies open only on the 1st of a month.\n");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_finding_lines (run.out);
+}
+
+static void
+test_check_errors_and_warnings (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *step1 = example_with (f, "<cohort id=\"c1\" date=\"2027-04-01\"",
+                                         "<cohort id=\"c1\" date=\"2026-04-01\"");
+  g_autofree char *step2 = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* Cohort 1 before the start (2026-09-01), Cohort 5 without a date. */
+  g_free (f->example);
+  f->example = g_steal_pointer (&step1);
+  step2 = example_with (f, "<cohort id=\"c5\" date=\"2029-01-01\"", "<cohort id=\"c5\"");
+  path = write_file (f, "several.matplan", step2, -1);
+
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "error\tcohort-before-start\tcohort:c1\t"
+                   "Cohort 1 converts on 1 April 2026, before the plan starts on 1 September 2026.\n"
+                   "warning\tcohort-no-date\tcohort:c5\tCohort 5 has no conversion date.\n");
+  assert_finding_lines (run.out);
+}
+
+static void
+test_check_warnings_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *step1 = example_with (f, "      <member urn=\"938314\"/>\n", "");
+  g_autofree char *step2 = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* Cohort 4 empty, Cohort 5 without a date: warnings do not fail the check. */
+  g_free (f->example);
+  f->example = g_steal_pointer (&step1);
+  step2 = example_with (f, "<cohort id=\"c5\" date=\"2029-01-01\"", "<cohort id=\"c5\"");
+  path = write_file (f, "warnings.matplan", step2, -1);
+
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "warning\tcohort-empty\tcohort:c4\tCohort 4 has no schools.\n"
+                   "warning\tcohort-no-date\tcohort:c5\tCohort 5 has no conversion date.\n");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_finding_lines (run.out);
+}
+
+static void
+test_check_info_only (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, " start=\"2026-09-01\"", "");
+  g_autofree char *path = write_file (f, "no-start.matplan", plan, -1);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "info\tplan-no-start\tplan\t"
+                   "The plan has no start date, so conversions cannot be checked against it.\n");
+  assert_finding_lines (run.out);
+}
+
+static void
+test_check_bad_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                        "<cohort id=\"c2\" date=\"2027-02-30\"");
+  int line = line_of (plan, "2027-02-30");
+  g_autofree char *sub = g_build_filename (f->dir, "plans", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *prefix = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  path = write_file (f, "plans/bad date.matplan", plan, -1);
+
+  /* Relative, as given. */
+  run_cohorts (f, &run, "--check", "plans/bad date.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  prefix = g_strdup_printf ("plans/bad date.matplan:%d: ", line);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_true (g_str_has_suffix (run.err, "2027-02-30 is not a date: February 2027 has 28 days\n"));
+  /* One message, one line. */
+  g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+  g_clear_pointer (&prefix, g_free);
+
+  /* With ./ and with .. kept as they were typed. */
+  run_cohorts (f, &run, "--check", "./plans/../plans/bad date.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  prefix = g_strdup_printf ("./plans/../plans/bad date.matplan:%d: ", line);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_clear_pointer (&prefix, g_free);
+
+  /* Absolute. */
+  absolute = g_build_filename (f->dir, "plans", "bad date.matplan", NULL);
+  run_cohorts (f, &run, "--check", absolute);
+  g_assert_cmpint (run.status, ==, 2);
+  prefix = g_strdup_printf ("%s:%d: ", absolute, line);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+}
+
+static void
+test_check_not_xml (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<member urn=\"938231\"/>", "<member urn=\"938231\">");
+  int line = line_of (plan, "<member urn=\"938231\">");
+  g_autofree char *prefix = NULL;
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "broken.matplan", plan, -1);
+  run_cohorts (f, &run, "--check", "broken.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  /* The line of the mismatched end tag, or of the element it left open. */
+  prefix = g_strdup_printf ("broken.matplan:%d: ", line);
+  if (!g_str_has_prefix (run.err, prefix))
+    {
+      g_autofree char *next = g_strdup_printf ("broken.matplan:%d: ", line + 1);
+      g_assert_true (g_str_has_prefix (run.err, next));
+    }
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+}
+
+static void
+test_check_not_a_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "notes.txt", "Just some notes\n", -1);
+  put_file (f, "empty.matplan", "", 0);
+  run_cohorts (f, &run, "--check", "notes.txt");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "notes.txt"));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+
+  run_cohorts (f, &run, "--check", "empty.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "empty.matplan"));
+}
+
+static void
+test_check_missing_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *absolute = g_build_filename (f->dir, "nowhere", "plan.matplan", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: there is no such file\n", absolute);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", "missing.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "missing.matplan: there is no such file\n");
+
+  run_cohorts (f, &run, "--check", absolute);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
+static void
+test_check_c_locale (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<name>Cohort 2</name>", "<name>Cohort 2 – Église</name>");
+  g_autofree char *mid_month = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_free (f->example);
+  f->example = g_steal_pointer (&plan);
+  mid_month = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                            "<cohort id=\"c2\" date=\"2027-09-15\"");
+  path = write_file (f, "église.matplan", mid_month, -1);
+
+  /* Scripts often run in the C locale: the output is still the plan's
+   * UTF-8 text, and paths are reported as they were given, byte for byte. */
+  locale = "C";
+
+  run_cohorts (f, &run, "--check", "église.matplan");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "error\tcohort-date-not-first\tcohort:c2\t"
+                   "Cohort 2 – Église converts on 15 September 2027; academies open only on the 1st of a "
+                   "month.\n");
+
+  run_cohorts (f, &run, "--check", "çà.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "çà.matplan: there is no such file\n");
+
+  /* A file name that is not UTF-8 at all (Latin-1 "é"). */
+  run_cohorts (f, &run, "--check", "caf\xe9.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "caf\xe9.matplan: there is no such file\n");
+
+  locale = "C.UTF-8";
+}
+
+static void
+test_check_output_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                        "<cohort id=\"c2\" date=\"2027-09-15\"");
+  g_auto(Run) run = { 0 };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  /* Findings that could not be written are not a clean plan. */
+  put_file (f, "mid-month.matplan", plan, -1);
+  full_stdout = TRUE;
+  run_cohorts (f, &run, "--check", "mid-month.matplan");
+  full_stdout = FALSE;
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "could not write the findings: "));
+}
+
+static void
+test_colon_in_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<member urn=\"938112\"/>", "<member urn='938112'/>");
+  g_autofree char *path = write_file (f, "draft:2.matplan", plan, -1);
+  g_autofree char *out = g_build_filename (f->dir, "final:1.matplan", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.matplan", NULL);
+  g_autofree char *uri = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* "draft:" is not a URI scheme but part of the file's name. */
+  run_cohorts (f, &run, "--check", "draft:2.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_cohorts (f, &run, "--convert", "final:1.matplan", "draft:2.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+
+  run_cohorts (f, &run, "--check", "draft:3.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "draft:3.matplan: there is no such file\n");
+
+  /* A real URI still works, and is reported as given. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  run_cohorts (f, &run, "--check", uri);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&uri, g_free);
+
+  uri = g_filename_to_uri (missing, NULL, NULL);
+  run_cohorts (f, &run, "--check", uri);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, uri));
+  g_assert_true (g_str_has_suffix (run.err, ": there is no such file\n"));
+}
+
+static void
+test_check_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", ".");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, ".: it is a folder, not a file\n");
+}
+
+/* --convert */
+
+static void
+test_convert_example (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--convert", "out.matplan", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+}
+
+static void
+test_convert_equals_form (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *out = g_build_filename (f->dir, "out=form.matplan", NULL);
+  g_autofree char *arg = g_strdup_printf ("--convert=%s", out);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, arg, path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+
+  /* The plan first and the command after it works too. */
+  g_assert_cmpint (g_unlink (out), ==, 0);
+  run_cohorts (f, &run, path, "--convert", out);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_file_equals (out, f->example, f->example_size);
+}
+
+static void
+test_convert_non_canonical (Fixture       *f,
+                            gconstpointer  data)
+{
+  GString *plan = g_string_new (f->example);
+  g_autofree char *path = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "canonical.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* What an older or hand-edited file may look like: the same plan. */
+  g_string_replace (plan, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    "<?xml version='1.0' encoding='utf-8'?>\n<!-- Written by hand -->", 1);
+  g_string_replace (plan,
+                    "<school urn=\"938127\" phase=\"middle-deemed-secondary\" type=\"community\"",
+                    "<school   type=\"community\" small=\"false\" rural='false'\n"
+                    "\tphase=\"middle-deemed-secondary\"   urn=\"938127\"", 1);
+  g_string_replace (plan, "<cohort id=\"c1\" date=\"2027-04-01\" status=\"agreed\">",
+                    "<cohort status=\"agreed\"  date=\"2027-04-01\" id=\"c1\" >", 1);
+  g_string_replace (plan, "<member urn=\"938112\"/>", "<member urn=\"938112\" ></member>", 1);
+  g_string_replace (plan, "<name>Cohort 2</name>", "<name >Cohort 2</name >", 1);
+  g_string_replace (plan, "</cohorts>", "</cohorts>\n\n\n", 1);
+  g_string_replace (plan, "\n", "\r\n", 0);
+  path = write_file (f, "old.matplan", plan->str, plan->len);
+  g_string_free (plan, TRUE);
+
+  run_cohorts (f, &run, "--convert", out, "old.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+}
+
+static void
+test_convert_in_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "<member urn=\"938112\"/>", "<member urn='938112' />");
+  g_autofree char *path = write_file (f, "plan.matplan", plan, -1);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--convert", "plan.matplan", "plan.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_file_equals (path, f->example, f->example_size);
+}
+
+static void
+test_convert_unwritable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *file = write_file (f, "a-file", "x", 1);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* Into a folder that does not exist. */
+  run_cohorts (f, &run, "--convert", "no-such-folder/out.matplan", path);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "no-such-folder/out.matplan: could not save: "));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Under something that is a file (refused even when run as root). */
+  run_cohorts (f, &run, "--convert", "a-file/out.matplan", path);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "a-file/out.matplan: could not save: "));
+  assert_file_equals (file, "x", 1);
+
+  /* Over a folder. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run_cohorts (f, &run, "--convert", "folder", path);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "folder: could not save: "));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_convert_bad_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *plan = example_with (f, "format-version=\"1\"", "format-version=\"x\"");
+  g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
+  g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "bad.matplan", plan, -1);
+
+  /* Nothing is written… */
+  run_cohorts (f, &run, "--convert", "out.matplan", "bad.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "bad.matplan:2: "));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* …and nothing is overwritten. */
+  run_cohorts (f, &run, "--convert", "existing.matplan", "missing.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "missing.matplan: there is no such file\n");
+  assert_file_equals (existing, "keep me", 7);
+}
+
+/* Usage */
+
+static void
+assert_usage_error (Fixture    *f,
+                    Run        *run,
+                    const char *message)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  if (message != NULL)
+    g_assert_cmpstr (run->err, ==, message);
+  else
+    g_assert_cmpuint (strlen (run->err), >, 0);
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check");
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+
+  run_cohorts (f, &run, "--check", path, path);
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+
+  run_cohorts (f, &run, "--convert", "out.matplan");
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+
+  run_cohorts (f, &run, "--convert", "out.matplan", path, path);
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+
+  run_cohorts (f, &run, "--check", "--convert", "out.matplan", path);
+  assert_usage_error (f, &run, "Give one command: --check PLAN or --convert OUT PLAN\n");
+
+  /* --convert needs its OUT. */
+  run_cohorts (f, &run, "--convert");
+  assert_usage_error (f, &run, NULL);
+
+  run_cohorts (f, &run, "--check", "--no-such-option", path);
+  assert_usage_error (f, &run, NULL);
+
+  /* None of these wrote anything. */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_headless_with_broken_display (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* The other tests run without DISPLAY and WAYLAND_DISPLAY; a command that
+   * opened a display would also fail with ones that lead nowhere. */
+  broken_display = TRUE;
+
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_cohorts (f, &run, "--convert", "out.matplan", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, f->example, f->example_size);
+
+  broken_display = FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/check/example", test_check_example);
+  ADD ("/cli/check/error", test_check_error);
+  ADD ("/cli/check/errors-and-warnings", test_check_errors_and_warnings);
+  ADD ("/cli/check/warnings-only", test_check_warnings_only);
+  ADD ("/cli/check/info-only", test_check_info_only);
+  ADD ("/cli/check/bad-file", test_check_bad_file);
+  ADD ("/cli/check/not-xml", test_check_not_xml);
+  ADD ("/cli/check/not-a-plan", test_check_not_a_plan);
+  ADD ("/cli/check/missing-file", test_check_missing_file);
+  ADD ("/cli/check/folder", test_check_folder);
+  ADD ("/cli/check/colon-in-name", test_colon_in_name);
+  ADD ("/cli/check/c-locale", test_check_c_locale);
+  ADD ("/cli/check/output-fails", test_check_output_fails);
+  ADD ("/cli/convert/example", test_convert_example);
+  ADD ("/cli/convert/equals-form", test_convert_equals_form);
+  ADD ("/cli/convert/non-canonical", test_convert_non_canonical);
+  ADD ("/cli/convert/in-place", test_convert_in_place);
+  ADD ("/cli/convert/unwritable", test_convert_unwritable);
+  ADD ("/cli/convert/bad-plan", test_convert_bad_plan);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/headless", test_headless_with_broken_display);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -31,6 +32,29 @@ enum {
 };
 
 static const char *const commands[] = { "--check", "--convert" };
+
+/* Output is for scripts: it is written as it is, UTF-8 text and paths as
+ * they were given, whatever the locale. g_print() and g_printerr() convert
+ * to the locale's character set, so under LC_ALL=C (cron, CI, containers) a
+ * path with "é" was reported as "?" and a cohort's name lost its dashes. */
+static void print_to (FILE       *stream,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+print_to (FILE       *stream,
+          const char *format,
+          ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fputs (text, stream);
+}
 
 /**
  * cohorts_cli_handles:
@@ -54,16 +78,36 @@ cohorts_cli_handles (int    argc,
   return FALSE;
 }
 
+/* A PLAN or OUT argument: a path, or a URI of a scheme GIO can open
+ * ("sftp://host/plan.matplan"). g_file_new_for_commandline_arg() alone takes
+ * any "word:" prefix for a scheme, so "draft:2.matplan", a file name like
+ * any other, failed with "Operation not supported". */
+static GFile *
+file_for_arg (const char *arg)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  if (scheme != NULL)
+    {
+      const char * const *supported = g_vfs_get_supported_uri_schemes (g_vfs_get_default ());
+
+      if (!g_strv_contains (supported, scheme))
+        return g_file_new_for_path (arg);
+    }
+
+  return g_file_new_for_commandline_arg (arg);
+}
+
 static CohortsPlan *
 load (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = file_for_arg (path);
   g_autoptr(GError) error = NULL;
   /* Scripts and IT officers run these to validate: use the schema as well. */
   CohortsPlan *plan = cohorts_plan_xml_load_file (file, path, COHORTS_PLAN_LOAD_SCHEMA, NULL, &error);
 
   if (plan == NULL)
-    g_printerr ("%s\n", error->message);
+    print_to (stderr, "%s\n", error->message);
   return plan;
 }
 
@@ -81,9 +125,19 @@ run_check (const char *path)
     {
       CohortsFinding *finding = g_ptr_array_index (findings, i);
 
-      g_print ("%s\t%s\t%s\t%s\n",
-               cohorts_enum_to_token (COHORTS_TYPE_SEVERITY, finding->severity),
-               finding->code, finding->subject, finding->message);
+      print_to (stdout, "%s\t%s\t%s\t%s\n",
+                cohorts_enum_to_token (COHORTS_TYPE_SEVERITY, finding->severity),
+                finding->code, finding->subject, finding->message);
+    }
+
+  /* A script must not take findings it did not get (a full disk, a closed
+   * pipe) for a clean plan. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      print_to (stderr, _("could not write the findings: %s\n"), g_strerror (saved_errno));
+      return EXIT_UNREADABLE;
     }
 
   return cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -100,10 +154,10 @@ run_convert (const char *out_path,
   if (plan == NULL)
     return EXIT_UNREADABLE;
 
-  out = g_file_new_for_commandline_arg (out_path);
+  out = file_for_arg (out_path);
   if (!cohorts_plan_xml_save_file (plan, out, NULL, &error))
     {
-      g_printerr (_("%s: could not save: %s\n"), out_path, error->message);
+      print_to (stderr, _("%s: could not save: %s\n"), out_path, error->message);
       return EXIT_UNREADABLE;
     }
 
@@ -145,19 +199,19 @@ cohorts_cli_run (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_to (stderr, "%s\n", error->message);
       return EXIT_UNREADABLE;
     }
 
   if (check == (convert != NULL))
     {
-      g_printerr (_("Give one command: --check PLAN or --convert OUT PLAN\n"));
+      print_to (stderr, _("Give one command: --check PLAN or --convert OUT PLAN\n"));
       return EXIT_UNREADABLE;
     }
 
   if (plans == NULL || g_strv_length (plans) != 1)
     {
-      g_printerr (_("Give exactly one PLAN file\n"));
+      print_to (stderr, _("Give exactly one PLAN file\n"));
       return EXIT_UNREADABLE;
     }
 

@@ -88,7 +88,7 @@ check_cohort (CohortsPlan   *plan,
               CohortsCohort *cohort,
               GPtrArray     *findings)
 {
-  const char *name = cohorts_cohort_get_name (cohort);
+  g_autofree char *name = cohorts_cohort_dup_display_name (cohort);
   CohortsDate date = cohorts_cohort_get_date (cohort);
   CohortsDate start = cohorts_plan_get_start_date (plan);
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cohorts-cohort-private.h"
 #include "cohorts-text.h"
 
@@ -176,6 +178,9 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
     g_param_spec_uint ("n-members", "Number of schools", NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  cohorts_text_mark_pspec (properties[PROP_NAME], FALSE);
+  cohorts_text_mark_pspec (properties[PROP_NOTES], TRUE);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -260,6 +265,26 @@ cohorts_cohort_get_n_members (CohortsCohort *self)
 {
   g_return_val_if_fail (COHORTS_IS_COHORT (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->members));
+}
+
+/**
+ * cohorts_cohort_dup_display_name:
+ *
+ * Returns: how to name the cohort in messages and undo steps: its name, or
+ *   "Cohort c3" (after its id) while the name is blank, so that no message
+ *   reads " has no schools." and no step reads "Move to ".
+ */
+char *
+cohorts_cohort_dup_display_name (CohortsCohort *self)
+{
+  g_return_val_if_fail (COHORTS_IS_COHORT (self), NULL);
+
+  for (const char *p = self->name; *p != '\0'; p++)
+    if (*p != ' ')
+      return g_strdup (self->name);
+
+  /* Translators: a cohort without a name, named after its identifier: "Cohort c3" */
+  return g_strdup_printf (_("Cohort %s"), self->id);
 }
 
 /**

@@ -26,6 +26,7 @@ CohortsCohortStatus  cohorts_cohort_get_status  (CohortsCohort *self);
 const char          *cohorts_cohort_get_notes   (CohortsCohort *self);
 GListModel          *cohorts_cohort_get_members (CohortsCohort *self);
 guint                cohorts_cohort_get_n_members (CohortsCohort *self);
+char                *cohorts_cohort_dup_display_name (CohortsCohort *self);
 
 gboolean             cohorts_cohort_id_is_valid (const char    *id);
 

@@ -16,6 +16,12 @@
 #define MIN_YEAR 1900
 #define MAX_YEAR 2200
 
+/* The last day that has a four-digit year, 31 December 9999. Dates are plain
+ * integers that reach us through properties and arithmetic: beyond this day
+ * GDate's years overflow, GDateTime refuses them and ISO 8601 needs more
+ * digits, so a larger number is treated as no date at all. */
+#define LAST_DAY 3652059u
+
 /**
  * cohorts_date_new:
  *
@@ -44,7 +50,7 @@ to_gdate (CohortsDate  date,
           GDate       *out)
 {
   g_date_clear (out, 1);
-  if (date == COHORTS_DATE_NONE || !g_date_valid_julian (date))
+  if (date == COHORTS_DATE_NONE || date > LAST_DAY || !g_date_valid_julian (date))
     return FALSE;
   g_date_set_julian (out, date);
   return TRUE;
@@ -248,19 +254,33 @@ cohorts_date_first_of_month (CohortsDate date)
  *
  * Adds (or with a negative @months, subtracts) whole months; the day is
  * clamped to the end of a shorter month, as #GDate does.
+ *
+ * Returns: the date, or %COHORTS_DATE_NONE when @date is none or the result
+ *   falls outside the years 1–9999.
  */
 CohortsDate
 cohorts_date_add_months (CohortsDate date,
                          int         months)
 {
   GDate d;
+  gint64 month_index;
+  int year, month, day;
 
   if (!to_gdate (date, &d))
     return COHORTS_DATE_NONE;
-  if (months >= 0)
-    g_date_add_months (&d, months);
-  else
-    g_date_subtract_months (&d, -months);
+
+  /* Count in months since year 0 with 64 bits, so that no @months overflows
+   * and a result outside years 1–9999 is refused rather than handed to
+   * g_date_add_months(), which fails with a critical warning. */
+  month_index = (gint64) g_date_get_year (&d) * 12 + (g_date_get_month (&d) - 1) + months;
+  if (month_index < 12 || month_index > (gint64) 9999 * 12 + 11)
+    return COHORTS_DATE_NONE;
+
+  year = month_index / 12;
+  month = month_index % 12 + 1;
+  day = MIN (g_date_get_day (&d), g_date_get_days_in_month (month, year));
+
+  g_date_set_dmy (&d, day, month, year);
   return g_date_get_julian (&d);
 }
 

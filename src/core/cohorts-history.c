@@ -199,7 +199,9 @@ cohorts_history_init (CohortsHistory *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
-  self->open_groups = g_ptr_array_new ();
+  /* Groups still open when the history goes (the plan was closed in the
+   * middle of an edit) are freed with it; closing one steals it. */
+  self->open_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
   self->next_serial = 1;
 }
 
@@ -314,6 +316,8 @@ cohorts_history_push (CohortsHistory *self,
 
 /**
  * cohorts_history_begin_group:
+ * @label: (nullable): what the step is called, or %NULL to name it after its
+ *   first command
  *
  * Starts collecting commands into one undo step named @label. Groups nest;
  * only the outermost reaches the undo stack.
@@ -327,6 +331,11 @@ cohorts_history_begin_group (CohortsHistory *self,
   g_return_if_fail (COHORTS_IS_HISTORY (self));
 
   group = cohorts_command_new (&group_class, sizeof (GroupCommand), label);
+  /* Without a label the group is named when it closes, after its first
+   * command: cohorts_plan_edit() groups the properties it sets, and its step
+   * must read "Edit Pupils on roll", not be blank in the Undo menu. */
+  if (label == NULL)
+    g_clear_pointer (&group->parent.label, g_free);
   group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_command_free);
   g_ptr_array_add (self->open_groups, group);
 }
@@ -346,6 +355,12 @@ cohorts_history_end_group (CohortsHistory *self)
     {
       cohorts_command_free ((CohortsCommand *) group);
       return;
+    }
+
+  if (group->parent.label == NULL)
+    {
+      CohortsCommand *first = g_ptr_array_index (group->children, 0);
+      group->parent.label = g_strdup (first->label);
     }
 
   if (self->open_groups->len > 0)

@@ -169,6 +169,7 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", "Title", NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cohorts_text_mark_pspec (properties[PROP_TITLE], FALSE);
   /**
    * CohortsPlan:start-date:
    *
@@ -459,7 +460,8 @@ attach_school (CohortsPlan   *self,
 typedef struct
 {
   CohortsCommand parent;
-  GObject *object;
+  GObject *object;          /* owned, unless it is the plan itself */
+  gboolean owns_object;
   GParamSpec *pspec;
   GValue old_value;
   GValue new_value;
@@ -487,7 +489,8 @@ set_finalize (CohortsCommand *command)
   g_value_unset (&self->old_value);
   g_value_unset (&self->new_value);
   g_param_spec_unref (self->pspec);
-  g_object_unref (self->object);
+  if (self->owns_object)
+    g_object_unref (self->object);
 }
 
 static const CohortsCommandClass set_class = { set_apply, set_revert, set_finalize };
@@ -626,10 +629,54 @@ typedef struct
   guint to_position;
 } MoveCommand;
 
+/* Moves @school to position @to (clamped) of @store, in one splice of the
+ * range between its old and new positions, and returns the old one.
+ * Removing and inserting would make the cohort's size change and change
+ * back: "n-members" would be notified twice for a move that does not change
+ * it, and views would see the school leave and come back. */
+static guint
+move_in_store (GListStore    *store,
+               CohortsSchool *school,
+               guint          to)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint from = store_index_of (store, school);
+  guint first, n;
+  g_autoptr(GPtrArray) items = NULL;
+
+  to = MIN (to, g_list_model_get_n_items (model) - 1);
+  if (from == to)
+    return from;
+
+  first = MIN (from, to);
+  n = MAX (from, to) - first + 1;
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = first; i < first + n; i++)
+    if (i != from)
+      g_ptr_array_add (items, g_list_model_get_item (model, i));
+  g_ptr_array_insert (items, to - first, g_object_ref (school));
+
+  g_list_store_splice (store, first, n, items->pdata, n);
+  return from;
+}
+
+static gboolean
+moves_within_cohort (MoveCommand *self)
+{
+  return self->from_cohort != NULL && self->from_cohort == self->to_cohort;
+}
+
 static void
 move_apply (CohortsCommand *command)
 {
   MoveCommand *self = (MoveCommand *) command;
+
+  if (moves_within_cohort (self))
+    {
+      self->from_position = move_in_store (self->to_cohort->members, self->school, self->to_position);
+      return;
+    }
 
   self->from_position = detach_school (self->plan, self->school);
   attach_school (self->plan, self->school, self->to_cohort, self->to_position);
@@ -639,6 +686,12 @@ static void
 move_revert (CohortsCommand *command)
 {
   MoveCommand *self = (MoveCommand *) command;
+
+  if (moves_within_cohort (self))
+    {
+      move_in_store (self->from_cohort->members, self->school, self->from_position);
+      return;
+    }
 
   detach_school (self->plan, self->school);
   attach_school (self->plan, self->school, self->from_cohort, self->from_position);
@@ -707,6 +760,9 @@ cohorts_plan_edit_value (CohortsPlan  *self,
     g_return_if_reached ();
   if (g_param_value_validate (pspec, &new_value))
     g_warning ("Value for “%s” out of range; it was clamped", property);
+  /* Compare what the object would store: text it would clean to the value
+   * it has is no change, and records nothing. */
+  cohorts_text_clean_value (pspec, &new_value);
 
   g_value_init (&old_value, pspec->value_type);
   g_object_get_property (object, property, &old_value);
@@ -716,7 +772,11 @@ cohorts_plan_edit_value (CohortsPlan  *self,
   /* Translators: an undo step, "Edit Pupils on roll" */
   label = g_strdup_printf (_("Edit %s"), g_param_spec_get_nick (pspec));
   command = cohorts_command_new (&set_class, sizeof (SetCommand), label);
-  command->object = g_object_ref (object);
+  /* The plan's history belongs to the plan and goes first when it is
+   * disposed: a reference to the plan from its own history would be a cycle
+   * that keeps it alive for ever once its title or start date was edited. */
+  command->owns_object = object != (gpointer) self;
+  command->object = command->owns_object ? g_object_ref (object) : object;
   command->pspec = g_param_spec_ref (pspec);
   g_value_init (&command->old_value, pspec->value_type);
   g_value_copy (&old_value, &command->old_value);
@@ -977,14 +1037,16 @@ cohorts_plan_remove_cohort (CohortsPlan   *self,
                             CohortsCohort *cohort)
 {
   CohortCommand *command;
+  g_autofree char *name = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (COHORTS_IS_PLAN (self));
   g_return_if_fail (COHORTS_IS_COHORT (cohort));
   g_return_if_fail (belongs_to_plan (self, cohort));
 
+  name = cohorts_cohort_dup_display_name (cohort);
   /* Translators: an undo step, "Delete Cohort 3" */
-  label = g_strdup_printf (_("Delete %s"), cohort->name);
+  label = g_strdup_printf (_("Delete %s"), name);
   cohorts_history_begin_group (self->history, label);
 
   while (cohorts_cohort_get_n_members (cohort) > 0)
@@ -1068,8 +1130,11 @@ cohorts_plan_move_school (CohortsPlan   *self,
     }
 
   if (cohort != NULL)
-    /* Translators: an undo step, "Move to Cohort 2" */
-    label = g_strdup_printf (_("Move to %s"), cohort->name);
+    {
+      g_autofree char *name = cohorts_cohort_dup_display_name (cohort);
+      /* Translators: an undo step, "Move to Cohort 2" */
+      label = g_strdup_printf (_("Move to %s"), name);
+    }
   else
     label = g_strdup (_("Move to Unassigned"));
 

@@ -32,6 +32,7 @@ cohorts_record_class_install (GObjectClass        *object_class,
         case COHORTS_FIELD_LINE:
         case COHORTS_FIELD_NOTES:
           pspecs[i] = g_param_spec_string (field->name, nick, NULL, "", flags);
+          cohorts_text_mark_pspec (pspecs[i], field->kind == COHORTS_FIELD_NOTES);
           break;
         case COHORTS_FIELD_UINT:
           pspecs[i] = g_param_spec_uint (field->name, nick, NULL,

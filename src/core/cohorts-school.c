@@ -313,7 +313,8 @@ cohorts_school_has_report_card (CohortsSchool *self)
  * cohorts_school_describe_inspection:
  *
  * Returns: the latest inspection outcome in a few words: "Good (12 June
- *   2019)", "Report card (19 November 2025)", or "Not inspected".
+ *   2019)", "Good" when the grade's date is not recorded, "Report card (19
+ *   November 2025)", or "Not inspected".
  */
 char *
 cohorts_school_describe_inspection (CohortsSchool *self)
@@ -332,11 +333,16 @@ cohorts_school_describe_inspection (CohortsSchool *self)
 
   if (self->ofsted_grade != COHORTS_OFSTED_GRADE_NONE)
     {
+      const char *grade = cohorts_enum_get_label (COHORTS_TYPE_OFSTED_GRADE, self->ofsted_grade);
+
+      /* The date of an old grade is often not recorded (imported from a
+       * register that has none): say the grade alone rather than "Good ()". */
+      if (self->ofsted_date == COHORTS_DATE_NONE)
+        return g_strdup (grade);
+
       date = cohorts_date_format (self->ofsted_date);
       /* Translators: an Ofsted grade and the date it was given */
-      return g_strdup_printf (_("%s (%s)"),
-                              cohorts_enum_get_label (COHORTS_TYPE_OFSTED_GRADE, self->ofsted_grade),
-                              date);
+      return g_strdup_printf (_("%s (%s)"), grade, date);
     }
 
   return g_strdup (_("Not inspected"));

@@ -97,3 +97,62 @@ cohorts_text_clean_notes (const char *text)
 {
   return clean (text, TRUE, COHORTS_NOTES_MAX);
 }
+
+/* Which cleaning a string property applies, so that the plan can tell an
+ * edit that changes nothing (see cohorts_text_clean_value()). */
+static GQuark
+text_multiline_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cohorts-text-multiline");
+  return quark;
+}
+
+/**
+ * cohorts_text_mark_pspec:
+ * @pspec: a string property whose setter cleans its value
+ * @multiline: whether the setter uses cohorts_text_clean_notes() rather than
+ *   cohorts_text_clean_line()
+ *
+ * Records how the setter of @pspec cleans text; class_init calls this for
+ * every string property it cleans.
+ */
+void
+cohorts_text_mark_pspec (GParamSpec *pspec,
+                         gboolean    multiline)
+{
+  g_return_if_fail (G_IS_PARAM_SPEC_STRING (pspec));
+
+  /* Stored as 1 + multiline, so that 0 (no data) means "not marked". */
+  g_param_spec_set_qdata (pspec, text_multiline_quark (), GINT_TO_POINTER (1 + !!multiline));
+}
+
+/**
+ * cohorts_text_clean_value:
+ * @value: a value of @pspec's type
+ *
+ * Cleans @value in place as the setter of @pspec would store it, so that it
+ * compares equal to the stored value when setting it would change nothing.
+ *
+ * Returns: whether @pspec was marked with cohorts_text_mark_pspec() (if not,
+ *   @value is left as it is)
+ */
+gboolean
+cohorts_text_clean_value (GParamSpec *pspec,
+                          GValue     *value)
+{
+  int mark;
+
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  mark = GPOINTER_TO_INT (g_param_spec_get_qdata (pspec, text_multiline_quark ()));
+  if (mark == 0 || !G_VALUE_HOLDS_STRING (value))
+    return FALSE;
+
+  g_value_take_string (value, mark == 2 ? cohorts_text_clean_notes (g_value_get_string (value))
+                                        : cohorts_text_clean_line (g_value_get_string (value)));
+  return TRUE;
+}

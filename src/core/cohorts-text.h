@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,12 @@ G_BEGIN_DECLS
 /* Longest notes, in characters. */
 #define COHORTS_NOTES_MAX 100000
 
-char *cohorts_text_clean_line  (const char *text);
-char *cohorts_text_clean_notes (const char *text);
+char     *cohorts_text_clean_line       (const char   *text);
+char     *cohorts_text_clean_notes      (const char   *text);
+
+void      cohorts_text_mark_pspec       (GParamSpec   *pspec,
+                                         gboolean      multiline);
+gboolean  cohorts_text_clean_value      (GParamSpec   *pspec,
+                                         GValue       *value);
 
 G_END_DECLS
