@@ -71,6 +71,46 @@ assert_finding (GPtrArray       *findings,
 }
 
 static void
+test_school_ages_reversed (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_new (2026, 9, 1));
+  CohortsCohort *cohort = add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 1), 2);
+  g_autoptr(CohortsSchool) first = g_list_model_get_item (cohorts_cohort_get_members (cohort), 0);
+  g_autoptr(CohortsSchool) second = g_list_model_get_item (cohorts_cohort_get_members (cohort), 1);
+  g_autoptr(GPtrArray) clean = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *subject = NULL;
+
+  /* Equal ages are odd but possible (a one-year provision); reversed ones are an error. */
+  cohorts_plan_edit (plan, first, "low-age", 9, "high-age", 9, NULL);
+  clean = cohorts_checks_run (plan);
+  g_assert_cmpuint (clean->len, ==, 0);
+
+  cohorts_plan_edit (plan, second, "name", "Castle Mead Middle School", "low-age", 13, "high-age", 9, NULL);
+  findings = cohorts_checks_run (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (second));
+  assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "school-ages-reversed", subject,
+                  "Castle Mead Middle School has a lowest age of 13, above its highest age of 9.",
+                  "Correct the statutory ages from the school register.");
+}
+
+static void
+test_growth_target_reversed (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_new (2026, 9, 1));
+  CohortsTrust *trust = cohorts_plan_get_trust (plan);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  cohorts_plan_edit (plan, trust, "academies-min", 20, "academies-max", 15, NULL);
+  findings = cohorts_checks_run (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "growth-target-reversed", "plan",
+                  "The growth target aims for at least 20 academies but at most 15.",
+                  "Swap the two numbers of the growth target.");
+}
+
+static void
 test_clean_plan (void)
 {
   g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_new (2026, 9, 1));
@@ -452,6 +492,8 @@ main (int   argc,
   g_test_add_func ("/checks/follows-edits", test_follows_edits);
   g_test_add_func ("/checks/unnamed-cohort", test_unnamed_cohort);
   g_test_add_func ("/checks/finding-boxed", test_finding_boxed);
+  g_test_add_func ("/checks/school-ages-reversed", test_school_ages_reversed);
+  g_test_add_func ("/checks/growth-target-reversed", test_growth_target_reversed);
 
   return g_test_run ();
 }

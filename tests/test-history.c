@@ -539,12 +539,82 @@ test_edit_value (void)
   /* A value of another type is transformed, as g_object_set_property() does. */
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, 300);
-  cohorts_plan_edit_value (plan, s, "pupils", &value);
+  g_assert_true (cohorts_plan_edit_value (plan, s, "pupils", &value, NULL));
   g_assert_cmpint (cohorts_school_get_pupils (s), ==, 300);
   assert_undo_label (plan, "Edit Pupils on roll");
 
   g_assert_true (undo (plan));
   g_assert_cmpint (cohorts_school_get_pupils (s), ==, 268);
+}
+
+/* Values the plan file could not hold are refused, and nothing is recorded. */
+static void
+test_edit_refuses_bad_formats (void)
+{
+  g_autoptr(CohortsPlan) plan = load_example ();
+  CohortsSchool *s = school (plan, 938203);
+  CohortsTrust *trust = cohorts_plan_get_trust (plan);
+  CohortsCohort *cohort = cohorts_plan_find_cohort (plan, "c1");
+  struct {
+    gpointer object;
+    const char *property;
+    GType type;
+    const char *text;
+    gint64 number;
+    const char *message;
+  } cases[] = {
+    { trust, "ukprn", G_TYPE_STRING, "12345", 0, "“12345” is not a UKPRN: eight digits starting with 1" },
+    { trust, "ukprn", G_TYPE_STRING, "20098765", 0, "“20098765” is not a UKPRN: eight digits starting with 1" },
+    { trust, "reference", G_TYPE_STRING, "TR1234", 0, "“TR1234” is not a trust reference: TR and five digits" },
+    { s, "current-trust-reference", G_TYPE_STRING, "tr12345", 0,
+      "“tr12345” is not a trust reference: TR and five digits" },
+    { s, "la-code", G_TYPE_STRING, "AB-1", 0, "“AB-1” is not a code: up to eight letters and digits" },
+    { s, "diocese-code", G_TYPE_STRING, "CE123456789", 0,
+      "“CE123456789” is not a code: up to eight letters and digits" },
+    { s, "budget-balance", G_TYPE_INT64, NULL, G_GINT64_CONSTANT (1000000000000),
+      "Budget balance must be within £999,999,999,999 either way" },
+    { s, "ofsted-date", G_TYPE_UINT, NULL, 0, "Ofsted inspection date must be a date between 1900 and 2200" },
+    { cohort, "date", G_TYPE_UINT, NULL, 0, "Conversion date must be a date between 1900 and 2200" },
+    { plan, "start-date", G_TYPE_UINT, NULL, 0, "Start date must be a date between 1900 and 2200" },
+  };
+  /* 1 January 2301, past what a plan holds (GDate's day number). */
+  GDate far;
+
+  g_date_clear (&far, 1);
+  g_date_set_dmy (&far, 1, 1, 2301);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autoptr(GBytes) bytes_before = cohorts_plan_xml_to_bytes (plan);
+      g_autoptr(GBytes) bytes_after = NULL;
+
+      g_value_init (&value, cases[i].type);
+      if (cases[i].type == G_TYPE_STRING)
+        g_value_set_string (&value, cases[i].text);
+      else if (cases[i].type == G_TYPE_INT64)
+        g_value_set_int64 (&value, cases[i].number);
+      else
+        g_value_set_uint (&value, g_date_get_julian (&far));
+
+      g_assert_false (cohorts_plan_edit_value (plan, cases[i].object, cases[i].property, &value, &error));
+      g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+
+      /* Nothing changed, nothing to undo. */
+      g_assert_false (cohorts_history_can_undo (cohorts_plan_get_history (plan)));
+      g_assert_false (cohorts_plan_is_modified (plan));
+      bytes_after = cohorts_plan_xml_to_bytes (plan);
+      g_assert_true (g_bytes_equal (bytes_before, bytes_after));
+    }
+
+  /* Empty text clears a code or reference: that is fine. */
+  cohorts_plan_edit (plan, trust, "ukprn", "", NULL);
+  g_assert_cmpstr (cohorts_trust_get_ukprn (trust), ==, "");
+  cohorts_plan_edit (plan, trust, "ukprn", "10012345", NULL);
+  g_assert_cmpstr (cohorts_trust_get_ukprn (trust), ==, "10012345");
 }
 
 static void
@@ -2229,6 +2299,7 @@ main (int   argc,
   g_test_add_func ("/history/redo-cleared-by-edit", test_redo_cleared_by_edit);
   g_test_add_func ("/history/undo-redo-empty", test_undo_redo_empty);
   g_test_add_func ("/history/clear", test_clear);
+  g_test_add_func ("/history/edit/refuses-bad-formats", test_edit_refuses_bad_formats);
   g_test_add_func ("/history/build-plan", test_build_plan);
   g_test_add_func ("/history/random-edits", test_random_edits);
 

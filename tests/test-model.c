@@ -498,7 +498,20 @@ other_value (GParamSpec   *pspec,
 {
   g_value_init (other, pspec->value_type);
 
-  if (G_IS_PARAM_SPEC_STRING (pspec))
+  /* Properties with a format take a value of that format. */
+  if (g_str_equal (pspec->name, "ukprn"))
+    g_value_set_string (other, g_str_equal (g_value_get_string (current), "10012345") ? "10054321" : "10012345");
+  else if (g_str_has_suffix (pspec->name, "reference"))
+    g_value_set_string (other, g_str_equal (g_value_get_string (current), "TR12345") ? "TR54321" : "TR12345");
+  else if (g_str_has_suffix (pspec->name, "-code"))
+    g_value_set_string (other, g_str_equal (g_value_get_string (current), "AB12") ? "CD34" : "AB12");
+  else if (G_IS_PARAM_SPEC_UINT (pspec) &&
+           (g_str_has_suffix (pspec->name, "date") || g_str_equal (pspec->name, "start-date")) &&
+           g_value_get_uint (current) == COHORTS_DATE_NONE)
+    g_value_set_uint (other, cohorts_date_new (2027, 9, 1));
+  else if (g_str_equal (pspec->name, "budget-balance") && g_value_get_int64 (current) == COHORTS_MONEY_UNKNOWN)
+    g_value_set_int64 (other, -1500);
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
     g_value_set_string (other, g_str_equal (pspec->name, "notes")
                                ? "Notes on\ntwo lines ✓" : "Some text ✓");
   else if (G_IS_PARAM_SPEC_INT (pspec))

@@ -128,19 +128,47 @@ check_cohort (CohortsPlan   *plan,
     }
 }
 
+static void
+check_trust (CohortsTrust *trust,
+             GPtrArray    *findings)
+{
+  int low = cohorts_trust_get_academies_min (trust);
+  int high = cohorts_trust_get_academies_max (trust);
+
+  if (low >= 0 && high >= 0 && low > high)
+    add (findings, COHORTS_SEVERITY_WARNING, "growth-target-reversed", g_strdup ("plan"),
+         g_strdup (_("Swap the two numbers of the growth target.")),
+         _("The growth target aims for at least %d academies but at most %d."), low, high);
+}
+
+static void
+check_school (CohortsSchool *school,
+              GPtrArray     *findings)
+{
+  int low = cohorts_school_get_low_age (school);
+  int high = cohorts_school_get_high_age (school);
+
+  if (low >= 0 && high >= 0 && low > high)
+    add (findings, COHORTS_SEVERITY_ERROR, "school-ages-reversed",
+         g_strdup_printf ("school:%u", cohorts_school_get_urn (school)),
+         g_strdup (_("Correct the statutory ages from the school register.")),
+         _("%s has a lowest age of %d, above its highest age of %d."),
+         cohorts_school_get_name (school), low, high);
+}
+
 /**
  * cohorts_checks_run:
  *
  * Checks @plan against the planning rules.
  *
  * Returns: (transfer full) (element-type CohortsFinding): the findings, in
- *   plan order (the plan first, then cohorts in order)
+ *   plan order (the plan first, then schools, then cohorts, in order)
  */
 GPtrArray *
 cohorts_checks_run (CohortsPlan *plan)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_finding_free);
-  GListModel *cohorts;
+  GListModel *schools, *cohorts;
   guint n;
 
   g_return_val_if_fail (COHORTS_IS_PLAN (plan), findings);
@@ -149,6 +177,16 @@ cohorts_checks_run (CohortsPlan *plan)
     add (findings, COHORTS_SEVERITY_INFO, "plan-no-start", g_strdup ("plan"),
          g_strdup (_("Set the date the plan starts from.")),
          _("The plan has no start date, so conversions cannot be checked against it."));
+
+  check_trust (cohorts_plan_get_trust (plan), findings);
+
+  schools = cohorts_plan_get_schools (plan);
+  n = g_list_model_get_n_items (schools);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+      check_school (school, findings);
+    }
 
   cohorts = cohorts_plan_get_cohorts (plan);
   n = g_list_model_get_n_items (cohorts);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cohorts-cohort-private.h"
+#include "cohorts-record.h"
 #include "cohorts-text.h"
 
 G_DEFINE_FINAL_TYPE (CohortsCohort, cohorts_cohort, G_TYPE_OBJECT)
@@ -122,6 +123,11 @@ cohorts_cohort_set_property (GObject      *object,
       changed = replace_string (&self->name, cohorts_text_clean_line (g_value_get_string (value)));
       break;
     case PROP_DATE:
+      if (!cohorts_date_is_valid (g_value_get_uint (value)) && g_value_get_uint (value) != COHORTS_DATE_NONE)
+        {
+          g_critical ("A cohort's date must be between 1900 and 2200");
+          return;
+        }
       changed = self->date != g_value_get_uint (value);
       self->date = g_value_get_uint (value);
       break;
@@ -169,6 +175,7 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
    */
   properties[PROP_DATE] =
     g_param_spec_uint ("date", "Conversion date", NULL, 0, G_MAXUINT32, 0, flags);
+  cohorts_format_mark_pspec (properties[PROP_DATE], COHORTS_FORMAT_DATE);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", "Status", NULL,
                        COHORTS_TYPE_COHORT_STATUS, COHORTS_COHORT_STATUS_DRAFT, flags);

@@ -228,6 +228,20 @@ cohorts_date_get_day (CohortsDate date)
   return to_gdate (date, &d) ? g_date_get_day (&d) : 0;
 }
 
+/**
+ * cohorts_date_is_valid:
+ *
+ * Returns: whether @date is a day from 1 January 1900 to 31 December 2200,
+ *   the dates a plan may hold
+ */
+gboolean
+cohorts_date_is_valid (CohortsDate date)
+{
+  int year = cohorts_date_get_year (date);
+
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 gboolean
 cohorts_date_is_first_of_month (CohortsDate date)
 {

@@ -34,6 +34,7 @@ char        *cohorts_date_format_month      (CohortsDate  date);
 int          cohorts_date_get_year          (CohortsDate  date);
 int          cohorts_date_get_month         (CohortsDate  date);
 int          cohorts_date_get_day           (CohortsDate  date);
+gboolean     cohorts_date_is_valid          (CohortsDate  date);
 gboolean     cohorts_date_is_first_of_month (CohortsDate  date);
 CohortsDate  cohorts_date_first_of_month    (CohortsDate  date);
 CohortsDate  cohorts_date_add_months        (CohortsDate  date,

@@ -22,6 +22,7 @@
 
 #include "cohorts-cohort-private.h"
 #include "cohorts-plan-private.h"
+#include "cohorts-record.h"
 #include "cohorts-school-private.h"
 #include "cohorts-text.h"
 
@@ -144,6 +145,11 @@ cohorts_plan_set_property (GObject      *object,
       }
       break;
     case PROP_START_DATE:
+      if (!cohorts_date_is_valid (g_value_get_uint (value)) && g_value_get_uint (value) != COHORTS_DATE_NONE)
+        {
+          g_critical ("A plan's start date must be between 1900 and 2200");
+          return;
+        }
       if (self->start_date == g_value_get_uint (value))
         return;
       self->start_date = g_value_get_uint (value);
@@ -178,6 +184,7 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
   properties[PROP_START_DATE] =
     g_param_spec_uint ("start-date", "Start date", NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cohorts_format_mark_pspec (properties[PROP_START_DATE], COHORTS_FORMAT_DATE);
   properties[PROP_TRUST] =
     g_param_spec_object ("trust", NULL, NULL, COHORTS_TYPE_TRUST,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -731,13 +738,18 @@ belongs_to_plan (CohortsPlan *self,
  *   cohorts_plan_set_school_urn())
  *
  * Sets one property as an undoable step. Setting the value it already has
- * records nothing.
+ * records nothing. A value the plan file could not hold (a malformed UKPRN,
+ * a date in 2300) is refused.
+ *
+ * Returns: %TRUE if the value was set (or already there); %FALSE with
+ *   @error set, and nothing changed, if the value is not acceptable
  */
-void
-cohorts_plan_edit_value (CohortsPlan  *self,
-                         gpointer      object,
-                         const char   *property,
-                         const GValue *value)
+gboolean
+cohorts_plan_edit_value (CohortsPlan   *self,
+                         gpointer       object,
+                         const char    *property,
+                         const GValue  *value,
+                         GError       **error)
 {
   GParamSpec *pspec;
   SetCommand *command;
@@ -745,29 +757,31 @@ cohorts_plan_edit_value (CohortsPlan  *self,
   g_auto(GValue) old_value = G_VALUE_INIT;
   g_auto(GValue) new_value = G_VALUE_INIT;
 
-  g_return_if_fail (COHORTS_IS_PLAN (self));
-  g_return_if_fail (G_IS_OBJECT (object));
-  g_return_if_fail (property != NULL);
-  g_return_if_fail (belongs_to_plan (self, object));
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, object), FALSE);
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_return_if_fail (pspec != NULL);
-  g_return_if_fail ((pspec->flags & G_PARAM_WRITABLE) && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY));
-  g_return_if_fail (!(COHORTS_IS_SCHOOL (object) && g_str_equal (property, "urn")));
+  g_return_val_if_fail (pspec != NULL, FALSE);
+  g_return_val_if_fail ((pspec->flags & G_PARAM_WRITABLE) && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY), FALSE);
+  g_return_val_if_fail (!(COHORTS_IS_SCHOOL (object) && g_str_equal (property, "urn")), FALSE);
 
   g_value_init (&new_value, pspec->value_type);
   if (!g_value_transform (value, &new_value))
-    g_return_if_reached ();
+    g_return_val_if_reached (FALSE);
   if (g_param_value_validate (pspec, &new_value))
     g_warning ("Value for “%s” out of range; it was clamped", property);
   /* Compare what the object would store: text it would clean to the value
    * it has is no change, and records nothing. */
   cohorts_text_clean_value (pspec, &new_value);
+  if (!cohorts_format_check (pspec, &new_value, error))
+    return FALSE;
 
   g_value_init (&old_value, pspec->value_type);
   g_object_get_property (object, property, &old_value);
   if (g_param_values_cmp (pspec, &old_value, &new_value) == 0)
-    return;
+    return TRUE;
 
   /* Translators: an undo step, "Edit Pupils on roll" */
   label = g_strdup_printf (_("Edit %s"), g_param_spec_get_nick (pspec));
@@ -787,6 +801,7 @@ cohorts_plan_edit_value (CohortsPlan  *self,
 
   /* Keep what the object stored (text is cleaned), so redo repeats it exactly. */
   g_object_get_property (object, property, &command->new_value);
+  return TRUE;
 }
 
 /**
@@ -834,7 +849,14 @@ cohorts_plan_edit (CohortsPlan *self,
           break;
         }
 
-      cohorts_plan_edit_value (self, object, name, &value);
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        /* For values typed by people, use cohorts_plan_edit_value() and show its error. */
+        /* (Programming errors were reported already, without an error.) */
+        if (!cohorts_plan_edit_value (self, object, name, &value, &local_error) && local_error != NULL)
+          g_critical ("%s", local_error->message);
+      }
     }
 
   va_end (args);

@@ -49,10 +49,11 @@ void            cohorts_plan_edit               (CohortsPlan    *self,
                                                  gpointer        object,
                                                  const char     *first_property,
                                                  ...) G_GNUC_NULL_TERMINATED;
-void            cohorts_plan_edit_value         (CohortsPlan    *self,
+gboolean        cohorts_plan_edit_value         (CohortsPlan    *self,
                                                  gpointer        object,
                                                  const char     *property,
-                                                 const GValue   *value);
+                                                 const GValue   *value,
+                                                 GError        **error);
 gboolean        cohorts_plan_set_school_urn     (CohortsPlan    *self,
                                                  CohortsSchool  *school,
                                                  guint           urn,

@@ -9,8 +9,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cohorts-date.h"
+#include "cohorts-error.h"
 #include "cohorts-record.h"
 #include "cohorts-text.h"
+#include "cohorts-trust.h"
 
 #define FIELD_PTR(instance, field, type) ((type *) G_STRUCT_MEMBER_P ((instance), (field)->offset))
 
@@ -56,7 +59,7 @@ cohorts_record_class_install (GObjectClass        *object_class,
           g_assert_not_reached ();
         }
 
-      /* The nick is translated at run time, so it cannot be a static string. */
+      cohorts_format_mark_pspec (pspecs[i], field->format);
       g_object_class_install_property (object_class, i, pspecs[i]);
     }
 }
@@ -139,7 +142,9 @@ cohorts_record_get (gpointer            instance,
 /**
  * cohorts_record_set:
  *
- * Stores @value in the field; text is cleaned (see cohorts-text.h).
+ * Stores @value in the field; text is cleaned (see cohorts-text.h). A value
+ * of the wrong format (see #CohortsFormat) is refused with a critical: the
+ * editing API checks values first and reports them as errors.
  *
  * Returns: whether the stored value changed, so the caller notifies.
  */
@@ -149,6 +154,14 @@ cohorts_record_set (gpointer            instance,
                     const GValue       *value)
 {
   gboolean changed = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  if (!cohorts_format_check (g_object_class_find_property (G_OBJECT_GET_CLASS (instance), field->name),
+                             value, &error))
+    {
+      g_critical ("%s: %s", G_OBJECT_TYPE_NAME (instance), error->message);
+      return FALSE;
+    }
 
   switch (field->kind)
     {
@@ -190,6 +203,113 @@ cohorts_record_set (gpointer            instance,
     }
 
   return changed;
+}
+
+static GQuark
+format_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cohorts-format");
+  return quark;
+}
+
+/**
+ * cohorts_format_mark_pspec:
+ *
+ * Records the format values of @pspec must have, for cohorts_format_check().
+ */
+void
+cohorts_format_mark_pspec (GParamSpec    *pspec,
+                           CohortsFormat  format)
+{
+  if (format != COHORTS_FORMAT_ANY)
+    g_param_spec_set_qdata (pspec, format_quark (), GINT_TO_POINTER (format));
+}
+
+static gboolean
+is_code (const char *text)
+{
+  gsize n = strlen (text);
+
+  return n <= 8 && strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
+/**
+ * cohorts_format_check:
+ *
+ * Checks @value against the format recorded on @pspec.
+ *
+ * Returns: %TRUE if the plan file can hold it; otherwise %FALSE with an
+ *   error that says what the value must look like
+ */
+gboolean
+cohorts_format_check (GParamSpec    *pspec,
+                      const GValue  *value,
+                      GError       **error)
+{
+  CohortsFormat format;
+  const char *text = NULL;
+
+  if (pspec == NULL)
+    return TRUE;
+
+  format = GPOINTER_TO_INT (g_param_spec_get_qdata (pspec, format_quark ()));
+  if (G_VALUE_HOLDS_STRING (value))
+    text = g_value_get_string (value) ? g_value_get_string (value) : "";
+
+  switch (format)
+    {
+    case COHORTS_FORMAT_ANY:
+      return TRUE;
+
+    case COHORTS_FORMAT_DATE:
+      {
+        CohortsDate date = g_value_get_uint (value);
+
+        if (date == COHORTS_DATE_NONE || cohorts_date_is_valid (date))
+          return TRUE;
+        g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                     _("%s must be a date between 1900 and 2200"), g_param_spec_get_nick (pspec));
+        return FALSE;
+      }
+
+    case COHORTS_FORMAT_UKPRN:
+      if (text[0] == '\0' || cohorts_ukprn_is_valid (text))
+        return TRUE;
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("“%s” is not a UKPRN: eight digits starting with 1"), text);
+      return FALSE;
+
+    case COHORTS_FORMAT_TRUST_REFERENCE:
+      if (text[0] == '\0' || cohorts_trust_reference_is_valid (text))
+        return TRUE;
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("“%s” is not a trust reference: TR and five digits"), text);
+      return FALSE;
+
+    case COHORTS_FORMAT_CODE:
+      if (is_code (text))
+        return TRUE;
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("“%s” is not a code: up to eight letters and digits"), text);
+      return FALSE;
+
+    case COHORTS_FORMAT_MONEY:
+      {
+        gint64 amount = g_value_get_int64 (value);
+
+        if (amount == G_MININT64 || (amount >= -999999999999 && amount <= 999999999999))
+          return TRUE;
+        g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                     _("%s must be within £999,999,999,999 either way"), g_param_spec_get_nick (pspec));
+        return FALSE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**

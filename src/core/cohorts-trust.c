@@ -38,8 +38,9 @@ static const CohortsField fields[N_PROPS] = {
   [PROP_NAME] = COHORTS_FIELD_LINE_AT ("name", N_("Name"), OFF (name)),
   [PROP_KIND] = COHORTS_FIELD_ENUM_AT ("kind", N_("Kind of trust"), OFF (kind),
                                        cohorts_trust_kind_get_type),
-  [PROP_UKPRN] = COHORTS_FIELD_LINE_AT ("ukprn", N_("UKPRN"), OFF (ukprn)),
-  [PROP_REFERENCE] = COHORTS_FIELD_LINE_AT ("reference", N_("Trust reference"), OFF (reference)),
+  [PROP_UKPRN] = COHORTS_FIELD_FORMATTED_AT ("ukprn", N_("UKPRN"), OFF (ukprn), COHORTS_FORMAT_UKPRN),
+  [PROP_REFERENCE] = COHORTS_FIELD_FORMATTED_AT ("reference", N_("Trust reference"), OFF (reference),
+                                                 COHORTS_FORMAT_TRUST_REFERENCE),
   [PROP_CONCURRENT_CONVERSIONS] =
     COHORTS_FIELD_COUNT_AT ("concurrent-conversions", N_("Conversions at once"),
                             OFF (concurrent_conversions), 999999999),
