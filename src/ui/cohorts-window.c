@@ -377,17 +377,52 @@ set_chooser_folder (CohortsWindow  *self,
     gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  CohortsWindow   *self)
+/* The file chosen in the window's chooser, if any; the chooser is done with. */
+static GFile *
+take_chosen_file (CohortsWindow   *self,
+                  GtkNativeDialog *dialog,
+                  int              response)
 {
-  g_autoptr(GFile) file = NULL;
+  GFile *file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   g_clear_object (&self->chooser);
+  return file;
+}
+
+/* Shows a file chooser for plans, starting in the plan's folder or the last one used. */
+static void
+show_chooser (CohortsWindow        *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept_label,
+              GCallback             response_cb)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept_label, _("_Cancel"));
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plan_filter ());
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autofree char *name = self->file ? g_file_get_basename (self->file)
+                                         : g_strdup (_("Untitled Plan.matplan"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", response_cb, self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CohortsWindow   *self)
+{
+  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
 
   if (file == NULL)
     return;
@@ -405,19 +440,10 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CohortsWindow *self = COHORTS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plan_filter ());
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  if (self->chooser == NULL)
+    show_chooser (self, _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                  G_CALLBACK (open_response_cb));
 }
 
 typedef struct
@@ -495,12 +521,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      CohortsWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  g_clear_object (&self->chooser);
+  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
 
   if (file == NULL)
     {
@@ -529,22 +550,9 @@ save_as_response_cb (GtkNativeDialog *dialog,
 static void
 save_as (CohortsWindow *self)
 {
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->plan == NULL || self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plan_filter ());
-  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Plan.matplan"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  if (self->plan != NULL && self->chooser == NULL)
+    show_chooser (self, _("Save Plan As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                  G_CALLBACK (save_as_response_cb));
 }
 
 static void
