@@ -1367,20 +1367,38 @@ read_report_card (Loader        *l,
   return at_end;
 }
 
-/* Reads an element with an optional code attribute and a name as text. */
+static gboolean
+is_code (const char *code)
+{
+  gsize n = strlen (code);
+
+  return n >= 1 && n <= 8 &&
+         strspn (code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
+/* Reads an element with an optional code attribute and a name as text. The
+ * code is checked with @is_valid whenever the attribute is there, even empty:
+ * code="" is no more a code than code="?", and the schema refuses both. */
 static gboolean
 read_coded_name (Loader      *l,
                  const char  *element,
                  const char  *code_attribute,
+                 gboolean   (*is_valid) (const char *code),
+                 const char  *problem,
                  char       **code,
                  char       **name)
 {
   const AttributeSpec attrs[] = { { code_attribute, FALSE } };
   char *values[1] = { NULL, };
+  int line = current_line (l);
   gboolean ok;
 
   ok = read_attributes (l, element, attrs, 1, values) &&
        attr_line (l, element, code_attribute, values[0], code);
+  if (ok && values[0] != NULL && !is_valid (*code))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               /* Translators: "<diocese> code="C-1" is not a code: up to eight letters and digits" */
+               _("<%s> %s=\"%s\" %s"), element, code_attribute, *code, _(problem));
   free_values (values, 1);
 
   if (!ok)
@@ -1389,22 +1407,6 @@ read_coded_name (Loader      *l,
   g_free (*name);
   *name = NULL;
   return read_text (l, element, COHORTS_SHORT_TEXT_MAX, name);
-}
-
-static gboolean
-check_code (Loader     *l,
-            const char *element,
-            const char *code,
-            int         line)
-{
-  gsize n = strlen (code);
-
-  if (n == 0)
-    return TRUE;
-  if (n > 8 || strspn (code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != n)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<%s> code=\"%s\" is not a code: up to eight letters and digits"), element, code);
-  return TRUE;
 }
 
 enum {
@@ -1471,7 +1473,6 @@ read_school_child (Loader        *l,
                    CohortsSchool *school,
                    int            index)
 {
-  int line = current_line (l);
   gboolean ok = TRUE;
 
   switch (index)
@@ -1480,23 +1481,19 @@ read_school_child (Loader        *l,
       return read_text_element (l, "name", COHORTS_SHORT_TEXT_MAX, &school->name);
 
     case SCHOOL_CHILD_LOCAL_AUTHORITY:
-      return read_coded_name (l, "local-authority", "code", &school->la_code, &school->la_name) &&
-             check_code (l, "local-authority", school->la_code, line);
+      return read_coded_name (l, "local-authority", "code", is_code,
+                              N_("is not a code: up to eight letters and digits"),
+                              &school->la_code, &school->la_name);
 
     case SCHOOL_CHILD_DIOCESE:
-      return read_coded_name (l, "diocese", "code", &school->diocese_code, &school->diocese_name) &&
-             check_code (l, "diocese", school->diocese_code, line);
+      return read_coded_name (l, "diocese", "code", is_code,
+                              N_("is not a code: up to eight letters and digits"),
+                              &school->diocese_code, &school->diocese_name);
 
     case SCHOOL_CHILD_CURRENT_TRUST:
-      if (!read_coded_name (l, "current-trust", "reference", &school->current_trust_reference,
-                            &school->current_trust_name))
-        return FALSE;
-      if (school->current_trust_reference[0] != '\0' &&
-          !cohorts_trust_reference_is_valid (school->current_trust_reference))
-        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                     _("<current-trust> reference=\"%s\" is not a trust reference: TR and five digits"),
-                     school->current_trust_reference);
-      return TRUE;
+      return read_coded_name (l, "current-trust", "reference", cohorts_trust_reference_is_valid,
+                              N_("is not a trust reference: TR and five digits"),
+                              &school->current_trust_reference, &school->current_trust_name);
 
     case SCHOOL_CHILD_OFSTED_GRADE:
       {
@@ -1817,17 +1814,18 @@ read_trust (Loader *l)
        attr_enum (l, "trust", "kind", values[0], COHORTS_TYPE_TRUST_KIND, (int *) &trust->kind) &&
        attr_line (l, "trust", "ukprn", values[1], &trust->ukprn) &&
        attr_line (l, "trust", "reference", values[2], &trust->reference);
+
+  /* Checked whenever the attribute is there: ukprn="" is not a UKPRN. */
+  if (ok && values[1] != NULL && !cohorts_ukprn_is_valid (trust->ukprn))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<trust> ukprn=\"%s\" is not a UKPRN: eight digits starting with 1"), trust->ukprn);
+  if (ok && values[2] != NULL && !cohorts_trust_reference_is_valid (trust->reference))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<trust> reference=\"%s\" is not a trust reference: TR and five digits"),
+               trust->reference);
   free_values (values, G_N_ELEMENTS (attrs));
   if (!ok)
     return FALSE;
-
-  if (trust->ukprn[0] != '\0' && !cohorts_ukprn_is_valid (trust->ukprn))
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<trust> ukprn=\"%s\" is not a UKPRN: eight digits starting with 1"), trust->ukprn);
-  if (trust->reference[0] != '\0' && !cohorts_trust_reference_is_valid (trust->reference))
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<trust> reference=\"%s\" is not a trust reference: TR and five digits"),
-                 trust->reference);
 
   while (next_child (l, "trust", depth, empty, &at_end))
     {
