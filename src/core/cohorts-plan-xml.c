@@ -1106,6 +1106,8 @@ read_extension (Loader  *l,
   xmlTextReaderPtr r = l->reader;
   int base = xmlTextReaderDepth (r);
   int line = current_line (l);
+  /* Kept for messages: by then the reader is deep inside the element. */
+  g_autofree char *qname = g_strdup ((const char *) xmlTextReaderConstName (r));
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) scope = g_ptr_array_new_with_free_func (binding_free);
   Binding *outer = g_new0 (Binding, 1);
@@ -1168,7 +1170,7 @@ read_extension (Loader  *l,
       if (out->len > COHORTS_PLAN_MAX_EXTENSION_SIZE)
         return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
                      _("the element <%s> of another namespace is larger than %d KiB, the limit"),
-                     (const char *) xmlTextReaderConstName (r), COHORTS_PLAN_MAX_EXTENSION_SIZE / 1024);
+                     qname, COHORTS_PLAN_MAX_EXTENSION_SIZE / 1024);
 
       if (!advance (l))
         return FALSE;
