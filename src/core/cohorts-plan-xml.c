@@ -16,8 +16,9 @@
  *
  * Plans arrive by e-mail from other people, so the reader trusts nothing:
  *  - a guard reads the bytes before libxml2 does and refuses a DOCTYPE (the
- *    format has none, and entity tricks need one), text that is not UTF-8, a
- *    file over 64 MiB and any tag over 64 KiB;
+ *    format has none, and entity tricks need one), UTF-16 and binary data, a
+ *    file over 64 MiB, any tag over 64 KiB and elements nested deeper than
+ *    32 levels (libxml2 then refuses text that is not UTF-8);
  *  - libxml2 runs with network access, DTD loading and entity substitution
  *    off, and an external entity loader that refuses everything;
  *  - every element, attribute and value is checked here with a message that
@@ -116,6 +117,13 @@ typedef enum
   SCAN_CDATA_B2,
 } ScanState;
 
+typedef enum
+{
+  TAG_START,
+  TAG_END,
+  TAG_OTHER,  /* not XML: libxml2 reports it */
+} TagKind;
+
 typedef struct
 {
   const char *name;        /* the file as people call it, for messages */
@@ -131,12 +139,19 @@ typedef struct
   gboolean seen_markup;
   ScanState state;
   gsize tag_size;
+  TagKind tag_kind;
+  gboolean tag_slash;        /* the tag's last byte outside quotes was '/' */
   char bang[8];
   guint bang_len;
   int scan_line;
+  int lt_line;               /* line of the '<' being scanned */
+  int depth;                 /* elements open */
+  gboolean seen_element;     /* a start tag was seen */
+  gboolean root_closed;      /* the root element has ended */
 
   /* libxml2's first messages: not well-formed, and not valid */
   char *syntax_message;
+  int syntax_code;           /* an xmlParserErrors */
   int syntax_line;
   char *validity_message;
   int validity_line;
@@ -194,12 +209,32 @@ count_lines (const char *from,
   return n;
 }
 
+/* Counts lines as the guard moves through a buffer, so that it never counts
+ * the same bytes twice: positions asked for only grow. */
+typedef struct
+{
+  const char *counted;  /* the lines before this byte are in line */
+  int line;
+} LineCounter;
+
+static int
+line_at (LineCounter *lc,
+         const char  *p)
+{
+  g_assert (p >= lc->counted);
+
+  lc->line += count_lines (lc->counted, p);
+  lc->counted = p;
+  return lc->line;
+}
+
 /* Before the first '<': only a byte order mark and space. */
 static gboolean
-check_before_markup (Loader     *l,
-                     const char *data,
-                     const char *from,
-                     const char *to)
+check_before_markup (Loader      *l,
+                     LineCounter *lc,
+                     const char  *data,
+                     const char  *from,
+                     const char  *to)
 {
   static const guchar bom[3] = { 0xEF, 0xBB, 0xBF };
 
@@ -211,17 +246,61 @@ check_before_markup (Loader     *l,
         continue;
       if (offset < 3 && (guchar) *p == bom[offset])
         continue;
-      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, l->scan_line + count_lines (data, p),
+      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, line_at (lc, p),
                    _("this is not a plan file: it does not begin with XML"));
     }
   return TRUE;
 }
 
+/* A start tag begins (its name is next): one more element open. */
+static gboolean
+guard_start_tag (Loader *l)
+{
+  /* Refused here rather than when the reader reaches it: libxml2 would
+   * otherwise parse far deeper first where it builds a whole subtree at once
+   * (the schema pass does, for content of other namespaces), and stop at its
+   * own limit of 256 with another message. */
+  if (l->depth >= COHORTS_PLAN_MAX_DEPTH)
+    return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->lt_line,
+                 _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
+
+  l->seen_element = TRUE;
+  l->tag_kind = TAG_START;
+  l->tag_slash = FALSE;
+  return TRUE;
+}
+
+/* The '>' of a tag: follows the nesting of elements. */
+static void
+guard_end_of_tag (Loader *l)
+{
+  switch (l->tag_kind)
+    {
+    case TAG_START:
+      if (!l->tag_slash)
+        l->depth++;
+      else if (l->depth == 0)
+        l->root_closed = TRUE;
+      break;
+
+    case TAG_END:
+      if (l->depth > 0 && --l->depth == 0)
+        l->root_closed = TRUE;
+      break;
+
+    case TAG_OTHER:
+    default:
+      break;
+    }
+}
+
 /* Looks at every byte before libxml2 does, and refuses what libxml2 should
  * never see: UTF-16, NUL bytes, a DOCTYPE, a start tag longer than
  * COHORTS_PLAN_MAX_TAG_SIZE (libxml2 2.9 checks attributes for duplicates in
- * quadratic time). It follows tags, quoted values, comments, CDATA sections
- * and processing instructions, so that their content does not mislead it.
+ * quadratic time), elements nested deeper than COHORTS_PLAN_MAX_DEPTH. It
+ * follows tags, quoted values, comments, CDATA sections and processing
+ * instructions, so that their content does not mislead it, and the nesting
+ * of elements, so that it knows whether the root element has ended.
  * Returns FALSE to refuse the file. */
 static gboolean
 guard_bytes (Loader     *l,
@@ -231,6 +310,7 @@ guard_bytes (Loader     *l,
   const char *p = data;
   const char *end = data + length;
   const char *nul;
+  LineCounter lc = { data, l->scan_line };
 
   if (l->total == 0 && length >= 2)
     {
@@ -245,9 +325,9 @@ guard_bytes (Loader     *l,
   nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
-      if (!l->seen_markup && !check_before_markup (l, data, data, nul))
+      if (!l->seen_markup && !check_before_markup (l, &lc, data, data, nul))
         return FALSE;
-      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->scan_line + count_lines (data, nul),
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, line_at (&lc, nul),
                    _("the file holds binary data (a NUL byte); it is not a plan file"));
     }
 
@@ -259,7 +339,7 @@ guard_bytes (Loader     *l,
           {
             const char *lt = memchr (p, '<', end - p);
 
-            if (!l->seen_markup && !check_before_markup (l, data, p, lt ? lt : end))
+            if (!l->seen_markup && !check_before_markup (l, &lc, data, p, lt ? lt : end))
               return FALSE;
             if (lt == NULL)
               {
@@ -269,6 +349,7 @@ guard_bytes (Loader     *l,
             l->seen_markup = TRUE;
             l->state = SCAN_LT;
             l->tag_size = 1;
+            l->lt_line = line_at (&lc, lt);
             p = lt + 1;
           }
           break;
@@ -281,8 +362,19 @@ guard_bytes (Loader     *l,
               l->state = SCAN_BANG;
               l->bang_len = 0;
             }
+          else if (*p == '/')
+            {
+              l->state = SCAN_TAG;
+              l->tag_kind = TAG_END;
+            }
           else
-            l->state = SCAN_TAG;
+            {
+              if (!guard_start_tag (l))
+                return FALSE;
+              l->state = SCAN_TAG;
+              /* The name is not looked at: no p++. */
+              break;
+            }
           p++;
           break;
 
@@ -293,14 +385,17 @@ guard_bytes (Loader     *l,
           else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
             l->state = SCAN_CDATA;
           else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
-            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, l->scan_line + count_lines (data, p),
+            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, line_at (&lc, p),
                          _("the file has a document type declaration (<!DOCTYPE>); plan files have "
                            "none, and one is refused because it can define entities"));
           else if (l->bang_len == 7 ||
                    (strncmp (l->bang, "--", MIN (l->bang_len, 2)) != 0 &&
                     strncmp (l->bang, "[CDATA[", l->bang_len) != 0 &&
                     strncmp (l->bang, "DOCTYPE", l->bang_len) != 0))
-            l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
+            {
+              l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
+              l->tag_kind = TAG_OTHER;
+            }
           break;
 
         case SCAN_TAG:
@@ -310,11 +405,15 @@ guard_bytes (Loader     *l,
 
               l->tag_size++;
               if (c == '>')
-                l->state = SCAN_TEXT;
+                {
+                  l->state = SCAN_TEXT;
+                  guard_end_of_tag (l);
+                }
               else if (c == '"')
                 l->state = SCAN_TAG_DQ;
               else if (c == '\'')
                 l->state = SCAN_TAG_SQ;
+              l->tag_slash = c == '/';
             }
           break;
 
@@ -387,11 +486,11 @@ guard_bytes (Loader     *l,
 
       if (l->tag_size > COHORTS_PLAN_MAX_TAG_SIZE &&
           (l->state == SCAN_TAG || l->state == SCAN_TAG_DQ || l->state == SCAN_TAG_SQ))
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->scan_line + count_lines (data, p),
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line_at (&lc, p),
                      _("a tag is longer than %d KiB, the limit"), COHORTS_PLAN_MAX_TAG_SIZE / 1024);
     }
 
-  l->scan_line += count_lines (data, end);
+  l->scan_line = line_at (&lc, end);
   l->total += length;
   return TRUE;
 }
@@ -457,8 +556,52 @@ xml_error_cb (void        *data,
   if (*message != NULL || error->level == XML_ERR_WARNING)
     return;
 
+  /* Messages go out one a line ("FILE:LINE: message"); a few of libxml2's
+   * have a line break and a second line. */
   *message = g_strstrip (g_strdup (error->message ? error->message : "unknown error"));
+  g_strdelimit (*message, "\r\n", ' ');
   *line = error->line;
+  if (!validity)
+    l->syntax_code = error->code;
+}
+
+/* Reports libxml2's first fatal error, in our words where libxml2's would
+ * mislead. */
+static gboolean
+fail_syntax (Loader *l)
+{
+  g_assert (l->syntax_message != NULL);
+
+  /* libxml2 says "Extra content at the end of the document" both when the
+   * document ends too soon (without an element, or before the root element
+   * ends) and when something follows the root element; the guard, which has
+   * seen every byte that libxml2 has, knows which. */
+  if (l->syntax_code == XML_ERR_DOCUMENT_END)
+    {
+      if (l->root_closed)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                     _("the file has content after the end of the plan"));
+      if (!l->seen_element && l->total == 0)
+        return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, 0, _("the file is empty"));
+      if (!l->seen_element)
+        return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, 0,
+                     _("the file holds no plan: it has no XML element"));
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                   _("the file ends in the middle of the plan; it may have been cut short"));
+    }
+
+  /* "Input is not proper UTF-8, indicate encoding !": declaring another
+   * encoding is no way out, plan files are UTF-8 only. */
+  if (l->syntax_code == XML_ERR_INVALID_CHAR && strstr (l->syntax_message, "UTF-8") != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file has bytes that are not UTF-8 text; plan files are UTF-8"));
+
+  if (l->eof && !l->root_closed && l->syntax_line >= l->scan_line - 1)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file ends in the middle of the plan; it may have been cut short (%s)"),
+                 l->syntax_message);
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+               _("the file is not well-formed XML: %s"), l->syntax_message);
 }
 
 static int
@@ -490,21 +633,13 @@ advance (Loader *l)
       if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
         return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
                      _("the file uses an entity; plan files use none"));
-      if (xmlTextReaderDepth (l->reader) > COHORTS_PLAN_MAX_DEPTH)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
       return TRUE;
     }
 
   if (l->error != NULL)
     return FALSE;
-  if (l->syntax_message != NULL && l->eof && l->syntax_line >= l->scan_line - 1)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                 _("the file ends in the middle of the plan; it may have been cut short (%s)"),
-                 l->syntax_message);
   if (l->syntax_message != NULL)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                 _("the file is not well-formed XML: %s"), l->syntax_message);
+    return fail_syntax (l);
   return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
                _("the file ends in the middle of the plan; it may have been cut short"));
 }
@@ -2007,8 +2142,7 @@ read_document (Loader *l)
       if (ret < 0)
         {
           if (l->error == NULL && l->syntax_message != NULL)
-            fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                  _("the file is not well-formed XML: %s"), l->syntax_message);
+            fail_syntax (l);
           return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
                        _("the file has content after the end of the plan"));
         }
