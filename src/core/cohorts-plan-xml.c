@@ -124,6 +124,30 @@ typedef enum
   TAG_OTHER,  /* not XML: libxml2 reports it */
 } TagKind;
 
+/* Where an element or a piece of text begins, noted by the guard.
+ *
+ * libxml2 keeps an element's line in 16 bits: past line 65535 xmlGetLineNo()
+ * guesses from a neighbouring text node (XML_PARSE_BIG_LINES keeps full lines
+ * for text nodes only), which is a line or more off. And a text node's line is
+ * where the parser had got to when it made the node, the end of the text
+ * rather than its start. The guard sees every byte in order before libxml2
+ * does; it notes the line of each start tag ('<') and of each piece of text
+ * within the root element (its first byte other than space), and the reader
+ * hands out elements and text nodes in the same order, so advance() takes the
+ * notes one by one. Comments, processing instructions and end tags need no
+ * line and get no note. */
+typedef enum
+{
+  MARK_ELEMENT,
+  MARK_TEXT,    /* text or a CDATA section */
+} MarkKind;
+
+typedef struct
+{
+  int line;
+  MarkKind kind;
+} Mark;
+
 typedef struct
 {
   const char *name;        /* the file as people call it, for messages */
@@ -148,6 +172,16 @@ typedef struct
   int depth;                 /* elements open */
   gboolean seen_element;     /* a start tag was seen */
   gboolean root_closed;      /* the root element has ended */
+  gboolean text_seen;        /* the text being scanned is not empty */
+  gboolean text_solid;       /* ... and has a byte other than space */
+  int text_line;             /* line of its first byte (other than space) */
+  gboolean after_cdata;      /* a CDATA section ended, nothing since */
+
+  /* Lines of the elements and text to come (see Mark) */
+  GArray *marks;
+  guint next_mark;
+  gboolean marks_lost;       /* never, unless the reader surprises us */
+  int node_line;             /* line of the reader's current node, or 0 */
 
   /* libxml2's first messages: not well-formed, and not valid */
   char *syntax_message;
@@ -252,6 +286,29 @@ check_before_markup (Loader      *l,
   return TRUE;
 }
 
+static void
+push_mark (Loader   *l,
+           MarkKind  kind,
+           int       line)
+{
+  Mark mark = { line, kind };
+
+  g_array_append_val (l->marks, mark);
+}
+
+/* The end of a piece of text: its note, if it makes a node. */
+static void
+guard_end_of_text (Loader *l)
+{
+  if (l->text_seen)
+    {
+      push_mark (l, MARK_TEXT, l->text_line);
+      l->after_cdata = FALSE;
+    }
+  l->text_seen = FALSE;
+  l->text_solid = FALSE;
+}
+
 /* A start tag begins (its name is next): one more element open. */
 static gboolean
 guard_start_tag (Loader *l)
@@ -264,9 +321,11 @@ guard_start_tag (Loader *l)
     return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->lt_line,
                  _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
 
+  push_mark (l, MARK_ELEMENT, l->lt_line);
   l->seen_element = TRUE;
   l->tag_kind = TAG_START;
   l->tag_slash = FALSE;
+  l->after_cdata = FALSE;
   return TRUE;
 }
 
@@ -338,14 +397,33 @@ guard_bytes (Loader     *l,
         case SCAN_TEXT:
           {
             const char *lt = memchr (p, '<', end - p);
+            const char *stop = lt ? lt : end;
 
-            if (!l->seen_markup && !check_before_markup (l, &lc, data, p, lt ? lt : end))
+            if (!l->seen_markup && !check_before_markup (l, &lc, data, p, stop))
               return FALSE;
+
+            /* Text within the root element becomes a node. */
+            if (l->depth > 0 && p < stop)
+              {
+                if (!l->text_seen)
+                  {
+                    l->text_seen = TRUE;
+                    l->text_line = line_at (&lc, p);
+                  }
+                for (const char *q = p; !l->text_solid && q < stop; q++)
+                  if (*q != ' ' && *q != '\t' && *q != '\r' && *q != '\n')
+                    {
+                      l->text_solid = TRUE;
+                      l->text_line = line_at (&lc, q);
+                    }
+              }
+
             if (lt == NULL)
               {
                 p = end;
                 break;
               }
+            guard_end_of_text (l);
             l->seen_markup = TRUE;
             l->state = SCAN_LT;
             l->tag_size = 1;
@@ -356,7 +434,10 @@ guard_bytes (Loader     *l,
 
         case SCAN_LT:
           if (*p == '?')
-            l->state = SCAN_PI;
+            {
+              l->state = SCAN_PI;
+              l->after_cdata = FALSE;
+            }
           else if (*p == '!')
             {
               l->state = SCAN_BANG;
@@ -366,6 +447,7 @@ guard_bytes (Loader     *l,
             {
               l->state = SCAN_TAG;
               l->tag_kind = TAG_END;
+              l->after_cdata = FALSE;
             }
           else
             {
@@ -381,9 +463,18 @@ guard_bytes (Loader     *l,
         case SCAN_BANG:
           l->bang[l->bang_len++] = *p++;
           if (l->bang_len == 2 && memcmp (l->bang, "--", 2) == 0)
-            l->state = SCAN_COMMENT;
+            {
+              l->state = SCAN_COMMENT;
+              l->after_cdata = FALSE;
+            }
           else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
-            l->state = SCAN_CDATA;
+            {
+              /* libxml2 joins a CDATA section to one just before it. */
+              if (l->depth > 0 && !l->after_cdata)
+                push_mark (l, MARK_TEXT, l->lt_line);
+              l->state = SCAN_CDATA;
+              l->after_cdata = TRUE;
+            }
           else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
             return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, line_at (&lc, p),
                          _("the file has a document type declaration (<!DOCTYPE>); plan files have "
@@ -604,12 +695,64 @@ fail_syntax (Loader *l)
                _("the file is not well-formed XML: %s"), l->syntax_message);
 }
 
+/* The guard's note for the node the reader has just handed out, or 0. */
+static int
+take_mark (Loader *l,
+           int     type)
+{
+  MarkKind kind;
+  Mark mark;
+
+  switch (type)
+    {
+    case XML_READER_TYPE_ELEMENT:
+      kind = MARK_ELEMENT;
+      break;
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      kind = MARK_TEXT;
+      break;
+    default:
+      return 0;
+    }
+
+  if (l->marks_lost || l->next_mark >= l->marks->len)
+    {
+      l->marks_lost = TRUE;
+      return 0;
+    }
+
+  mark = g_array_index (l->marks, Mark, l->next_mark++);
+  if (mark.kind != kind)
+    {
+      /* The notes no longer match the nodes: libxml2's lines from here. */
+      l->marks_lost = TRUE;
+      return 0;
+    }
+
+  /* Only the notes the reader has not reached yet need keeping. */
+  if (l->next_mark >= 4096 && l->next_mark * 2 >= l->marks->len)
+    {
+      g_array_remove_range (l->marks, 0, l->next_mark);
+      l->next_mark = 0;
+    }
+
+  return mark.line;
+}
+
 static int
 current_line (Loader *l)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
+  xmlNodePtr node;
+  long line;
 
+  if (l->node_line > 0)
+    return l->node_line;
+
+  node = xmlTextReaderCurrentNode (l->reader);
+  line = node ? xmlGetLineNo (node) : -1;
   return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (l->reader);
 }
 
@@ -627,6 +770,7 @@ advance (Loader *l)
     {
       int type = xmlTextReaderNodeType (l->reader);
 
+      l->node_line = take_mark (l, type);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE)
         return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
                      _("the file has a document type declaration (<!DOCTYPE>); plan files have none"));
@@ -2191,6 +2335,7 @@ cohorts_plan_xml_load (GInputStream          *stream,
   l.school_lines = g_hash_table_new (NULL, NULL);
   l.cohort_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.member_lines = g_hash_table_new (NULL, NULL);
+  l.marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   l.plan = plan = cohorts_plan_new ();
 
   /* No network, no DTD, no entity substitution; line numbers past 65535. */
@@ -2213,6 +2358,7 @@ cohorts_plan_xml_load (GInputStream          *stream,
   g_hash_table_unref (l.school_lines);
   g_hash_table_unref (l.cohort_lines);
   g_hash_table_unref (l.member_lines);
+  g_array_unref (l.marks);
   g_free (l.syntax_message);
   g_free (l.validity_message);
 
