@@ -586,6 +586,33 @@ guard_bytes (Loader     *l,
   return TRUE;
 }
 
+static gboolean
+fail_file_too_large (Loader *l)
+{
+  return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, 0,
+               _("the file is larger than %d MiB, the limit for a plan"),
+               COHORTS_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+/* A file that tells its size is refused before a byte of it is parsed, at
+ * no cost; other streams are counted as they are read (read_cb). */
+static gboolean
+check_stream_size (Loader *l)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!G_IS_FILE_INPUT_STREAM (l->stream))
+    return TRUE;
+
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (l->stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, l->cancellable, NULL);
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) ||
+      g_file_info_get_size (info) <= COHORTS_PLAN_MAX_FILE_SIZE)
+    return TRUE;
+
+  return fail_file_too_large (l);
+}
+
 static int
 read_cb (void *context,
          char *buffer,
@@ -616,9 +643,7 @@ read_cb (void *context,
 
   if (l->total + n > COHORTS_PLAN_MAX_FILE_SIZE)
     {
-      fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, 0,
-            _("the file is larger than %d MiB, the limit for a plan"),
-            COHORTS_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+      fail_file_too_large (l);
       return -1;
     }
 
@@ -2338,21 +2363,26 @@ cohorts_plan_xml_load (GInputStream          *stream,
   l.marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   l.plan = plan = cohorts_plan_new ();
 
-  /* No network, no DTD, no entity substitution; line numbers past 65535. */
-  l.reader = xmlReaderForIO (read_cb, close_cb, &l, NULL, "UTF-8",
-                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-  if (l.reader == NULL)
-    {
-      fail (&l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
-      ok = FALSE;
-    }
+  if (!check_stream_size (&l))
+    ok = FALSE;
   else
     {
-      xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
-      if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
-        g_error ("Could not apply the plan schema");
-      ok = read_document (&l);
-      xmlFreeTextReader (l.reader);
+      /* No network, no DTD, no entity substitution; line numbers past 65535. */
+      l.reader = xmlReaderForIO (read_cb, close_cb, &l, NULL, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+      if (l.reader == NULL)
+        {
+          fail (&l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
+          ok = FALSE;
+        }
+      else
+        {
+          xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
+          if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
+            g_error ("Could not apply the plan schema");
+          ok = read_document (&l);
+          xmlFreeTextReader (l.reader);
+        }
     }
 
   g_hash_table_unref (l.school_lines);
