@@ -16,8 +16,9 @@
  *
  * Plans arrive by e-mail from other people, so the reader trusts nothing:
  *  - a guard reads the bytes before libxml2 does and refuses a DOCTYPE (the
- *    format has none, and entity tricks need one), text that is not UTF-8, a
- *    file over 64 MiB and any tag over 64 KiB;
+ *    format has none, and entity tricks need one), UTF-16 and binary data, a
+ *    file over 64 MiB, any tag over 64 KiB and elements nested deeper than
+ *    32 levels (libxml2 then refuses text that is not UTF-8);
  *  - libxml2 runs with network access, DTD loading and entity substitution
  *    off, and an external entity loader that refuses everything;
  *  - every element, attribute and value is checked here with a message that
@@ -116,6 +117,37 @@ typedef enum
   SCAN_CDATA_B2,
 } ScanState;
 
+typedef enum
+{
+  TAG_START,
+  TAG_END,
+  TAG_OTHER,  /* not XML: libxml2 reports it */
+} TagKind;
+
+/* Where an element or a piece of text begins, noted by the guard.
+ *
+ * libxml2 keeps an element's line in 16 bits: past line 65535 xmlGetLineNo()
+ * guesses from a neighbouring text node (XML_PARSE_BIG_LINES keeps full lines
+ * for text nodes only), which is a line or more off. And a text node's line is
+ * where the parser had got to when it made the node, the end of the text
+ * rather than its start. The guard sees every byte in order before libxml2
+ * does; it notes the line of each start tag ('<') and of each piece of text
+ * within the root element (its first byte other than space), and the reader
+ * hands out elements and text nodes in the same order, so advance() takes the
+ * notes one by one. Comments, processing instructions and end tags need no
+ * line and get no note. */
+typedef enum
+{
+  MARK_ELEMENT,
+  MARK_TEXT,    /* text or a CDATA section */
+} MarkKind;
+
+typedef struct
+{
+  int line;
+  MarkKind kind;
+} Mark;
+
 typedef struct
 {
   const char *name;        /* the file as people call it, for messages */
@@ -131,12 +163,29 @@ typedef struct
   gboolean seen_markup;
   ScanState state;
   gsize tag_size;
+  TagKind tag_kind;
+  gboolean tag_slash;        /* the tag's last byte outside quotes was '/' */
   char bang[8];
   guint bang_len;
   int scan_line;
+  int lt_line;               /* line of the '<' being scanned */
+  int depth;                 /* elements open */
+  gboolean seen_element;     /* a start tag was seen */
+  gboolean root_closed;      /* the root element has ended */
+  gboolean text_seen;        /* the text being scanned is not empty */
+  gboolean text_solid;       /* ... and has a byte other than space */
+  int text_line;             /* line of its first byte (other than space) */
+  gboolean after_cdata;      /* a CDATA section ended, nothing since */
+
+  /* Lines of the elements and text to come (see Mark) */
+  GArray *marks;
+  guint next_mark;
+  gboolean marks_lost;       /* never, unless the reader surprises us */
+  int node_line;             /* line of the reader's current node, or 0 */
 
   /* libxml2's first messages: not well-formed, and not valid */
   char *syntax_message;
+  int syntax_code;           /* an xmlParserErrors */
   int syntax_line;
   char *validity_message;
   int validity_line;
@@ -194,12 +243,32 @@ count_lines (const char *from,
   return n;
 }
 
+/* Counts lines as the guard moves through a buffer, so that it never counts
+ * the same bytes twice: positions asked for only grow. */
+typedef struct
+{
+  const char *counted;  /* the lines before this byte are in line */
+  int line;
+} LineCounter;
+
+static int
+line_at (LineCounter *lc,
+         const char  *p)
+{
+  g_assert (p >= lc->counted);
+
+  lc->line += count_lines (lc->counted, p);
+  lc->counted = p;
+  return lc->line;
+}
+
 /* Before the first '<': only a byte order mark and space. */
 static gboolean
-check_before_markup (Loader     *l,
-                     const char *data,
-                     const char *from,
-                     const char *to)
+check_before_markup (Loader      *l,
+                     LineCounter *lc,
+                     const char  *data,
+                     const char  *from,
+                     const char  *to)
 {
   static const guchar bom[3] = { 0xEF, 0xBB, 0xBF };
 
@@ -211,17 +280,86 @@ check_before_markup (Loader     *l,
         continue;
       if (offset < 3 && (guchar) *p == bom[offset])
         continue;
-      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, l->scan_line + count_lines (data, p),
+      return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, line_at (lc, p),
                    _("this is not a plan file: it does not begin with XML"));
     }
   return TRUE;
 }
 
+static void
+push_mark (Loader   *l,
+           MarkKind  kind,
+           int       line)
+{
+  Mark mark = { line, kind };
+
+  g_array_append_val (l->marks, mark);
+}
+
+/* The end of a piece of text: its note, if it makes a node. */
+static void
+guard_end_of_text (Loader *l)
+{
+  if (l->text_seen)
+    {
+      push_mark (l, MARK_TEXT, l->text_line);
+      l->after_cdata = FALSE;
+    }
+  l->text_seen = FALSE;
+  l->text_solid = FALSE;
+}
+
+/* A start tag begins (its name is next): one more element open. */
+static gboolean
+guard_start_tag (Loader *l)
+{
+  /* Refused here rather than when the reader reaches it: libxml2 would
+   * otherwise parse far deeper first where it builds a whole subtree at once
+   * (the schema pass does, for content of other namespaces), and stop at its
+   * own limit of 256 with another message. */
+  if (l->depth >= COHORTS_PLAN_MAX_DEPTH)
+    return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->lt_line,
+                 _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
+
+  push_mark (l, MARK_ELEMENT, l->lt_line);
+  l->seen_element = TRUE;
+  l->tag_kind = TAG_START;
+  l->tag_slash = FALSE;
+  l->after_cdata = FALSE;
+  return TRUE;
+}
+
+/* The '>' of a tag: follows the nesting of elements. */
+static void
+guard_end_of_tag (Loader *l)
+{
+  switch (l->tag_kind)
+    {
+    case TAG_START:
+      if (!l->tag_slash)
+        l->depth++;
+      else if (l->depth == 0)
+        l->root_closed = TRUE;
+      break;
+
+    case TAG_END:
+      if (l->depth > 0 && --l->depth == 0)
+        l->root_closed = TRUE;
+      break;
+
+    case TAG_OTHER:
+    default:
+      break;
+    }
+}
+
 /* Looks at every byte before libxml2 does, and refuses what libxml2 should
  * never see: UTF-16, NUL bytes, a DOCTYPE, a start tag longer than
  * COHORTS_PLAN_MAX_TAG_SIZE (libxml2 2.9 checks attributes for duplicates in
- * quadratic time). It follows tags, quoted values, comments, CDATA sections
- * and processing instructions, so that their content does not mislead it.
+ * quadratic time), elements nested deeper than COHORTS_PLAN_MAX_DEPTH. It
+ * follows tags, quoted values, comments, CDATA sections and processing
+ * instructions, so that their content does not mislead it, and the nesting
+ * of elements, so that it knows whether the root element has ended.
  * Returns FALSE to refuse the file. */
 static gboolean
 guard_bytes (Loader     *l,
@@ -231,6 +369,7 @@ guard_bytes (Loader     *l,
   const char *p = data;
   const char *end = data + length;
   const char *nul;
+  LineCounter lc = { data, l->scan_line };
 
   if (l->total == 0 && length >= 2)
     {
@@ -245,9 +384,9 @@ guard_bytes (Loader     *l,
   nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
-      if (!l->seen_markup && !check_before_markup (l, data, data, nul))
+      if (!l->seen_markup && !check_before_markup (l, &lc, data, data, nul))
         return FALSE;
-      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->scan_line + count_lines (data, nul),
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, line_at (&lc, nul),
                    _("the file holds binary data (a NUL byte); it is not a plan file"));
     }
 
@@ -258,49 +397,96 @@ guard_bytes (Loader     *l,
         case SCAN_TEXT:
           {
             const char *lt = memchr (p, '<', end - p);
+            const char *stop = lt ? lt : end;
 
-            if (!l->seen_markup && !check_before_markup (l, data, p, lt ? lt : end))
+            if (!l->seen_markup && !check_before_markup (l, &lc, data, p, stop))
               return FALSE;
+
+            /* Text within the root element becomes a node. */
+            if (l->depth > 0 && p < stop)
+              {
+                if (!l->text_seen)
+                  {
+                    l->text_seen = TRUE;
+                    l->text_line = line_at (&lc, p);
+                  }
+                for (const char *q = p; !l->text_solid && q < stop; q++)
+                  if (*q != ' ' && *q != '\t' && *q != '\r' && *q != '\n')
+                    {
+                      l->text_solid = TRUE;
+                      l->text_line = line_at (&lc, q);
+                    }
+              }
+
             if (lt == NULL)
               {
                 p = end;
                 break;
               }
+            guard_end_of_text (l);
             l->seen_markup = TRUE;
             l->state = SCAN_LT;
             l->tag_size = 1;
+            l->lt_line = line_at (&lc, lt);
             p = lt + 1;
           }
           break;
 
         case SCAN_LT:
           if (*p == '?')
-            l->state = SCAN_PI;
+            {
+              l->state = SCAN_PI;
+              l->after_cdata = FALSE;
+            }
           else if (*p == '!')
             {
               l->state = SCAN_BANG;
               l->bang_len = 0;
             }
+          else if (*p == '/')
+            {
+              l->state = SCAN_TAG;
+              l->tag_kind = TAG_END;
+              l->after_cdata = FALSE;
+            }
           else
-            l->state = SCAN_TAG;
+            {
+              if (!guard_start_tag (l))
+                return FALSE;
+              l->state = SCAN_TAG;
+              /* The name is not looked at: no p++. */
+              break;
+            }
           p++;
           break;
 
         case SCAN_BANG:
           l->bang[l->bang_len++] = *p++;
           if (l->bang_len == 2 && memcmp (l->bang, "--", 2) == 0)
-            l->state = SCAN_COMMENT;
+            {
+              l->state = SCAN_COMMENT;
+              l->after_cdata = FALSE;
+            }
           else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
-            l->state = SCAN_CDATA;
+            {
+              /* libxml2 joins a CDATA section to one just before it. */
+              if (l->depth > 0 && !l->after_cdata)
+                push_mark (l, MARK_TEXT, l->lt_line);
+              l->state = SCAN_CDATA;
+              l->after_cdata = TRUE;
+            }
           else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
-            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, l->scan_line + count_lines (data, p),
+            return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, line_at (&lc, p),
                          _("the file has a document type declaration (<!DOCTYPE>); plan files have "
                            "none, and one is refused because it can define entities"));
           else if (l->bang_len == 7 ||
                    (strncmp (l->bang, "--", MIN (l->bang_len, 2)) != 0 &&
                     strncmp (l->bang, "[CDATA[", l->bang_len) != 0 &&
                     strncmp (l->bang, "DOCTYPE", l->bang_len) != 0))
-            l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
+            {
+              l->state = SCAN_TAG; /* something invalid: libxml2 will say what */
+              l->tag_kind = TAG_OTHER;
+            }
           break;
 
         case SCAN_TAG:
@@ -310,11 +496,15 @@ guard_bytes (Loader     *l,
 
               l->tag_size++;
               if (c == '>')
-                l->state = SCAN_TEXT;
+                {
+                  l->state = SCAN_TEXT;
+                  guard_end_of_tag (l);
+                }
               else if (c == '"')
                 l->state = SCAN_TAG_DQ;
               else if (c == '\'')
                 l->state = SCAN_TAG_SQ;
+              l->tag_slash = c == '/';
             }
           break;
 
@@ -387,13 +577,40 @@ guard_bytes (Loader     *l,
 
       if (l->tag_size > COHORTS_PLAN_MAX_TAG_SIZE &&
           (l->state == SCAN_TAG || l->state == SCAN_TAG_DQ || l->state == SCAN_TAG_SQ))
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, l->scan_line + count_lines (data, p),
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line_at (&lc, p),
                      _("a tag is longer than %d KiB, the limit"), COHORTS_PLAN_MAX_TAG_SIZE / 1024);
     }
 
-  l->scan_line += count_lines (data, end);
+  l->scan_line = line_at (&lc, end);
   l->total += length;
   return TRUE;
+}
+
+static gboolean
+fail_file_too_large (Loader *l)
+{
+  return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, 0,
+               _("the file is larger than %d MiB, the limit for a plan"),
+               COHORTS_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+/* A file that tells its size is refused before a byte of it is parsed, at
+ * no cost; other streams are counted as they are read (read_cb). */
+static gboolean
+check_stream_size (Loader *l)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!G_IS_FILE_INPUT_STREAM (l->stream))
+    return TRUE;
+
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (l->stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, l->cancellable, NULL);
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) ||
+      g_file_info_get_size (info) <= COHORTS_PLAN_MAX_FILE_SIZE)
+    return TRUE;
+
+  return fail_file_too_large (l);
 }
 
 static int
@@ -426,9 +643,7 @@ read_cb (void *context,
 
   if (l->total + n > COHORTS_PLAN_MAX_FILE_SIZE)
     {
-      fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, 0,
-            _("the file is larger than %d MiB, the limit for a plan"),
-            COHORTS_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+      fail_file_too_large (l);
       return -1;
     }
 
@@ -457,16 +672,112 @@ xml_error_cb (void        *data,
   if (*message != NULL || error->level == XML_ERR_WARNING)
     return;
 
+  /* Messages go out one a line ("FILE:LINE: message"); a few of libxml2's
+   * have a line break and a second line. */
   *message = g_strstrip (g_strdup (error->message ? error->message : "unknown error"));
+  g_strdelimit (*message, "\r\n", ' ');
   *line = error->line;
+  if (!validity)
+    l->syntax_code = error->code;
+}
+
+/* Reports libxml2's first fatal error, in our words where libxml2's would
+ * mislead. */
+static gboolean
+fail_syntax (Loader *l)
+{
+  g_assert (l->syntax_message != NULL);
+
+  /* libxml2 says "Extra content at the end of the document" both when the
+   * document ends too soon (without an element, or before the root element
+   * ends) and when something follows the root element; the guard, which has
+   * seen every byte that libxml2 has, knows which. */
+  if (l->syntax_code == XML_ERR_DOCUMENT_END)
+    {
+      if (l->root_closed)
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                     _("the file has content after the end of the plan"));
+      if (!l->seen_element && l->total == 0)
+        return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, 0, _("the file is empty"));
+      if (!l->seen_element)
+        return fail (l, COHORTS_PLAN_ERROR_NOT_A_PLAN, 0,
+                     _("the file holds no plan: it has no XML element"));
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                   _("the file ends in the middle of the plan; it may have been cut short"));
+    }
+
+  /* "Input is not proper UTF-8, indicate encoding !": declaring another
+   * encoding is no way out, plan files are UTF-8 only. */
+  if (l->syntax_code == XML_ERR_INVALID_CHAR && strstr (l->syntax_message, "UTF-8") != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file has bytes that are not UTF-8 text; plan files are UTF-8"));
+
+  if (l->eof && !l->root_closed && l->syntax_line >= l->scan_line - 1)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+                 _("the file ends in the middle of the plan; it may have been cut short (%s)"),
+                 l->syntax_message);
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
+               _("the file is not well-formed XML: %s"), l->syntax_message);
+}
+
+/* The guard's note for the node the reader has just handed out, or 0. */
+static int
+take_mark (Loader *l,
+           int     type)
+{
+  MarkKind kind;
+  Mark mark;
+
+  switch (type)
+    {
+    case XML_READER_TYPE_ELEMENT:
+      kind = MARK_ELEMENT;
+      break;
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      kind = MARK_TEXT;
+      break;
+    default:
+      return 0;
+    }
+
+  if (l->marks_lost || l->next_mark >= l->marks->len)
+    {
+      l->marks_lost = TRUE;
+      return 0;
+    }
+
+  mark = g_array_index (l->marks, Mark, l->next_mark++);
+  if (mark.kind != kind)
+    {
+      /* The notes no longer match the nodes: libxml2's lines from here. */
+      l->marks_lost = TRUE;
+      return 0;
+    }
+
+  /* Only the notes the reader has not reached yet need keeping. */
+  if (l->next_mark >= 4096 && l->next_mark * 2 >= l->marks->len)
+    {
+      g_array_remove_range (l->marks, 0, l->next_mark);
+      l->next_mark = 0;
+    }
+
+  return mark.line;
 }
 
 static int
 current_line (Loader *l)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
+  xmlNodePtr node;
+  long line;
 
+  if (l->node_line > 0)
+    return l->node_line;
+
+  node = xmlTextReaderCurrentNode (l->reader);
+  line = node ? xmlGetLineNo (node) : -1;
   return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (l->reader);
 }
 
@@ -484,27 +795,20 @@ advance (Loader *l)
     {
       int type = xmlTextReaderNodeType (l->reader);
 
+      l->node_line = take_mark (l, type);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE)
         return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
                      _("the file has a document type declaration (<!DOCTYPE>); plan files have none"));
       if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
         return fail (l, COHORTS_PLAN_ERROR_FORBIDDEN, current_line (l),
                      _("the file uses an entity; plan files use none"));
-      if (xmlTextReaderDepth (l->reader) > COHORTS_PLAN_MAX_DEPTH)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("elements are nested deeper than %d levels, the limit"), COHORTS_PLAN_MAX_DEPTH);
       return TRUE;
     }
 
   if (l->error != NULL)
     return FALSE;
-  if (l->syntax_message != NULL && l->eof && l->syntax_line >= l->scan_line - 1)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                 _("the file ends in the middle of the plan; it may have been cut short (%s)"),
-                 l->syntax_message);
   if (l->syntax_message != NULL)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                 _("the file is not well-formed XML: %s"), l->syntax_message);
+    return fail_syntax (l);
   return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
                _("the file ends in the middle of the plan; it may have been cut short"));
 }
@@ -1106,6 +1410,8 @@ read_extension (Loader  *l,
   xmlTextReaderPtr r = l->reader;
   int base = xmlTextReaderDepth (r);
   int line = current_line (l);
+  /* Kept for messages: by then the reader is deep inside the element. */
+  g_autofree char *qname = g_strdup ((const char *) xmlTextReaderConstName (r));
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) scope = g_ptr_array_new_with_free_func (binding_free);
   Binding *outer = g_new0 (Binding, 1);
@@ -1168,7 +1474,7 @@ read_extension (Loader  *l,
       if (out->len > COHORTS_PLAN_MAX_EXTENSION_SIZE)
         return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
                      _("the element <%s> of another namespace is larger than %d KiB, the limit"),
-                     (const char *) xmlTextReaderConstName (r), COHORTS_PLAN_MAX_EXTENSION_SIZE / 1024);
+                     qname, COHORTS_PLAN_MAX_EXTENSION_SIZE / 1024);
 
       if (!advance (l))
         return FALSE;
@@ -1367,20 +1673,38 @@ read_report_card (Loader        *l,
   return at_end;
 }
 
-/* Reads an element with an optional code attribute and a name as text. */
+static gboolean
+is_code (const char *code)
+{
+  gsize n = strlen (code);
+
+  return n >= 1 && n <= 8 &&
+         strspn (code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
+/* Reads an element with an optional code attribute and a name as text. The
+ * code is checked with @is_valid whenever the attribute is there, even empty:
+ * code="" is no more a code than code="?", and the schema refuses both. */
 static gboolean
 read_coded_name (Loader      *l,
                  const char  *element,
                  const char  *code_attribute,
+                 gboolean   (*is_valid) (const char *code),
+                 const char  *problem,
                  char       **code,
                  char       **name)
 {
   const AttributeSpec attrs[] = { { code_attribute, FALSE } };
   char *values[1] = { NULL, };
+  int line = current_line (l);
   gboolean ok;
 
   ok = read_attributes (l, element, attrs, 1, values) &&
        attr_line (l, element, code_attribute, values[0], code);
+  if (ok && values[0] != NULL && !is_valid (*code))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               /* Translators: "<diocese> code="C-1" is not a code: up to eight letters and digits" */
+               _("<%s> %s=\"%s\" %s"), element, code_attribute, *code, _(problem));
   free_values (values, 1);
 
   if (!ok)
@@ -1389,22 +1713,6 @@ read_coded_name (Loader      *l,
   g_free (*name);
   *name = NULL;
   return read_text (l, element, COHORTS_SHORT_TEXT_MAX, name);
-}
-
-static gboolean
-check_code (Loader     *l,
-            const char *element,
-            const char *code,
-            int         line)
-{
-  gsize n = strlen (code);
-
-  if (n == 0)
-    return TRUE;
-  if (n > 8 || strspn (code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != n)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<%s> code=\"%s\" is not a code: up to eight letters and digits"), element, code);
-  return TRUE;
 }
 
 enum {
@@ -1471,7 +1779,6 @@ read_school_child (Loader        *l,
                    CohortsSchool *school,
                    int            index)
 {
-  int line = current_line (l);
   gboolean ok = TRUE;
 
   switch (index)
@@ -1480,23 +1787,19 @@ read_school_child (Loader        *l,
       return read_text_element (l, "name", COHORTS_SHORT_TEXT_MAX, &school->name);
 
     case SCHOOL_CHILD_LOCAL_AUTHORITY:
-      return read_coded_name (l, "local-authority", "code", &school->la_code, &school->la_name) &&
-             check_code (l, "local-authority", school->la_code, line);
+      return read_coded_name (l, "local-authority", "code", is_code,
+                              N_("is not a code: up to eight letters and digits"),
+                              &school->la_code, &school->la_name);
 
     case SCHOOL_CHILD_DIOCESE:
-      return read_coded_name (l, "diocese", "code", &school->diocese_code, &school->diocese_name) &&
-             check_code (l, "diocese", school->diocese_code, line);
+      return read_coded_name (l, "diocese", "code", is_code,
+                              N_("is not a code: up to eight letters and digits"),
+                              &school->diocese_code, &school->diocese_name);
 
     case SCHOOL_CHILD_CURRENT_TRUST:
-      if (!read_coded_name (l, "current-trust", "reference", &school->current_trust_reference,
-                            &school->current_trust_name))
-        return FALSE;
-      if (school->current_trust_reference[0] != '\0' &&
-          !cohorts_trust_reference_is_valid (school->current_trust_reference))
-        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                     _("<current-trust> reference=\"%s\" is not a trust reference: TR and five digits"),
-                     school->current_trust_reference);
-      return TRUE;
+      return read_coded_name (l, "current-trust", "reference", cohorts_trust_reference_is_valid,
+                              N_("is not a trust reference: TR and five digits"),
+                              &school->current_trust_reference, &school->current_trust_name);
 
     case SCHOOL_CHILD_OFSTED_GRADE:
       {
@@ -1817,17 +2120,18 @@ read_trust (Loader *l)
        attr_enum (l, "trust", "kind", values[0], COHORTS_TYPE_TRUST_KIND, (int *) &trust->kind) &&
        attr_line (l, "trust", "ukprn", values[1], &trust->ukprn) &&
        attr_line (l, "trust", "reference", values[2], &trust->reference);
+
+  /* Checked whenever the attribute is there: ukprn="" is not a UKPRN. */
+  if (ok && values[1] != NULL && !cohorts_ukprn_is_valid (trust->ukprn))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<trust> ukprn=\"%s\" is not a UKPRN: eight digits starting with 1"), trust->ukprn);
+  if (ok && values[2] != NULL && !cohorts_trust_reference_is_valid (trust->reference))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<trust> reference=\"%s\" is not a trust reference: TR and five digits"),
+               trust->reference);
   free_values (values, G_N_ELEMENTS (attrs));
   if (!ok)
     return FALSE;
-
-  if (trust->ukprn[0] != '\0' && !cohorts_ukprn_is_valid (trust->ukprn))
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<trust> ukprn=\"%s\" is not a UKPRN: eight digits starting with 1"), trust->ukprn);
-  if (trust->reference[0] != '\0' && !cohorts_trust_reference_is_valid (trust->reference))
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<trust> reference=\"%s\" is not a trust reference: TR and five digits"),
-                 trust->reference);
 
   while (next_child (l, "trust", depth, empty, &at_end))
     {
@@ -2007,8 +2311,7 @@ read_document (Loader *l)
       if (ret < 0)
         {
           if (l->error == NULL && l->syntax_message != NULL)
-            fail (l, COHORTS_PLAN_ERROR_INVALID, l->syntax_line,
-                  _("the file is not well-formed XML: %s"), l->syntax_message);
+            fail_syntax (l);
           return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
                        _("the file has content after the end of the plan"));
         }
@@ -2057,28 +2360,35 @@ cohorts_plan_xml_load (GInputStream          *stream,
   l.school_lines = g_hash_table_new (NULL, NULL);
   l.cohort_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.member_lines = g_hash_table_new (NULL, NULL);
+  l.marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   l.plan = plan = cohorts_plan_new ();
 
-  /* No network, no DTD, no entity substitution; line numbers past 65535. */
-  l.reader = xmlReaderForIO (read_cb, close_cb, &l, NULL, "UTF-8",
-                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-  if (l.reader == NULL)
-    {
-      fail (&l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
-      ok = FALSE;
-    }
+  if (!check_stream_size (&l))
+    ok = FALSE;
   else
     {
-      xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
-      if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
-        g_error ("Could not apply the plan schema");
-      ok = read_document (&l);
-      xmlFreeTextReader (l.reader);
+      /* No network, no DTD, no entity substitution; line numbers past 65535. */
+      l.reader = xmlReaderForIO (read_cb, close_cb, &l, NULL, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+      if (l.reader == NULL)
+        {
+          fail (&l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
+          ok = FALSE;
+        }
+      else
+        {
+          xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
+          if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
+            g_error ("Could not apply the plan schema");
+          ok = read_document (&l);
+          xmlFreeTextReader (l.reader);
+        }
     }
 
   g_hash_table_unref (l.school_lines);
   g_hash_table_unref (l.cohort_lines);
   g_hash_table_unref (l.member_lines);
+  g_array_unref (l.marks);
   g_free (l.syntax_message);
   g_free (l.validity_message);
 
