@@ -190,6 +190,8 @@ typedef struct
   char *validity_message;
   int validity_line;
   gboolean schema;
+  GByteArray *copy;        /* what was read, for the schema pass */
+  guint extension_elements;
 
   /* What the checks need to remember */
   GHashTable *school_lines;  /* URN -> line of its <school> */
@@ -649,6 +651,9 @@ read_cb (void *context,
 
   if (!guard_bytes (l, buffer, n))
     return -1;
+
+  if (l->copy != NULL)
+    g_byte_array_append (l->copy, (const guint8 *) buffer, n);
 
   return n;
 }
@@ -1415,6 +1420,7 @@ read_extension (Loader  *l,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) scope = g_ptr_array_new_with_free_func (binding_free);
   Binding *outer = g_new0 (Binding, 1);
+  guint elements = 0;
 
   /* Inside a plan, the default namespace is the plan's own. */
   outer->uri = g_strdup (COHORTS_PLAN_NAMESPACE);
@@ -1429,6 +1435,14 @@ read_extension (Loader  *l,
       switch (type)
         {
         case XML_READER_TYPE_ELEMENT:
+          if (++elements > COHORTS_PLAN_MAX_EXTENSION_ELEMENTS)
+            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
+                         _("the element <%s> of another namespace holds more than %d elements, the limit"),
+                         qname, COHORTS_PLAN_MAX_EXTENSION_ELEMENTS);
+          if (++l->extension_elements > COHORTS_PLAN_MAX_EXTENSIONS_ELEMENTS)
+            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line,
+                         _("content of other namespaces holds more than %d elements, the limit"),
+                         COHORTS_PLAN_MAX_EXTENSIONS_ELEMENTS);
           write_start_tag (l, out, scope, depth);
           if (xmlTextReaderIsEmptyElement (r))
             {
@@ -1890,13 +1904,8 @@ read_school (Loader *l)
   if (!ok)
     return NULL;
 
-  if (school->low_age >= 0 && school->high_age >= 0 && school->low_age > school->high_age)
-    {
-      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-            _("<school urn=\"%u\"> low-age %d is above high-age %d"),
-            school->urn, school->low_age, school->high_age);
-      return NULL;
-    }
+  /* Ages the wrong way round are a planning problem (a finding), not a reason
+   * to refuse the file: the plan opens and the user corrects them. */
 
   if (g_hash_table_lookup_extended (l->school_lines, GUINT_TO_POINTER (school->urn), NULL, &other_line))
     {
@@ -2162,13 +2171,9 @@ read_trust (Loader *l)
                attr_count (l, "growth-target", "pupils", values[2], 999999999, &trust->target_pupils) &&
                attr_count (l, "growth-target", "within-years", values[3], 999999999, &trust->within_years);
           free_values (values, G_N_ELEMENTS (growth_attrs));
+          /* A minimum above the maximum is a finding, like reversed ages. */
           if (!ok || !expect_empty (l, "growth-target"))
             return FALSE;
-          if (trust->academies_min >= 0 && trust->academies_max >= 0 &&
-              trust->academies_min > trust->academies_max)
-            return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
-                         _("<growth-target> academies-min %d is above academies-max %d"),
-                         trust->academies_min, trust->academies_max);
           break;
         case 3:
           if (!read_text_element (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
@@ -2317,11 +2322,38 @@ read_document (Loader *l)
         }
     }
 
-  if (l->schema && (l->validity_message != NULL || xmlTextReaderIsValid (l->reader) != 1))
+  return TRUE;
+}
+
+/* The second pass of COHORTS_PLAN_LOAD_SCHEMA: libxml2's RELAX NG validator
+ * over the bytes the first pass read. It runs only on files that passed the
+ * loader's own checks and limits, which bound its time. */
+static gboolean
+validate_schema (Loader *l)
+{
+  xmlTextReaderPtr reader;
+  gboolean valid;
+  int ret;
+
+  reader = xmlReaderForMemory ((const char *) l->copy->data, l->copy->len, NULL, "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, 0, _("could not start reading the file"));
+
+  g_clear_pointer (&l->validity_message, g_free);
+  xmlTextReaderSetStructuredErrorHandler (reader, xml_error_cb, l);
+  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema ()) != 0)
+    g_error ("Could not apply the plan schema");
+
+  while ((ret = xmlTextReaderRead (reader)) == 1)
+    ;
+  valid = ret == 0 && l->validity_message == NULL && xmlTextReaderIsValid (reader) == 1;
+  xmlFreeTextReader (reader);
+
+  if (!valid)
     return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
                  _("the plan does not follow the plan format (data/matplan.rng): %s"),
                  l->validity_message ? l->validity_message : _("no details given"));
-
   return TRUE;
 }
 
@@ -2354,6 +2386,7 @@ cohorts_plan_xml_load (GInputStream          *stream,
 
   l.name = display_name;
   l.schema = (flags & COHORTS_PLAN_LOAD_SCHEMA) != 0;
+  l.copy = l.schema ? g_byte_array_new () : NULL;
   l.stream = stream;
   l.cancellable = cancellable;
   l.scan_line = 1;
@@ -2378,10 +2411,10 @@ cohorts_plan_xml_load (GInputStream          *stream,
       else
         {
           xmlTextReaderSetStructuredErrorHandler (l.reader, xml_error_cb, &l);
-          if (l.schema && xmlTextReaderRelaxNGSetSchema (l.reader, get_schema ()) != 0)
-            g_error ("Could not apply the plan schema");
           ok = read_document (&l);
           xmlFreeTextReader (l.reader);
+          if (ok && l.schema)
+            ok = validate_schema (&l);
         }
     }
 
@@ -2389,6 +2422,7 @@ cohorts_plan_xml_load (GInputStream          *stream,
   g_hash_table_unref (l.cohort_lines);
   g_hash_table_unref (l.member_lines);
   g_array_unref (l.marks);
+  g_clear_pointer (&l.copy, g_byte_array_unref);
   g_free (l.syntax_message);
   g_free (l.validity_message);
 
