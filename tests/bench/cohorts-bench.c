@@ -1,0 +1,277 @@
+/* cohorts-bench.c: measures Cohorts against the targets of DESIGN.md
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: a program that generates plans of 20, 500, 5,000 and 25,000
+ * schools and prints one line a figure,
+ *
+ *   name<TAB>value<TAB>unit<TAB>reference<TAB>ratio<TAB>target<TAB>ok|FAIL
+ *
+ * each beside its reference measured in the same run. Times are the best of
+ * several runs (wall clock); memory is the peak resident set of a process
+ * that does only that one thing.
+ *
+ *   meson compile -C build cohorts-bench && build/tests/bench/cohorts-bench
+ *
+ * Figures covered so far: opening and saving a plan. The others of DESIGN.md
+ * arrive with the parts they measure.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "cohorts-plan-xml.h"
+
+#define RUNS 5
+
+static const guint sizes[] = { 20, 500, 5000, 25000 };
+
+static const CohortsPhase phases[] = {
+  COHORTS_PHASE_FIRST, COHORTS_PHASE_PRIMARY, COHORTS_PHASE_PRIMARY, COHORTS_PHASE_MIDDLE_DEEMED_PRIMARY,
+  COHORTS_PHASE_SECONDARY, COHORTS_PHASE_HIGH, COHORTS_PHASE_SPECIAL,
+};
+
+/* A plan like a real one at scale: every school with the facts the register
+ * gives, 40 cohorts a month apart, a tenth of the schools unassigned. */
+static CohortsPlan *
+generate_plan (guint n_schools)
+{
+  CohortsPlan *plan = cohorts_plan_new ();
+  CohortsTrust *trust = cohorts_plan_get_trust (plan);
+  g_autoptr(GPtrArray) cohorts = g_ptr_array_new ();
+  GRand *rand = g_rand_new_with_seed (n_schools);
+
+  cohorts_plan_edit (plan, plan, "title", "Benchmark plan", "start-date", cohorts_date_new (2026, 9, 1), NULL);
+  cohorts_plan_edit (plan, trust, "name", "Benchmark Learning Trust", "ukprn", "10012345",
+                     "academies-min", 15, "academies-max", 20, "within-years", 5, NULL);
+
+  for (guint c = 0; c < 40; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Cohort %u", c + 1);
+      g_ptr_array_add (cohorts, cohorts_plan_add_cohort (plan, name,
+                                                         cohorts_date_add_months (cohorts_date_new (2027, 1, 1), c)));
+    }
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School Number %u", i + 1);
+      g_autofree char *town = g_strdup_printf ("Town %u", i % 900);
+      g_autofree char *postcode = g_strdup_printf ("AB%u %uCD", i % 99, i % 9);
+      g_autoptr(CohortsSchool) school = cohorts_school_new (100000 + i, name);
+      gboolean church = g_rand_int_range (rand, 0, 4) == 0;
+
+      g_object_set (school,
+                    "phase", phases[i % G_N_ELEMENTS (phases)],
+                    "establishment-type", church ? COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED
+                                                 : COHORTS_ESTABLISHMENT_COMMUNITY,
+                    "low-age", 4, "high-age", 11,
+                    "religious-character", church ? COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND
+                                                   : COHORTS_RELIGIOUS_CHARACTER_NONE,
+                    "pupils", g_rand_int_range (rand, 40, 1600),
+                    "capacity", 1600,
+                    "town", town, "postcode", postcode,
+                    "la-code", "899", "la-name", "Northshire",
+                    "ofsted-grade", COHORTS_OFSTED_GRADE_GOOD,
+                    "ofsted-date", cohorts_date_new (2016 + i % 8, 1 + i % 12, 1 + i % 28),
+                    "budget-balance", (gint64) g_rand_int_range (rand, -200000, 400000),
+                    "budget-date", cohorts_date_new (2026, 3, 31),
+                    NULL);
+      if (church)
+        g_object_set (school, "diocese-code", "CE99", "diocese-name", "Diocese of Ashminster", NULL);
+
+      cohorts_plan_add_school (plan, school, NULL);
+      if (i % 10 != 9)
+        cohorts_plan_move_school (plan, school, g_ptr_array_index (cohorts, i % 40), G_MAXUINT);
+    }
+
+  cohorts_history_clear (cohorts_plan_get_history (plan));
+  g_rand_free (rand);
+  return plan;
+}
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
+}
+
+/* Runs @argv to its end; returns its wall time and peak memory (KiB). */
+static gboolean
+run_measured (const char **argv,
+              double      *seconds,
+              long        *max_rss_kib)
+{
+  struct rusage usage;
+  double start = now ();
+  int status;
+  pid_t pid = fork ();
+
+  if (pid < 0)
+    return FALSE;
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      dup2 (null, STDOUT_FILENO);
+      dup2 (null, STDERR_FILENO);
+      execvp (argv[0], (char **) argv);
+      _exit (127);
+    }
+
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    return FALSE;
+  *seconds = now () - start;
+  *max_rss_kib = usage.ru_maxrss;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* Best of RUNS runs of @argv; the peak memory of the last. */
+static gboolean
+best_of (const char **argv,
+         double      *seconds,
+         long        *max_rss_kib)
+{
+  *seconds = G_MAXDOUBLE;
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      double s;
+
+      if (!run_measured (argv, &s, max_rss_kib))
+        return FALSE;
+      *seconds = MIN (*seconds, s);
+    }
+  return TRUE;
+}
+
+static void
+report (const char *name,
+        double      value,
+        const char *unit,
+        double      reference,
+        double      limit_ratio,
+        const char *target)
+{
+  double ratio = reference > 0 ? value / reference : 0;
+
+  g_print ("%s\t%.3f\t%s\t%.3f\t%.2f\t%s\t%s\n", name, value, unit, reference, ratio, target,
+           ratio <= limit_ratio ? "ok" : "FAIL");
+}
+
+/* "cohorts-bench --load FILE": load only, for the memory figure. */
+static int
+load_only (const char *path,
+           gboolean    schema)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = cohorts_plan_xml_load_file (file, path,
+                                                            schema ? COHORTS_PLAN_LOAD_SCHEMA
+                                                                   : COHORTS_PLAN_LOAD_DEFAULT,
+                                                            NULL, &error);
+
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *self = NULL;
+
+  if (argc == 3 && (g_str_equal (argv[1], "--load") || g_str_equal (argv[1], "--load-schema")))
+    return load_only (argv[2], g_str_equal (argv[1], "--load-schema"));
+
+  if (!g_find_program_in_path ("xmllint"))
+    {
+      g_printerr ("xmllint is needed for the reference figures (apt-get install libxml2-utils)\n");
+      return 2;
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  dir = g_dir_make_tmp ("cohorts-bench-XXXXXX", NULL);
+  g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint n = sizes[s];
+      g_autoptr(CohortsPlan) plan = generate_plan (n);
+      g_autofree char *path = g_strdup_printf ("%s/plan-%u.matplan", dir, n);
+      g_autofree char *saved = g_strdup_printf ("%s/saved-%u.matplan", dir, n);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+      g_autoptr(GError) error = NULL;
+      const char *xmllint_argv[] = { "xmllint", "--noout", "--nonet", path, NULL };
+      const char *load_argv[] = { self, "--load", path, NULL };
+      const char *schema_argv[] = { self, "--load-schema", path, NULL };
+      double xmllint_s, load_s, schema_s, save_s = G_MAXDOUBLE, load_in_process_s = G_MAXDOUBLE;
+      long xmllint_kib, load_kib, schema_kib;
+      g_autofree char *name = NULL;
+      struct stat st;
+
+      if (!cohorts_plan_xml_save_file (plan, file, NULL, &error))
+        g_error ("%s", error->message);
+      g_stat (path, &st);
+      g_print ("# %u schools: %.1f MB\n", n, st.st_size / 1e6);
+
+      if (!best_of (xmllint_argv, &xmllint_s, &xmllint_kib) ||
+          !best_of (load_argv, &load_s, &load_kib) ||
+          !best_of (schema_argv, &schema_s, &schema_kib))
+        g_error ("A measured run failed");
+
+      for (int i = 0; i < RUNS; i++)
+        {
+          double start = now ();
+          g_autoptr(CohortsPlan) loaded = cohorts_plan_xml_load_file (file, path, COHORTS_PLAN_LOAD_DEFAULT,
+                                                                      NULL, &error);
+          load_in_process_s = MIN (load_in_process_s, now () - start);
+          g_assert_nonnull (loaded);
+
+          start = now ();
+          if (!cohorts_plan_xml_save_file (loaded, saved_file, NULL, &error))
+            g_error ("%s", error->message);
+          save_s = MIN (save_s, now () - start);
+        }
+
+      name = g_strdup_printf ("open-%u", n);
+      report (name, load_s, "s", xmllint_s, 2.0, "<= 2x xmllint --noout");
+      g_free (name);
+      /* The memory target is for the reference scale; below it both are
+       * mostly the size of a process that links GLib (or libxml2). */
+      if (n == 25000)
+        {
+          name = g_strdup_printf ("open-%u-memory", n);
+          report (name, load_kib / 1024.0, "MiB", xmllint_kib / 1024.0, 1.0, "< xmllint --noout");
+          g_free (name);
+        }
+      name = g_strdup_printf ("open-%u-with-schema", n);
+      report (name, schema_s, "s", xmllint_s, G_MAXDOUBLE, "(cohorts --check; no target)");
+      g_free (name);
+      name = g_strdup_printf ("save-%u", n);
+      report (name, save_s, "s", load_in_process_s, 2.0, "<= 2x open");
+
+      g_unlink (path);
+      g_unlink (saved);
+      {
+        g_autofree char *backup = g_strconcat (saved, "~", NULL);
+        g_unlink (backup);
+      }
+    }
+
+  g_rmdir (dir);
+  return 0;
+}
