@@ -205,13 +205,13 @@ enum {
 static const Column columns[N_COLUMNS] = {
   /* Widths fit the default window (1280 pixels) without scrolling; the name
    * takes what is left. Long texts are ellipsised and shown whole in a tooltip. */
-  [COLUMN_NAME] = { N_("Name"), school_name, group_name, FALSE, TRUE, 240 },
+  [COLUMN_NAME] = { N_("Name"), school_name, group_name, FALSE, TRUE, 224 },
   [COLUMN_URN] = { N_("URN"), school_urn, NULL, TRUE, FALSE, 66 },
   [COLUMN_PHASE] = { N_("Phase"), school_phase, NULL, FALSE, FALSE, 185 },
   [COLUMN_AGES] = { N_("Ages"), cohorts_school_describe_ages, NULL, TRUE, FALSE, 52 },
   [COLUMN_TYPE] = { N_("Type"), school_type, NULL, FALSE, FALSE, 150 },
   [COLUMN_RELIGION] = { N_("Religious Character"), school_religion, group_religion, FALSE, FALSE, 145 },
-  [COLUMN_PUPILS] = { N_("Pupils"), school_pupils, group_pupils, TRUE, FALSE, 60 },
+  [COLUMN_PUPILS] = { N_("Pupils"), school_pupils, group_pupils, TRUE, FALSE, 76 },
   [COLUMN_INSPECTION] = { N_("Inspection"), cohorts_school_describe_inspection, NULL, FALSE, FALSE, 200 },
   [COLUMN_CONVERSION] = { N_("Conversion"), school_conversion, group_conversion, FALSE, FALSE, 165 },
 };

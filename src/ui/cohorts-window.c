@@ -225,6 +225,9 @@ cohorts_window_set_plan (CohortsWindow *self,
 
   cohorts_plan_view_set_plan (self->plan_view, plan);
   gtk_stack_set_visible_child_name (self->stack, plan ? "plan" : "empty");
+  /* The keyboard goes to the table, so that arrows and Page Down work at once. */
+  if (plan != NULL)
+    gtk_widget_grab_focus (cohorts_plan_view_get_column_view (self->plan_view));
   g_clear_handle_id (&self->findings_source, g_source_remove);
   update_findings (self);
   update_title (self);
