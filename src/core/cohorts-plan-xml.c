@@ -106,15 +106,8 @@ typedef enum
   SCAN_TAG,
   SCAN_TAG_DQ,
   SCAN_TAG_SQ,
-  SCAN_PI,
-  SCAN_PI_Q,
+  SCAN_UNTIL,     /* in a comment, CDATA section or processing instruction */
   SCAN_BANG,
-  SCAN_COMMENT,
-  SCAN_COMMENT_D1,
-  SCAN_COMMENT_D2,
-  SCAN_CDATA,
-  SCAN_CDATA_B1,
-  SCAN_CDATA_B2,
 } ScanState;
 
 typedef enum
@@ -162,6 +155,8 @@ typedef struct
   gboolean eof;
   gboolean seen_markup;
   ScanState state;
+  const char *terminator;    /* in SCAN_UNTIL: "-->", "]]>" or "?>" */
+  guint matched;             /* how much of it the last bytes were */
   gsize tag_size;
   TagKind tag_kind;
   gboolean tag_slash;        /* the tag's last byte outside quotes was '/' */
@@ -355,6 +350,50 @@ guard_end_of_tag (Loader *l)
     }
 }
 
+/* Starts skipping to @terminator, the end of a comment, CDATA section or
+ * processing instruction, whose content the guard does not look at. */
+static void
+until (Loader     *l,
+       const char *terminator)
+{
+  l->state = SCAN_UNTIL;
+  l->terminator = terminator;
+  l->matched = 0;
+}
+
+/* Skips towards the terminator (which may straddle two reads); returns where
+ * the guard goes on. */
+static const char *
+skip_until (Loader     *l,
+            const char *p,
+            const char *end)
+{
+  const char *t = l->terminator;
+
+  while (p < end && t[l->matched] != '\0')
+    {
+      if (l->matched == 0)
+        {
+          p = memchr (p, t[0], end - p);
+          if (p == NULL)
+            return end;
+          l->matched = 1;
+        }
+      else if (*p == t[l->matched])
+        l->matched++;
+      else if (*p == t[0])
+        /* "--->" and "]]]>" end too: the last bytes still start the terminator. */
+        l->matched = l->matched >= 2 && t[1] == t[0] ? 2 : 1;
+      else
+        l->matched = 0;
+      p++;
+    }
+
+  if (t[l->matched] == '\0')
+    l->state = SCAN_TEXT;
+  return p;
+}
+
 /* Looks at every byte before libxml2 does, and refuses what libxml2 should
  * never see: UTF-16, NUL bytes, a DOCTYPE, a start tag longer than
  * COHORTS_PLAN_MAX_TAG_SIZE (libxml2 2.9 checks attributes for duplicates in
@@ -437,7 +476,7 @@ guard_bytes (Loader     *l,
         case SCAN_LT:
           if (*p == '?')
             {
-              l->state = SCAN_PI;
+              until (l, "?>");
               l->after_cdata = FALSE;
             }
           else if (*p == '!')
@@ -466,7 +505,7 @@ guard_bytes (Loader     *l,
           l->bang[l->bang_len++] = *p++;
           if (l->bang_len == 2 && memcmp (l->bang, "--", 2) == 0)
             {
-              l->state = SCAN_COMMENT;
+              until (l, "-->");
               l->after_cdata = FALSE;
             }
           else if (l->bang_len == 7 && memcmp (l->bang, "[CDATA[", 7) == 0)
@@ -474,7 +513,7 @@ guard_bytes (Loader     *l,
               /* libxml2 joins a CDATA section to one just before it. */
               if (l->depth > 0 && !l->after_cdata)
                 push_mark (l, MARK_TEXT, l->lt_line);
-              l->state = SCAN_CDATA;
+              until (l, "]]>");
               l->after_cdata = TRUE;
             }
           else if (l->bang_len == 7 && memcmp (l->bang, "DOCTYPE", 7) == 0)
@@ -523,54 +562,8 @@ guard_bytes (Loader     *l,
           }
           break;
 
-        case SCAN_PI:
-          {
-            const char *q = memchr (p, '?', end - p);
-
-            p = q ? q + 1 : end;
-            if (q != NULL)
-              l->state = SCAN_PI_Q;
-          }
-          break;
-        case SCAN_PI_Q:
-          l->state = *p == '>' ? SCAN_TEXT : *p == '?' ? SCAN_PI_Q : SCAN_PI;
-          p++;
-          break;
-
-        case SCAN_COMMENT:
-          {
-            const char *dash = memchr (p, '-', end - p);
-
-            p = dash ? dash + 1 : end;
-            if (dash != NULL)
-              l->state = SCAN_COMMENT_D1;
-          }
-          break;
-        case SCAN_COMMENT_D1:
-          l->state = *p == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
-          p++;
-          break;
-        case SCAN_COMMENT_D2:
-          l->state = *p == '>' ? SCAN_TEXT : *p == '-' ? SCAN_COMMENT_D2 : SCAN_COMMENT;
-          p++;
-          break;
-
-        case SCAN_CDATA:
-          {
-            const char *bracket = memchr (p, ']', end - p);
-
-            p = bracket ? bracket + 1 : end;
-            if (bracket != NULL)
-              l->state = SCAN_CDATA_B1;
-          }
-          break;
-        case SCAN_CDATA_B1:
-          l->state = *p == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
-          p++;
-          break;
-        case SCAN_CDATA_B2:
-          l->state = *p == '>' ? SCAN_TEXT : *p == ']' ? SCAN_CDATA_B2 : SCAN_CDATA;
-          p++;
+        case SCAN_UNTIL:
+          p = skip_until (l, p, end);
           break;
 
         default:
