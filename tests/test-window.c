@@ -244,7 +244,8 @@ test_shows_plan (void)
   /* What a person sees: the trust, the facts, the first cohort's schools. */
   text = visible_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (text, "Northfield Learning Trust\n"));
-  g_assert_nonnull (strstr (text, "Forming a new multi-academy trust · UKPRN 10098765\n"));
+  g_assert_nonnull (strstr (text, "Forming a new multi-academy trust · UKPRN 10098765 · central team runs 6 "
+                                  "conversions at once · 5 conversions a term · top-slice 5%\n"));
   g_assert_nonnull (strstr (text, "19 schools · 5 cohorts · 2 unassigned · 6 church schools · Starts 1 September 2026"));
   g_assert_nonnull (strstr (text, "Cohort 1\n5 schools · Agreed\n"));
   g_assert_nonnull (strstr (text, "Northfield High School\n938112\nHigh\n13–18\nCommunity\n"));

@@ -349,6 +349,30 @@ update_summary (CohortsPlanView *self)
     g_ptr_array_add (details, g_strdup_printf (_("UKPRN %s"), cohorts_trust_get_ukprn (trust)));
   if (cohorts_trust_get_reference (trust)[0])
     g_ptr_array_add (details, g_strdup (cohorts_trust_get_reference (trust)));
+  if (cohorts_trust_get_concurrent_conversions (trust) >= 0)
+    {
+      int n = cohorts_trust_get_concurrent_conversions (trust);
+      g_ptr_array_add (details, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "central team runs %d conversion at once",
+                                                              "central team runs %d conversions at once", n),
+                                                 n));
+    }
+  if (cohorts_trust_get_conversions_per_term (trust) >= 0)
+    {
+      int n = cohorts_trust_get_conversions_per_term (trust);
+      g_ptr_array_add (details, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversion a term",
+                                                              "%d conversions a term", n), n));
+    }
+  if (cohorts_trust_get_top_slice (trust) >= 0)
+    {
+      int hundredths = cohorts_trust_get_top_slice (trust);
+      /* 5, 5.5 or 5.25, as the plan file writes it */
+      g_autofree char *percent = hundredths % 100 == 0 ? g_strdup_printf ("%d", hundredths / 100)
+                                 : hundredths % 10 == 0 ? g_strdup_printf ("%d.%d", hundredths / 100, hundredths % 100 / 10)
+                                 : g_strdup_printf ("%d.%02d", hundredths / 100, hundredths % 100);
+      /* Translators: the share of each academy's grant that funds central services */
+      g_ptr_array_add (details, g_strdup_printf (_("top-slice %s%%"), percent));
+    }
   g_ptr_array_add (details, NULL);
   details_text = g_strjoinv (" · ", (char **) details->pdata);
   gtk_label_set_label (self->trust_details, details_text);
