@@ -1170,6 +1170,44 @@ test_plan_set_every_property (void)
   g_assert_false (cohorts_plan_is_modified (plan));
 }
 
+/* Which schools need support, from their latest inspection. */
+static void
+test_school_vulnerable (void)
+{
+  g_autoptr(CohortsSchool) school = cohorts_school_new (100001, "Test School");
+
+  /* Not inspected: nothing says it needs support. */
+  g_assert_false (cohorts_school_is_vulnerable (school));
+
+  g_object_set (school, "ofsted-grade", COHORTS_OFSTED_GRADE_GOOD,
+                "ofsted-date", cohorts_date_new (2022, 6, 1), NULL);
+  g_assert_false (cohorts_school_is_vulnerable (school));
+  g_object_set (school, "ofsted-grade", COHORTS_OFSTED_GRADE_REQUIRES_IMPROVEMENT, NULL);
+  g_assert_true (cohorts_school_is_vulnerable (school));
+  g_object_set (school, "ofsted-grade", COHORTS_OFSTED_GRADE_SPECIAL_MEASURES, NULL);
+  g_assert_true (cohorts_school_is_vulnerable (school));
+  g_object_set (school, "ofsted-grade", COHORTS_OFSTED_GRADE_OUTSTANDING, NULL);
+  g_assert_false (cohorts_school_is_vulnerable (school));
+
+  /* A later report card decides: one area needing attention is enough. */
+  g_object_set (school, "report-card-date", cohorts_date_new (2026, 1, 20),
+                "report-card-inclusion", COHORTS_REPORT_GRADE_STRONG_STANDARD,
+                "report-card-achievement", COHORTS_REPORT_GRADE_NEEDS_ATTENTION, NULL);
+  g_assert_true (cohorts_school_is_vulnerable (school));
+  g_object_set (school, "report-card-achievement", COHORTS_REPORT_GRADE_EXPECTED_STANDARD, NULL);
+  g_assert_false (cohorts_school_is_vulnerable (school));
+  g_object_set (school, "safeguarding", COHORTS_SAFEGUARDING_NOT_MET, NULL);
+  g_assert_true (cohorts_school_is_vulnerable (school));
+
+  /* An older report card gives way to a later grade. */
+  g_object_set (school, "report-card-date", cohorts_date_new (2021, 1, 20), NULL);
+  g_assert_false (cohorts_school_is_vulnerable (school));
+  {
+    g_autofree char *text = cohorts_school_describe_inspection (school);
+    g_assert_cmpstr (text, ==, "Outstanding (1 June 2022)");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1212,6 +1250,8 @@ main (int   argc,
   g_test_add_func ("/model/cohort/new-invalid-id", test_cohort_new_invalid_id);
   g_test_add_func ("/model/cohort/set-every-property", test_cohort_set_every_property);
   g_test_add_func ("/model/plan/set-every-property", test_plan_set_every_property);
+
+  g_test_add_func ("/model/school/vulnerable", test_school_vulnerable);
 
   return g_test_run ();
 }

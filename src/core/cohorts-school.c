@@ -312,6 +312,67 @@ cohorts_school_has_report_card (CohortsSchool *self)
   return self->report_card_date != COHORTS_DATE_NONE;
 }
 
+static gboolean
+has_report_card_grades (CohortsSchool *self)
+{
+  if (self->safeguarding != COHORTS_SAFEGUARDING_UNKNOWN)
+    return TRUE;
+  for (guint i = 0; i < COHORTS_N_REPORT_AREAS; i++)
+    if (self->report_grades[i] != COHORTS_REPORT_GRADE_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the report card, not the old grade, is the latest outcome. */
+static gboolean
+latest_is_report_card (CohortsSchool *self)
+{
+  if (self->report_card_date == COHORTS_DATE_NONE && !has_report_card_grades (self))
+    return FALSE;
+  if (self->ofsted_grade == COHORTS_OFSTED_GRADE_NONE)
+    return TRUE;
+  return self->report_card_date != COHORTS_DATE_NONE && self->report_card_date >= self->ofsted_date;
+}
+
+/**
+ * cohorts_school_is_vulnerable:
+ *
+ * Returns: whether the school's latest inspection says it needs support: an
+ *   Ofsted grade of Requires improvement or Inadequate (any category), or a
+ *   report card with an area needing attention or urgent improvement, or
+ *   safeguarding not met
+ */
+gboolean
+cohorts_school_is_vulnerable (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
+
+  if (latest_is_report_card (self))
+    {
+      if (self->safeguarding == COHORTS_SAFEGUARDING_NOT_MET)
+        return TRUE;
+      for (guint i = 0; i < COHORTS_N_REPORT_AREAS; i++)
+        if (self->report_grades[i] == COHORTS_REPORT_GRADE_NEEDS_ATTENTION ||
+            self->report_grades[i] == COHORTS_REPORT_GRADE_URGENT_IMPROVEMENT)
+          return TRUE;
+      return FALSE;
+    }
+
+  switch (self->ofsted_grade)
+    {
+    case COHORTS_OFSTED_GRADE_REQUIRES_IMPROVEMENT:
+    case COHORTS_OFSTED_GRADE_INADEQUATE:
+    case COHORTS_OFSTED_GRADE_SERIOUS_WEAKNESSES:
+    case COHORTS_OFSTED_GRADE_SPECIAL_MEASURES:
+      return TRUE;
+    case COHORTS_OFSTED_GRADE_NONE:
+    case COHORTS_OFSTED_GRADE_OUTSTANDING:
+    case COHORTS_OFSTED_GRADE_GOOD:
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * cohorts_school_describe_inspection:
  *
@@ -326,9 +387,10 @@ cohorts_school_describe_inspection (CohortsSchool *self)
 
   g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
 
-  if (self->report_card_date != COHORTS_DATE_NONE &&
-      self->report_card_date >= self->ofsted_date)
+  if (latest_is_report_card (self))
     {
+      if (self->report_card_date == COHORTS_DATE_NONE)
+        return g_strdup (_("Report card"));
       date = cohorts_date_format (self->report_card_date);
       /* Translators: the latest inspection was an Ofsted report card, on this date */
       return g_strdup_printf (_("Report card (%s)"), date);

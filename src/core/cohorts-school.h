@@ -62,6 +62,7 @@ CohortsCohort            *cohorts_school_get_cohort              (CohortsSchool 
 
 gboolean                  cohorts_school_is_church_school        (CohortsSchool     *self);
 gboolean                  cohorts_school_has_report_card         (CohortsSchool     *self);
+gboolean                  cohorts_school_is_vulnerable           (CohortsSchool     *self);
 char                     *cohorts_school_describe_inspection     (CohortsSchool     *self);
 char                     *cohorts_school_describe_ages           (CohortsSchool     *self);
 
