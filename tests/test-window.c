@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "cohorts-application.h"
-#include "cohorts-plan-view.h"
+#include "cohorts-editor.h"
+#include "cohorts-school-list.h"
+#include "cohorts-sidebar.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-window.h"
 
@@ -32,6 +34,15 @@ wait_until (gboolean (*done) (gpointer data),
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* Runs what is pending: idle refreshes, a frame. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
 }
 
 static gboolean
@@ -169,6 +180,18 @@ dialog_shown (gpointer data)
 }
 
 static gboolean
+list_has_rows (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) != NULL;
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return gtk_widget_is_sensitive (data) && !cohorts_plan_is_modified (cohorts_window_get_plan (data));
+}
+
+static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog (data) == NULL;
@@ -201,60 +224,154 @@ title_of (CohortsWindow *window)
   return adw_window_title_get_title (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE)));
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static CohortsSidebar *
+sidebar_of (CohortsWindow *window)
+{
+  return COHORTS_SIDEBAR (find_widget (GTK_WIDGET (window), COHORTS_TYPE_SIDEBAR));
+}
+
+static CohortsSchoolList *
+list_of (CohortsWindow *window)
+{
+  return COHORTS_SCHOOL_LIST (find_widget (GTK_WIDGET (window), COHORTS_TYPE_SCHOOL_LIST));
+}
+
+static CohortsEditor *
+editor_of (CohortsWindow *window)
+{
+  return COHORTS_EDITOR (find_widget (GTK_WIDGET (window), COHORTS_TYPE_EDITOR));
+}
+
+/* Selects @school alone in the list, as a click would. */
+static void
+select_school (CohortsWindow *window,
+               guint          urn)
+{
+  CohortsSchool *school = cohorts_plan_find_school (cohorts_window_get_plan (window), urn);
+
+  g_assert_nonnull (school);
+  cohorts_school_list_select_school (list_of (window), school);
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) == G_OBJECT (school));
+}
+
+/* Types @text into the editor's row for @property and presses Enter. */
+static void
+type_into (CohortsWindow *window,
+           const char    *property,
+           const char    *text)
+{
+  GtkWidget *row = cohorts_editor_get_row (editor_of (window), property);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
+static const char *
+undo_menu_label (CohortsWindow *window)
+{
+  static char label[256];
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_named (GTK_WIDGET (window),
+                                                                                   "primary-menu-button")));
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &text));
+  g_strlcpy (label, text, sizeof label);
+  return label;
+}
+
+static guint
+shown_count (CohortsWindow *window)
+{
+  return g_list_model_get_n_items (cohorts_school_list_get_shown (list_of (window)));
+}
+
+static guint
+shown_urn (CohortsWindow *window,
+           guint          position)
+{
+  g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_school_list_get_shown (list_of (window)),
+                                                           position);
+  return cohorts_school_get_urn (school);
+}
+
+static void
+select_sidebar_row (CohortsWindow *window,
+                    guint          position)
+{
+  GtkWidget *row = cohorts_sidebar_get_row (sidebar_of (window), position);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+}
+
 static void
 test_shows_plan (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
   CohortsWindow *window = open_window (file);
-  CohortsPlanView *view = COHORTS_PLAN_VIEW (find_widget (GTK_WIDGET (window), COHORTS_TYPE_PLAN_VIEW));
   AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
-  GListModel *rows = cohorts_plan_view_get_rows (view);
+  g_autofree char *sidebar = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GtkTreeListRow) first = NULL;
-  g_autoptr(GtkTreeListRow) second = NULL;
-  g_autoptr(GtkTreeListRow) last = NULL;
-  g_autoptr(GObject) first_item = NULL;
-  g_autoptr(GObject) second_item = NULL;
-  g_autoptr(GObject) last_item = NULL;
 
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Northfield Learning Trust");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "northfield.matplan");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Northfield Learning Trust — Cohorts");
 
-  /* Five cohorts and the unassigned group, all expanded: 6 + 19 rows. */
-  g_assert_nonnull (rows);
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 25);
+  /* The sidebar: all schools, the cohorts with their dates and sizes, the unassigned. */
+  sidebar = visible_text (GTK_WIDGET (sidebar_of (window)));
+  g_assert_nonnull (strstr (sidebar,
+                            "All Schools\n19 schools\n"
+                            "Cohort 1\n1 April 2027 · 5 schools\n"
+                            "Cohort 2\n1 September 2027 · 5 schools\n"
+                            "Cohort 3\n1 April 2028 · 5 schools\n"
+                            "Cohort 4\n1 September 2028 · 1 school\n"
+                            "Cohort 5\n1 January 2029 · 1 school\n"
+                            "Unassigned\n2 schools\n"));
 
-  first = g_list_model_get_item (rows, 0);
-  first_item = gtk_tree_list_row_get_item (first);
-  g_assert_true (COHORTS_IS_COHORT (first_item));
-  g_assert_cmpstr (cohorts_cohort_get_name (COHORTS_COHORT (first_item)), ==, "Cohort 1");
+  /* All schools are listed, in plan order. */
+  g_assert_cmpuint (shown_count (window), ==, 19);
+  g_assert_cmpuint (shown_urn (window, 0), ==, 938112);
+  text = visible_text (GTK_WIDGET (list_of (window)));
+  g_assert_nonnull (strstr (text, "Northfield High School\n938112\nHigh\n"));
 
-  second = g_list_model_get_item (rows, 1);
-  second_item = gtk_tree_list_row_get_item (second);
-  g_assert_true (COHORTS_IS_SCHOOL (second_item));
-  g_assert_cmpstr (cohorts_school_get_name (COHORTS_SCHOOL (second_item)), ==, "Northfield High School");
+  /* With nothing selected, the editor shows the plan and its trust. */
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) ==
+                 G_OBJECT (cohorts_window_get_plan (window)));
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (editor_of (window)));
+  g_assert_nonnull (strstr (text, "Plan Settings\n"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cohorts_editor_get_row (editor_of (window), "name"))), ==,
+                   "Northfield Learning Trust");
 
-  /* The unassigned schools come last, under their own heading. */
-  last = g_list_model_get_item (rows, 24);
-  last_item = gtk_tree_list_row_get_item (last);
-  g_assert_true (COHORTS_IS_SCHOOL (last_item));
-  g_assert_null (cohorts_school_get_cohort (COHORTS_SCHOOL (last_item)));
-
-  /* What a person sees: the trust, the facts, the first cohort's schools. */
-  text = visible_text (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (text, "Northfield Learning Trust\n"));
-  g_assert_nonnull (strstr (text, "Forming a new multi-academy trust · UKPRN 10098765 · central team runs 6 "
-                                  "conversions at once · 5 conversions a term · top-slice 5%\n"));
-  g_assert_nonnull (strstr (text, "19 schools · 5 cohorts · 2 unassigned · 6 church schools · Starts 1 September 2026"));
-  g_assert_nonnull (strstr (text, "Cohort 1\n5 schools · Agreed\n"));
-  g_assert_nonnull (strstr (text, "Northfield High School\n938112\nHigh\n13–18\nCommunity\n"));
-  g_assert_nonnull (strstr (text, "Castle Mead Middle School\n"));
-  g_assert_nonnull (strstr (text, "1 April 2027\n"));
+  /* A cohort shows its members in their order, and the editor edits it. */
+  select_sidebar_row (window, 1);
+  g_assert_cmpuint (shown_count (window), ==, 5);
+  g_assert_cmpuint (shown_urn (window, 0), ==, 938112);
+  g_assert_cmpuint (shown_urn (window, 1), ==, 938127);
+  g_assert_true (COHORTS_IS_COHORT (cohorts_editor_get_subject (editor_of (window))));
 
   /* The example has no problems. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window),
-                                                                                       GTK_TYPE_LIST_BOX),
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
+                                                                                     "findings-list"),
                                                                          GTK_TYPE_MENU_BUTTON)),
                    ==, "No problems in the plan");
 
@@ -268,27 +385,332 @@ test_follows_edits (void)
   CohortsWindow *window = open_window (file);
   CohortsPlan *plan = cohorts_window_get_plan (window);
   CohortsSchool *high = cohorts_plan_find_school (plan, 938112);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *undone = NULL;
 
   g_assert_nonnull (high);
-  before = visible_text (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (before, "Northfield High School\n"));
   g_assert_cmpstr (title_of (window), ==, "Northfield Learning Trust");
 
   cohorts_plan_edit (plan, high, "name", "Northfield Academy", NULL);
   wait_for_text (GTK_WIDGET (window), "Northfield Academy\n", TRUE);
-  after = visible_text (GTK_WIDGET (window));
-  g_assert_null (strstr (after, "Northfield High School\n"));
-  g_assert_nonnull (strstr (after, "Northfield Academy\n"));
+  wait_for_text (GTK_WIDGET (window), "Northfield High School\n", FALSE);
   g_assert_cmpstr (title_of (window), ==, "• Northfield Learning Trust");
 
   g_assert_true (cohorts_history_undo (cohorts_plan_get_history (plan)));
   wait_for_text (GTK_WIDGET (window), "Northfield High School\n", TRUE);
-  undone = visible_text (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (undone, "Northfield High School\n"));
   g_assert_cmpstr (title_of (window), ==, "Northfield Learning Trust");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Editing through the editor's rows, undo and redo named in the menu. */
+static void
+test_edit_field (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938203);
+  GtkWidget *row;
+
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo");
+
+  select_school (window, 938203);
+  row = cohorts_editor_get_row (editor_of (window), "pupils");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "268");
+
+  type_into (window, "pupils", "300");
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 300);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Edit Pupils on roll");
+
+  /* A value the plan cannot hold is refused, and nothing changes. */
+  type_into (window, "pupils", "lots");
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 300);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* A drop-down row. */
+  row = cohorts_editor_get_row (editor_of (window), "phase");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), COHORTS_PHASE_PRIMARY);
+  g_assert_cmpint (cohorts_school_get_phase (school), ==, COHORTS_PHASE_PRIMARY);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Edit Phase");
+
+  /* A switch. */
+  row = cohorts_editor_get_row (editor_of (window), "rural");
+  gtk_switch_set_active (GTK_SWITCH (g_object_get_data (G_OBJECT (row), "switch")), TRUE);
+  g_assert_true (cohorts_school_get_rural (school));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (cohorts_school_get_rural (school));
+  g_assert_cmpint (cohorts_school_get_phase (school), ==, COHORTS_PHASE_FIRST);
+  /* The editor shows the model as it is now. */
+  settle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cohorts_editor_get_row (editor_of (window),
+                                                                                        "phase"))),
+                    ==, COHORTS_PHASE_FIRST);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Edit Pupils on roll");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 268);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 300);
+
+  /* A notes field is applied when it loses the focus. */
+  row = cohorts_editor_get_row (editor_of (window), "notes");
+  gtk_widget_grab_focus (row);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), "Governors met in March.", -1);
+  gtk_widget_grab_focus (cohorts_editor_get_row (editor_of (window), "name"));
+  g_assert_cmpstr (cohorts_school_get_notes (school), ==, "Governors met in March.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Moving schools with the menu's action, as the Menu key offers it. */
+static void
+test_move_schools (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938283);
+  CohortsCohort *c2 = cohorts_plan_find_cohort (plan, "c2");
+
+  g_assert_null (cohorts_school_get_cohort (school));
+  select_school (window, 938283);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-schools", "s", "c2"));
+  g_assert_true (cohorts_school_get_cohort (school) == c2);
+  g_assert_cmpuint (cohorts_cohort_get_n_members (c2), ==, 6);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Move to Cohort 2");
+  wait_for_text (GTK_WIDGET (sidebar_of (window)), "Cohort 2\n1 September 2027 · 6 schools\n", TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (cohorts_school_get_cohort (school));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (cohorts_school_get_cohort (school) == c2);
+
+  /* To unassigned. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-schools", "s", ""));
+  g_assert_null (cohorts_school_get_cohort (school));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Move to Unassigned");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* New cohort, its name and date set in the editor, then deleted and undone. */
+static void
+test_cohorts (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsCohort *cohort, *c3;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cohort", NULL));
+  g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 6);
+  cohort = COHORTS_COHORT (cohorts_editor_get_subject (editor_of (window)));
+  g_assert_cmpstr (cohorts_cohort_get_name (cohort), ==, "Cohort 6");
+  /* After the last cohort (1 January 2029): the next 1 September. */
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2029, 9, 1));
+
+  type_into (window, "name", "Growth 2029");
+  g_assert_cmpstr (cohorts_cohort_get_name (cohort), ==, "Growth 2029");
+
+  /* The month picker opens on the cohort's year (2029): March is 1 March 2029. */
+  row = cohorts_editor_get_row (editor_of (window), "date");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (g_object_get_data (G_OBJECT (row), "button")));
+  button = find_button (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (g_object_get_data (G_OBJECT (row),
+                                                                                                  "button")))),
+                        "Mar");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2029, 3, 1));
+
+  /* Moving and deleting cohorts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cohort-move-up", NULL));
+  g_assert_true (g_list_model_get_item (cohorts_plan_get_cohorts (plan), 4) == (gpointer) cohort);
+  g_object_unref (cohort);
+
+  c3 = cohorts_plan_find_cohort (plan, "c3");
+  cohorts_sidebar_select_cohort (sidebar_of (window), c3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cohort-delete", NULL));
+  g_assert_null (cohorts_plan_find_cohort (plan, "c3"));
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_unassigned (plan)), ==, 7);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Delete Cohort 3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (cohorts_plan_find_cohort (plan, "c3"));
+  g_assert_cmpuint (cohorts_cohort_get_n_members (c3), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_add_and_remove_school (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  AdwMessageDialog *dialog;
+  GtkWidget *rows[2] = { NULL, };
+  GtkWidget *box;
+  CohortsSchool *added;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-school", NULL));
+  wait_until (dialog_shown, window);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add a School");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  box = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *w = find_widget (box, ADW_TYPE_ENTRY_ROW); w && n < 2; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_ENTRY_ROW (w))
+      rows[n++] = w;
+  g_assert_cmpuint (n, ==, 2);
+
+  /* A URN the plan has already: refused, with a reason. */
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), "938112");
+  gtk_editable_set_text (GTK_EDITABLE (rows[1]), "Riverside Primary School");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  {
+    g_autofree char *text = visible_text (box);
+    g_assert_nonnull (strstr (text, "URN 938112 is already Northfield High School."));
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), "938500");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  click (dialog, "_Add");
+
+  added = cohorts_plan_find_school (plan, 938500);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (cohorts_school_get_name (added), ==, "Riverside Primary School");
+  g_assert_null (cohorts_school_get_cohort (added));
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) == G_OBJECT (added));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Add School");
+
+  /* Remove it again: the Delete key's action, then undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-schools", NULL));
+  g_assert_null (cohorts_plan_find_school (plan, 938500));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (cohorts_plan_find_school (plan, 938500));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_and_filters (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  GtkWidget *entry;
+  GtkWidget *church;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  entry = find_widget (GTK_WIDGET (list_of (window)), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "whitlow");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (shown_count (window), ==, 1);
+  g_assert_cmpuint (shown_urn (window, 0), ==, 938257);
+
+  /* Every word must match: a town and a phase word. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "northfield first");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (shown_count (window), >, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "938112");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (shown_count (window), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (shown_count (window), ==, 19);
+
+  church = find_button (GTK_WIDGET (list_of (window)), "_Church");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (church), TRUE);
+  g_assert_cmpuint (shown_count (window), ==, 6);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (church), FALSE);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (list_of (window)), "Needs _Support")),
+                                TRUE);
+  /* Three Requires improvement, one Serious weaknesses, one report card needing attention. */
+  g_assert_cmpuint (shown_count (window), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Edits, save, open the saved file again: the same plan. */
+static void
+test_save_and_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  CohortsWindow *window = open_window (file);
+  CohortsWindow *again;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) reloaded = NULL;
+
+  select_school (window, 938226);
+  type_into (window, "name", "Carrow Cross Church of England First School");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cohorts_editor_get_row (editor_of (window), "religious-character")),
+                              COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-schools", "s", "c3"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cohort", NULL));
+  edited = cohorts_plan_xml_to_bytes (cohorts_window_get_plan (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_until (not_saving, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  again = open_window (file);
+  reloaded = cohorts_plan_xml_to_bytes (cohorts_window_get_plan (again));
+  g_assert_true (g_bytes_equal (edited, reloaded));
+  g_assert_nonnull (cohorts_plan_find_cohort (cohorts_window_get_plan (again), "c6"));
+  gtk_window_destroy (GTK_WINDOW (again));
+
+  g_unlink (backup);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+/* Every template and dialog builds without a warning. */
+static void
+test_templates (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  GtkWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_close (overlay);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  settle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) about = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (about))
+          {
+            g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Cohorts");
+            gtk_window_destroy (about);
+            found = TRUE;
+            break;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* The cohort and plan editors. */
+  select_sidebar_row (window, 2);
+  g_assert_true (COHORTS_IS_COHORT (cohorts_editor_get_subject (editor_of (window))));
+  select_sidebar_row (window, 0);
+  g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -377,18 +799,6 @@ test_close_discards (void)
 
   g_unlink (g_file_peek_path (file));
   g_rmdir (dir);
-}
-
-static gboolean
-list_has_rows (gpointer data)
-{
-  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) != NULL;
-}
-
-static gboolean
-not_saving (gpointer data)
-{
-  return gtk_widget_is_sensitive (data) && !cohorts_plan_is_modified (cohorts_window_get_plan (data));
 }
 
 static void
@@ -527,6 +937,13 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-plan", test_shows_plan);
   g_test_add_func ("/window/follows-edits", test_follows_edits);
+  g_test_add_func ("/window/edit/field", test_edit_field);
+  g_test_add_func ("/window/edit/move-schools", test_move_schools);
+  g_test_add_func ("/window/edit/cohorts", test_cohorts);
+  g_test_add_func ("/window/edit/add-and-remove-school", test_add_and_remove_school);
+  g_test_add_func ("/window/edit/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/close/asks-then-saves", test_close_asks_then_saves);
   g_test_add_func ("/window/close/discards", test_close_discards);
   g_test_add_func ("/window/save-action", test_save_action);

@@ -1170,6 +1170,88 @@ cohorts_plan_move_school (CohortsPlan   *self,
 }
 
 /**
+ * cohorts_plan_move_schools:
+ * @schools: (element-type CohortsSchool): schools of the plan
+ * @cohort: (nullable): the cohort to move them to, or %NULL for unassigned
+ *
+ * Moves @schools, in their order, to the end of @cohort (or out of any), as
+ * one undoable step: "Move 3 Schools to Cohort 2". Schools already there
+ * stay where they are.
+ */
+void
+cohorts_plan_move_schools (CohortsPlan   *self,
+                           GPtrArray     *schools,
+                           CohortsCohort *cohort)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  guint n_moving = 0;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (schools != NULL);
+  g_return_if_fail (cohort == NULL || belongs_to_plan (self, cohort));
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      CohortsSchool *school = g_ptr_array_index (schools, i);
+
+      g_return_if_fail (COHORTS_IS_SCHOOL (school) && belongs_to_plan (self, school));
+      n_moving += school->cohort != cohort;
+    }
+
+  if (n_moving == 0)
+    return;
+
+  name = cohort ? cohorts_cohort_dup_display_name (cohort) : g_strdup (_("Unassigned"));
+  if (n_moving == 1)
+    /* Translators: an undo step, "Move to Cohort 2" */
+    label = g_strdup_printf (_("Move to %s"), name);
+  else
+    /* Translators: an undo step, "Move 3 Schools to Cohort 2" */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %u School to %s", "Move %u Schools to %s",
+                                          n_moving), n_moving, name);
+
+  cohorts_history_begin_group (self->history, label);
+  for (guint i = 0; i < schools->len; i++)
+    {
+      CohortsSchool *school = g_ptr_array_index (schools, i);
+
+      if (school->cohort != cohort)
+        cohorts_plan_move_school (self, school, cohort, G_MAXUINT);
+    }
+  cohorts_history_end_group (self->history);
+}
+
+/**
+ * cohorts_plan_remove_schools:
+ * @schools: (element-type CohortsSchool): schools of the plan
+ *
+ * Removes @schools as one undoable step: "Remove 3 Schools".
+ */
+void
+cohorts_plan_remove_schools (CohortsPlan *self,
+                             GPtrArray   *schools)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (schools != NULL);
+
+  if (schools->len == 0)
+    return;
+
+  if (schools->len == 1)
+    label = g_strdup (_("Remove School"));
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove %u School", "Remove %u Schools", schools->len),
+                             schools->len);
+  cohorts_history_begin_group (self->history, label);
+  for (guint i = 0; i < schools->len; i++)
+    cohorts_plan_remove_school (self, g_ptr_array_index (schools, i));
+  cohorts_history_end_group (self->history);
+}
+
+/**
  * cohorts_plan_begin_edit:
  * @label: what the step is called in the Undo menu ("Suggest Cohorts")
  *

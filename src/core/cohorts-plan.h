@@ -75,6 +75,11 @@ void            cohorts_plan_move_school        (CohortsPlan    *self,
                                                  CohortsSchool  *school,
                                                  CohortsCohort  *cohort,
                                                  guint           position);
+void            cohorts_plan_move_schools       (CohortsPlan    *self,
+                                                 GPtrArray      *schools,
+                                                 CohortsCohort  *cohort);
+void            cohorts_plan_remove_schools     (CohortsPlan    *self,
+                                                 GPtrArray      *schools);
 void            cohorts_plan_begin_edit         (CohortsPlan    *self,
                                                  const char     *label);
 void            cohorts_plan_end_edit           (CohortsPlan    *self);

@@ -174,6 +174,24 @@ cohorts_application_startup (GApplication *application)
                                          (const char *[]) { "<Control><Shift>s", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-plan",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo",
+                                         (const char *[]) { "<Control>z", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo",
+                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-school",
+                                         (const char *[]) { "<Control><Shift>a", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-cohort",
+                                         (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-move-menu",
+                                         (const char *[]) { "<Control>m", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cohort-move-up",
+                                         (const char *[]) { "<Alt>Up", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cohort-move-down",
+                                         (const char *[]) { "<Alt>Down", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
+                                         (const char *[]) { "<Control>f", NULL });
 }
 
 static void

@@ -15,40 +15,16 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-checks.h"
-#include "cohorts-plan-view.h"
+#include "cohorts-editor.h"
 #include "cohorts-plan-xml.h"
-#include "cohorts-window.h"
-
-struct _CohortsWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkStack *stack;
-  CohortsPlanView *plan_view;
-  GtkMenuButton *findings_button;
-  GtkListBox *findings_list;
-  GtkLabel *findings_label;
-  GtkImage *findings_icon;
-  GtkSpinner *spinner;
-  GtkLabel *loading_label;
-
-  CohortsPlan *plan;
-  GFile *file;
-  GCancellable *cancellable;
-  GtkNativeDialog *chooser;
-  guint findings_source;
-
-  gboolean saving;
-  gboolean close_after_save;
-  gboolean close_confirmed;
-};
+#include "cohorts-school-list.h"
+#include "cohorts-sidebar.h"
+#include "cohorts-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CohortsWindow, cohorts_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void save_as (CohortsWindow *self);
+static void update_recent (CohortsWindow *self);
 
 static GSettings *
 get_settings (CohortsWindow *self)
@@ -114,6 +90,91 @@ update_actions (CohortsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->plan != NULL && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->plan != NULL && !self->saving);
+  cohorts_window_update_edit_actions (self);
+}
+
+/* Recent plans, on the empty page */
+
+static void
+add_to_recent (CohortsWindow *self,
+               GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) COHORTS_PLAN_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "cohorts %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return -g_date_time_compare (ta, tb);
+}
+
+static void
+recent_activated_cb (AdwActionRow  *row,
+                     CohortsWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  if (cohorts_window_is_empty (self))
+    cohorts_window_open_file (self, file);
+}
+
+static void
+update_recent (CohortsWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint shown = 0;
+
+  if (self->recent_rows == NULL)
+    self->recent_rows = g_ptr_array_new ();
+  for (guint i = 0; i < self->recent_rows->len; i++)
+    adw_preferences_group_remove (self->recent_group, g_ptr_array_index (self->recent_rows, i));
+  g_ptr_array_set_size (self->recent_rows, 0);
+
+  /* Most recent first: GtkRecentManager keeps no order. */
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *parent = NULL;
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".matplan") || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      parent = g_file_get_parent (file) ? g_file_get_parse_name (g_file_get_parent (file)) : NULL;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent ? parent : "");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (recent_activated_cb), self);
+      adw_preferences_group_add (self->recent_group, row);
+      g_ptr_array_add (self->recent_rows, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 static GtkWidget *
@@ -223,11 +284,13 @@ cohorts_window_set_plan (CohortsWindow *self,
       g_signal_connect_object (plan, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
     }
 
-  cohorts_plan_view_set_plan (self->plan_view, plan);
+  cohorts_window_plan_set (self);
   gtk_stack_set_visible_child_name (self->stack, plan ? "plan" : "empty");
   /* The keyboard goes to the table, so that arrows and Page Down work at once. */
   if (plan != NULL)
-    gtk_widget_grab_focus (cohorts_plan_view_get_column_view (self->plan_view));
+    gtk_widget_grab_focus (cohorts_school_list_get_column_view (self->school_list));
+  else
+    update_recent (self);
   g_clear_handle_id (&self->findings_source, g_source_remove);
   update_findings (self);
   update_title (self);
@@ -317,6 +380,7 @@ load_cb (GObject      *source,
     }
 
   remember_folder (self, file);
+  add_to_recent (self, file);
   cohorts_window_set_plan (self, plan, file);
 }
 
@@ -494,6 +558,7 @@ save_cb (GObject      *source,
       g_set_object (&self->file, data->file);
       cohorts_history_mark_saved (cohorts_plan_get_history (self->plan));
       remember_folder (self, data->file);
+      add_to_recent (self, data->file);
       update_title (self);
     }
 
@@ -699,6 +764,7 @@ cohorts_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->findings_source, g_source_remove);
+  g_clear_handle_id (&self->menu_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -718,6 +784,8 @@ cohorts_window_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->school_menu);
+  g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cohorts_window_parent_class)->finalize (object);
 }
@@ -733,13 +801,23 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   object_class->finalize = cohorts_window_finalize;
   window_class->close_request = cohorts_window_close_request;
 
-  g_type_ensure (COHORTS_TYPE_PLAN_VIEW);
+  g_type_ensure (COHORTS_TYPE_SIDEBAR);
+  g_type_ensure (COHORTS_TYPE_SCHOOL_LIST);
+  g_type_ensure (COHORTS_TYPE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, school_list);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_label);
@@ -747,6 +825,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
 
+  cohorts_window_class_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -758,6 +837,7 @@ cohorts_window_init (CohortsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cohorts_window_init_actions (self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No problems found"));

@@ -1,0 +1,1217 @@
+/* cohorts-editor.c: edits a school, a cohort, or the plan and its trust
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One widget edits whichever object is chosen: every field of a school, a
+ * cohort's name, date and status, or the plan's title and dates with the
+ * trust's details. The fields are described in tables below and become rows
+ * of the proper kind: an entry for text and numbers (applied with Enter, the
+ * apply button or by leaving the row), a drop-down for each enumeration, a
+ * switch for yes/no, a calendar for dates, a month picker for conversion
+ * dates (always the 1st). Every change goes through cohorts_plan_edit_value()
+ * and so is undoable; a value the plan cannot hold is refused, the row shows
+ * the problem and the "problem" signal carries the message.
+ */
+#define G_LOG_DOMAIN "cohorts-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cohorts-editor.h"
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_URN,            /* the school's own URN: re-keys it */
+  KIND_OPTIONAL_URN,   /* another URN, 0 when none */
+  KIND_COUNT,          /* int, -1 when not recorded */
+  KIND_MONEY,          /* gint64 pounds, the property's default when not recorded */
+  KIND_PERCENT,        /* int hundredths of a percent, -1 when not recorded */
+  KIND_ENUM,
+  KIND_BOOLEAN,
+  KIND_DATE,
+  KIND_MONTH,          /* a date that is always the 1st of a month */
+  KIND_NOTES,
+} Kind;
+
+typedef enum
+{
+  TARGET_SUBJECT,
+  TARGET_TRUST,        /* the plan's trust, in the plan's settings */
+} Target;
+
+typedef struct
+{
+  const char *property;
+  Kind kind;
+  Target target;
+  const char *title;   /* NULL: the property's nick */
+  const char *subtitle;
+} Field;
+
+typedef struct
+{
+  const char *title;
+  const Field *fields;
+  guint n_fields;
+} Section;
+
+#define SECTION(title, fields) { title, fields, G_N_ELEMENTS (fields) }
+
+static const Field school_identity[] = {
+  { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "urn", KIND_URN, TARGET_SUBJECT, N_("URN"), N_("The DfE's unique reference number") },
+  { "academy-urn", KIND_OPTIONAL_URN, TARGET_SUBJECT, NULL, N_("Its URN once it has converted") },
+  { "phase", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "establishment-type", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "low-age", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
+  { "high-age", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_place[] = {
+  { "town", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "postcode", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "la-name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "la-code", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "small", KIND_BOOLEAN, TARGET_SUBJECT, NULL, NULL },
+  { "rural", KIND_BOOLEAN, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_numbers[] = {
+  { "pupils", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
+  { "capacity", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_inspection[] = {
+  { "ofsted-grade", KIND_ENUM, TARGET_SUBJECT, NULL, N_("Overall grades were given until 2 September 2024") },
+  { "ofsted-date", KIND_DATE, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-date", KIND_DATE, TARGET_SUBJECT, NULL, N_("Report cards are issued from November 2025") },
+  { "safeguarding", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_report_card[] = {
+  { "report-card-inclusion", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-curriculum-and-teaching", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-achievement", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-attendance-and-behaviour", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-personal-development", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-leadership-and-governance", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-early-years", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "report-card-sixth-form", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_church[] = {
+  { "religious-character", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "diocese-name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "diocese-code", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "siams-outcome", KIND_ENUM, TARGET_SUBJECT, NULL, N_("The church's own inspection of a church school") },
+  { "siams-date", KIND_DATE, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_finance[] = {
+  { "budget-balance", KIND_MONEY, TARGET_SUBJECT, N_("Budget balance (£)"), N_("Negative for a deficit") },
+  { "budget-date", KIND_DATE, TARGET_SUBJECT, NULL, NULL },
+  { "recovery-plan", KIND_BOOLEAN, TARGET_SUBJECT, NULL, NULL },
+  { "pfi", KIND_BOOLEAN, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field school_trust[] = {
+  { "current-trust-name", KIND_TEXT, TARGET_SUBJECT, NULL, N_("If it is already an academy") },
+  { "current-trust-reference", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Field notes[] = {
+  { "notes", KIND_NOTES, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Section school_sections[] = {
+  SECTION (N_("School"), school_identity),
+  SECTION (N_("Place"), school_place),
+  SECTION (N_("Numbers"), school_numbers),
+  SECTION (N_("Inspection"), school_inspection),
+  SECTION (N_("Report Card Areas"), school_report_card),
+  SECTION (N_("Church"), school_church),
+  SECTION (N_("Finance"), school_finance),
+  SECTION (N_("Current Trust"), school_trust),
+  SECTION (N_("Notes"), notes),
+};
+
+static const Field cohort_fields[] = {
+  { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
+  { "date", KIND_MONTH, TARGET_SUBJECT, N_("Conversion date"), N_("Academies open on the 1st of a month") },
+  { "status", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+};
+
+static const Section cohort_sections[] = {
+  SECTION (N_("Cohort"), cohort_fields),
+  SECTION (N_("Notes"), notes),
+};
+
+static const Field plan_fields[] = {
+  { "title", KIND_TEXT, TARGET_SUBJECT, N_("Title"), NULL },
+  { "start-date", KIND_DATE, TARGET_SUBJECT, N_("Start date"), N_("No conversion may come before it") },
+};
+
+static const Field trust_fields[] = {
+  { "name", KIND_TEXT, TARGET_TRUST, N_("Name"), NULL },
+  { "kind", KIND_ENUM, TARGET_TRUST, NULL, NULL },
+  { "ukprn", KIND_TEXT, TARGET_TRUST, NULL, N_("Eight digits starting with 1") },
+  { "reference", KIND_TEXT, TARGET_TRUST, NULL, N_("The DfE's reference: TR and five digits") },
+};
+
+static const Field team_fields[] = {
+  { "concurrent-conversions", KIND_COUNT, TARGET_TRUST, NULL, N_("How many conversions the team can run at once") },
+  { "conversions-per-term", KIND_COUNT, TARGET_TRUST, NULL, NULL },
+  { "top-slice", KIND_PERCENT, TARGET_TRUST, N_("Top-slice (%)"), N_("The share of each academy's grant for central services") },
+  { "annual-cost", KIND_MONEY, TARGET_TRUST, N_("Central services a year (£)"), NULL },
+};
+
+static const Field growth_fields[] = {
+  { "academies-min", KIND_COUNT, TARGET_TRUST, NULL, NULL },
+  { "academies-max", KIND_COUNT, TARGET_TRUST, NULL, NULL },
+  { "target-pupils", KIND_COUNT, TARGET_TRUST, N_("Pupils"), NULL },
+  { "within-years", KIND_COUNT, TARGET_TRUST, NULL, NULL },
+};
+
+static const Field trust_notes[] = {
+  { "notes", KIND_NOTES, TARGET_TRUST, NULL, NULL },
+};
+
+static const Section plan_sections[] = {
+  SECTION (N_("Plan"), plan_fields),
+  SECTION (N_("Trust"), trust_fields),
+  SECTION (N_("Central Team"), team_fields),
+  SECTION (N_("Growth Target"), growth_fields),
+  SECTION (N_("Notes on the Trust"), trust_notes),
+};
+
+struct _CohortsEditor
+{
+  AdwBin parent_instance;
+
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  GtkBox *actions;
+  GtkMenuButton *move_button;
+  GtkWidget *remove_button;
+  GtkWidget *delete_cohort_button;
+  AdwPreferencesPage *page;
+
+  CohortsPlan *plan;
+  GObject *subject;
+  GPtrArray *groups;      /* AdwPreferencesGroup added to the page */
+  GPtrArray *rows;        /* every row widget, each with its Field */
+  gboolean updating;      /* setting widgets from the model: do not edit */
+  guint refresh_source;
+};
+
+G_DEFINE_FINAL_TYPE (CohortsEditor, cohorts_editor, ADW_TYPE_BIN)
+
+enum {
+  PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GObject *
+row_target (CohortsEditor *self,
+            GtkWidget     *row)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+  if (field->target == TARGET_TRUST)
+    return G_OBJECT (cohorts_plan_get_trust (self->plan));
+  return self->subject;
+}
+
+static GParamSpec *
+row_pspec (CohortsEditor *self,
+           GtkWidget     *row)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (row_target (self, row)), field->property);
+}
+
+static void
+show_problem (CohortsEditor *self,
+              GtkWidget     *row,
+              const char    *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, message);
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+    }
+}
+
+/* Edits the row's property to @value, as one undoable step. */
+static gboolean
+commit (CohortsEditor *self,
+        GtkWidget     *row,
+        const GValue  *value)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->updating || self->plan == NULL)
+    return TRUE;
+
+  if (field->kind == KIND_URN)
+    ok = cohorts_plan_set_school_urn (self->plan, COHORTS_SCHOOL (self->subject), g_value_get_uint (value), &error);
+  else
+    ok = cohorts_plan_edit_value (self->plan, row_target (self, row), field->property, value, &error);
+
+  show_problem (self, row, ok ? NULL : error->message);
+  return ok;
+}
+
+/* Text of numbers, as shown and as typed */
+
+static char *
+format_value (const Field  *field,
+              GParamSpec   *pspec,
+              const GValue *value)
+{
+  switch (field->kind)
+    {
+    case KIND_TEXT:
+      return g_value_dup_string (value);
+    case KIND_URN:
+    case KIND_OPTIONAL_URN:
+      return g_value_get_uint (value) ? g_strdup_printf ("%u", g_value_get_uint (value)) : g_strdup ("");
+    case KIND_COUNT:
+      return g_value_get_int (value) >= 0 ? g_strdup_printf ("%d", g_value_get_int (value)) : g_strdup ("");
+    case KIND_MONEY:
+      if (g_value_get_int64 (value) == G_PARAM_SPEC_INT64 (pspec)->default_value)
+        return g_strdup ("");
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    case KIND_PERCENT:
+      {
+        int hundredths = g_value_get_int (value);
+
+        if (hundredths < 0)
+          return g_strdup ("");
+        if (hundredths % 100 == 0)
+          return g_strdup_printf ("%d", hundredths / 100);
+        if (hundredths % 10 == 0)
+          return g_strdup_printf ("%d.%d", hundredths / 100, hundredths % 100 / 10);
+        return g_strdup_printf ("%d.%02d", hundredths / 100, hundredths % 100);
+      }
+    case KIND_ENUM:
+    case KIND_BOOLEAN:
+    case KIND_DATE:
+    case KIND_MONTH:
+    case KIND_NOTES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads whole pounds or a count as typed: spaces, commas and "£" allowed. */
+static gboolean
+parse_number (const char *text,
+              gboolean    allow_sign,
+              gint64     *out)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean negative = FALSE;
+  gint64 value = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == ',' || c == 0x00A3 /* £ */)
+        continue;
+      if (c == '-' && allow_sign && digits->len == 0 && !negative)
+        negative = TRUE;
+      else if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else
+        return FALSE;
+    }
+
+  if (digits->len == 0 || digits->len > 15)
+    return FALSE;
+  for (const char *p = digits->str; *p; p++)
+    value = value * 10 + (*p - '0');
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
+static gboolean
+parse_percent (const char *text,
+               int        *hundredths)
+{
+  g_auto(GStrv) parts = g_strsplit (g_strstrip (g_strdup (text)), ".", 3);
+  gint64 whole, fraction = 0;
+  gsize n;
+
+  if (parts[0] == NULL || !parse_number (parts[0], FALSE, &whole) || whole > 100)
+    return FALSE;
+  if (parts[1] != NULL)
+    {
+      n = strlen (parts[1]);
+      if (parts[2] != NULL || n < 1 || n > 2 || !parse_number (parts[1], FALSE, &fraction))
+        return FALSE;
+      if (n == 1)
+        fraction *= 10;
+    }
+  if (whole * 100 + fraction > 10000)
+    return FALSE;
+  *hundredths = (int) (whole * 100 + fraction);
+  return TRUE;
+}
+
+/* Commits what an entry row holds, if it differs from the model. */
+static void
+commit_entry (CohortsEditor *self,
+              GtkWidget     *row)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+  GParamSpec *pspec = row_pspec (self, row);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_auto(GValue) current = G_VALUE_INIT;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *shown = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gint64 number = 0;
+  int hundredths = 0;
+
+  if (self->updating || self->subject == NULL || pspec == NULL)
+    return;
+
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (row_target (self, row), field->property, &current);
+  shown = format_value (field, pspec, &current);
+  if (g_strcmp0 (shown, text) == 0)
+    {
+      show_problem (self, row, NULL);
+      return;
+    }
+
+  g_value_init (&value, pspec->value_type);
+
+  switch (field->kind)
+    {
+    case KIND_TEXT:
+      g_value_set_string (&value, text);
+      break;
+
+    case KIND_URN:
+    case KIND_OPTIONAL_URN:
+      if (trimmed[0] == '\0' && field->kind == KIND_OPTIONAL_URN)
+        g_value_set_uint (&value, 0);
+      else if (strlen (trimmed) == 6 && parse_number (trimmed, FALSE, &number) && number >= 100000)
+        g_value_set_uint (&value, (guint) number);
+      else
+        {
+          show_problem (self, row, _("A URN is six digits, such as 100000"));
+          return;
+        }
+      break;
+
+    case KIND_COUNT:
+      if (trimmed[0] == '\0')
+        g_value_set_int (&value, -1);
+      else if (parse_number (trimmed, FALSE, &number) && number <= G_PARAM_SPEC_INT (pspec)->maximum)
+        g_value_set_int (&value, (int) number);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Enter a whole number from 0 to %d, or nothing"),
+                                                      G_PARAM_SPEC_INT (pspec)->maximum);
+          show_problem (self, row, message);
+          return;
+        }
+      break;
+
+    case KIND_MONEY:
+      if (trimmed[0] == '\0')
+        g_value_set_int64 (&value, G_PARAM_SPEC_INT64 (pspec)->default_value);
+      else if (parse_number (trimmed, G_PARAM_SPEC_INT64 (pspec)->minimum < -1, &number))
+        g_value_set_int64 (&value, number);
+      else
+        {
+          show_problem (self, row, _("Enter whole pounds, such as 45000 or -12500, or nothing"));
+          return;
+        }
+      break;
+
+    case KIND_PERCENT:
+      if (trimmed[0] == '\0')
+        g_value_set_int (&value, -1);
+      else if (parse_percent (trimmed, &hundredths))
+        g_value_set_int (&value, hundredths);
+      else
+        {
+          show_problem (self, row, _("Enter a percentage from 0 to 100, with at most two decimals"));
+          return;
+        }
+      break;
+
+    case KIND_ENUM:
+    case KIND_BOOLEAN:
+    case KIND_DATE:
+    case KIND_MONTH:
+    case KIND_NOTES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  commit (self, row, &value);
+}
+
+static void
+entry_apply_cb (GtkWidget     *row,
+                CohortsEditor *self)
+{
+  commit_entry (self, row);
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      CohortsEditor           *self)
+{
+  commit_entry (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+combo_selected_cb (GtkWidget     *row,
+                   GParamSpec    *pspec,
+                   CohortsEditor *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating)
+    return;
+  g_value_init (&value, row_pspec (self, row)->value_type);
+  g_value_set_enum (&value, adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+  commit (self, row, &value);
+}
+
+static void
+switch_active_cb (GtkSwitch     *widget,
+                  GParamSpec    *pspec,
+                  CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "row");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating)
+    return;
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_switch_get_active (widget));
+  commit (self, row, &value);
+}
+
+static void
+commit_date (CohortsEditor *self,
+             GtkWidget     *row,
+             CohortsDate    date)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, date);
+  commit (self, row, &value);
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar   *calendar,
+                          CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "row");
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->updating)
+    return;
+  day = gtk_calendar_get_date (calendar);
+  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
+  commit_date (self, row, cohorts_date_new (g_date_time_get_year (day), g_date_time_get_month (day),
+                                            g_date_time_get_day_of_month (day)));
+}
+
+static void
+clear_date_cb (GtkButton     *button,
+               CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
+  commit_date (self, row, COHORTS_DATE_NONE);
+}
+
+/* The month picker: a year with arrows, twelve months, "No Date". */
+
+static void
+month_picker_show_year (GtkWidget *row,
+                        int        year)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "year-label");
+  g_autofree char *text = g_strdup_printf ("%d", year);
+
+  g_object_set_data (G_OBJECT (row), "year", GINT_TO_POINTER (year));
+  gtk_label_set_label (label, text);
+}
+
+static void
+month_year_step_cb (GtkButton     *button,
+                    CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "year")) + step;
+
+  month_picker_show_year (row, CLAMP (year, 1900, 2200));
+}
+
+static void
+month_clicked_cb (GtkButton     *button,
+                  CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  int month = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "month"));
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "year"));
+
+  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
+  commit_date (self, row, cohorts_date_new (year, month, 1));
+}
+
+static GtkWidget *
+make_month_picker (CohortsEditor *self,
+                   GtkWidget     *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *year_box = gtk_center_box_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Date"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  for (int step = -1; step <= 1; step += 2)
+    {
+      GtkWidget *arrow = gtk_button_new_from_icon_name (step < 0 ? "go-previous-symbolic" : "go-next-symbolic");
+
+      gtk_widget_add_css_class (arrow, "flat");
+      gtk_widget_set_tooltip_text (arrow, step < 0 ? _("Previous Year") : _("Next Year"));
+      g_object_set_data (G_OBJECT (arrow), "row", row);
+      g_object_set_data (G_OBJECT (arrow), "step", GINT_TO_POINTER (step));
+      g_signal_connect (arrow, "clicked", G_CALLBACK (month_year_step_cb), self);
+      if (step < 0)
+        gtk_center_box_set_start_widget (GTK_CENTER_BOX (year_box), arrow);
+      else
+        gtk_center_box_set_end_widget (GTK_CENTER_BOX (year_box), arrow);
+    }
+  gtk_widget_add_css_class (label, "heading");
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (year_box), label);
+  g_object_set_data (G_OBJECT (row), "year-label", label);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+      /* Translators: a month's short name in the month picker: "Sep" */
+      g_autofree char *name = g_date_time_format (dt, C_("month", "%b"));
+      GtkWidget *button = gtk_button_new_with_label (name);
+
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "row", row);
+      g_object_set_data (G_OBJECT (button), "month", GINT_TO_POINTER (month));
+      g_signal_connect (button, "clicked", G_CALLBACK (month_clicked_cb), self);
+      gtk_grid_attach (GTK_GRID (grid), button, (month - 1) % 3, (month - 1) / 3, 1, 1);
+    }
+
+  g_object_set_data (G_OBJECT (clear), "row", row);
+  g_signal_connect (clear, "clicked", G_CALLBACK (clear_date_cb), self);
+
+  gtk_box_append (GTK_BOX (box), year_box);
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box), clear);
+  return box;
+}
+
+static GtkWidget *
+make_calendar (CohortsEditor *self,
+               GtkWidget     *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Date"));
+
+  g_object_set_data (G_OBJECT (calendar), "row", row);
+  g_object_set_data (G_OBJECT (row), "calendar", calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), self);
+  g_object_set_data (G_OBJECT (clear), "row", row);
+  g_signal_connect (clear, "clicked", G_CALLBACK (clear_date_cb), self);
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), clear);
+  return box;
+}
+
+static void
+date_popover_show_cb (GtkWidget     *popover,
+                      CohortsEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (popover), "row");
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+  CohortsDate date;
+  int year, month, day;
+
+  if (self->subject == NULL)
+    return;
+
+  g_object_get (row_target (self, row), field->property, &date, NULL);
+  if (date == COHORTS_DATE_NONE)
+    date = cohorts_date_today ();
+  year = cohorts_date_get_year (date);
+  month = cohorts_date_get_month (date);
+  day = cohorts_date_get_day (date);
+
+  self->updating = TRUE;
+  if (field->kind == KIND_MONTH)
+    month_picker_show_year (row, year);
+  else
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 0, 0, 0);
+      gtk_calendar_select_day (g_object_get_data (G_OBJECT (row), "calendar"), dt);
+    }
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+make_date_row (CohortsEditor *self,
+               const Field   *field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  g_object_set_data (G_OBJECT (popover), "row", row);
+  gtk_popover_set_child (GTK_POPOVER (popover),
+                         field->kind == KIND_MONTH ? make_month_picker (self, row) : make_calendar (self, row));
+  g_signal_connect (popover, "show", G_CALLBACK (date_popover_show_cb), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Notes: committed when the text view loses the focus. */
+
+static void
+commit_notes (CohortsEditor *self,
+              GtkWidget     *row)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating || self->subject == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_object_get (row_target (self, row), field->property, &current, NULL);
+  if (g_strcmp0 (text, current) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  commit (self, row, &value);
+}
+
+static void
+notes_focus_leave_cb (GtkEventControllerFocus *controller,
+                      CohortsEditor           *self)
+{
+  commit_notes (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static GtkWidget *
+make_row (CohortsEditor *self,
+          const Field   *field,
+          GParamSpec    *pspec)
+{
+  const char *title = field->title ? _(field->title) : g_param_spec_get_nick (pspec);
+  GtkWidget *row = NULL;
+
+  switch (field->kind)
+    {
+    case KIND_TEXT:
+    case KIND_URN:
+    case KIND_OPTIONAL_URN:
+    case KIND_COUNT:
+    case KIND_MONEY:
+    case KIND_PERCENT:
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        row = adw_entry_row_new ();
+        adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+        if (field->kind != KIND_TEXT)
+          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+        g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+        g_signal_connect (row, "entry-activated", G_CALLBACK (entry_apply_cb), self);
+        g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
+        gtk_widget_add_controller (row, focus);
+      }
+      break;
+
+    case KIND_ENUM:
+      {
+        GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+        GtkStringList *labels = gtk_string_list_new (NULL);
+
+        /* The values of our enumerations run from 0 without gaps: index = value. */
+        for (guint i = 0; i < klass->n_values; i++)
+          {
+            g_assert (klass->values[i].value == (int) i);
+            gtk_string_list_append (labels, cohorts_enum_get_label (pspec->value_type, i));
+          }
+        row = adw_combo_row_new ();
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+        g_object_unref (labels);
+        g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+      }
+      break;
+
+    case KIND_BOOLEAN:
+      {
+        GtkWidget *toggle = gtk_switch_new ();
+
+        row = adw_action_row_new ();
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        g_object_set_data (G_OBJECT (toggle), "row", row);
+        g_object_set_data (G_OBJECT (row), "switch", toggle);
+        g_signal_connect (toggle, "notify::active", G_CALLBACK (switch_active_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      }
+      break;
+
+    case KIND_DATE:
+    case KIND_MONTH:
+      row = make_date_row (self, field);
+      break;
+
+    case KIND_NOTES:
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        row = gtk_text_view_new ();
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (row), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (row), 12);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (row), 12);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (row), 10);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (row), 10);
+        gtk_widget_set_size_request (row, -1, 110);
+        gtk_widget_add_css_class (row, "card");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        g_signal_connect (focus, "leave", G_CALLBACK (notes_focus_leave_cb), self);
+        gtk_widget_add_controller (row, focus);
+        g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+        return row;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (field->subtitle != NULL && ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field->subtitle));
+  else if (field->subtitle != NULL)
+    gtk_widget_set_tooltip_text (row, _(field->subtitle));
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  return row;
+}
+
+/* Shows the model's value in @row. */
+static void
+update_row (CohortsEditor *self,
+            GtkWidget     *row)
+{
+  const Field *field = g_object_get_data (G_OBJECT (row), "field");
+  GParamSpec *pspec = row_pspec (self, row);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (row_target (self, row), field->property, &value);
+
+  switch (field->kind)
+    {
+    case KIND_TEXT:
+    case KIND_URN:
+    case KIND_OPTIONAL_URN:
+    case KIND_COUNT:
+    case KIND_MONEY:
+    case KIND_PERCENT:
+      {
+        g_autofree char *text = format_value (field, pspec, &value);
+
+        /* Leave alone what is being typed. */
+        if (gtk_widget_has_focus (row) || gtk_widget_is_focus (row) ||
+            (gtk_root_get_focus (gtk_widget_get_root (row)) != NULL &&
+             gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row)))
+          break;
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (row), text);
+        show_problem (self, row, NULL);
+      }
+      break;
+
+    case KIND_ENUM:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_value_get_enum (&value));
+      break;
+
+    case KIND_BOOLEAN:
+      gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "switch"), g_value_get_boolean (&value));
+      break;
+
+    case KIND_DATE:
+    case KIND_MONTH:
+      {
+        CohortsDate date = g_value_get_uint (&value);
+        g_autofree char *text = NULL;
+
+        if (date == COHORTS_DATE_NONE)
+          text = g_strdup (_("Not set"));
+        else if (field->kind == KIND_MONTH && cohorts_date_is_first_of_month (date))
+          text = cohorts_date_format (date);
+        else
+          text = cohorts_date_format (date);
+        gtk_menu_button_set_label (g_object_get_data (G_OBJECT (row), "button"), text);
+      }
+      break;
+
+    case KIND_NOTES:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row));
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        if (gtk_widget_has_focus (row))
+          break;
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        if (g_strcmp0 (text, g_value_get_string (&value)) != 0)
+          gtk_text_buffer_set_text (buffer, g_value_get_string (&value), -1);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_header (CohortsEditor *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (COHORTS_IS_SCHOOL (self->subject))
+    {
+      CohortsSchool *school = COHORTS_SCHOOL (self->subject);
+      CohortsCohort *cohort = cohorts_school_get_cohort (school);
+      g_autofree char *where = cohort ? cohorts_cohort_dup_display_name (cohort) : g_strdup (_("Unassigned"));
+
+      title = g_strdup (cohorts_school_get_name (school)[0] ? cohorts_school_get_name (school) : _("Unnamed School"));
+      /* Translators: under a school's name in the editor: "URN 938112 · Cohort 1" */
+      subtitle = g_strdup_printf (_("URN %u · %s"), cohorts_school_get_urn (school), where);
+    }
+  else if (COHORTS_IS_COHORT (self->subject))
+    {
+      CohortsCohort *cohort = COHORTS_COHORT (self->subject);
+      guint n = cohorts_cohort_get_n_members (cohort);
+
+      title = cohorts_cohort_dup_display_name (cohort);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", n), n);
+    }
+  else
+    {
+      title = g_strdup (_("Plan Settings"));
+      subtitle = g_strdup (_("The plan and the trust it forms or grows"));
+    }
+
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->subtitle, subtitle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->move_button), COHORTS_IS_SCHOOL (self->subject));
+  gtk_widget_set_visible (self->remove_button, COHORTS_IS_SCHOOL (self->subject));
+  gtk_widget_set_visible (self->delete_cohort_button, COHORTS_IS_COHORT (self->subject));
+}
+
+/**
+ * cohorts_editor_set_move_menu:
+ *
+ * Sets the menu of the "Move To" button shown for schools.
+ */
+void
+cohorts_editor_set_move_menu (CohortsEditor *self,
+                              GMenuModel    *menu)
+{
+  g_return_if_fail (COHORTS_IS_EDITOR (self));
+  gtk_menu_button_set_menu_model (self->move_button, menu);
+}
+
+static gboolean
+refresh (gpointer user_data)
+{
+  CohortsEditor *self = user_data;
+
+  self->refresh_source = 0;
+  if (self->subject == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (self, g_ptr_array_index (self->rows, i));
+  self->updating = FALSE;
+
+  update_header (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+plan_changed_cb (CohortsEditor *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh, self, NULL);
+}
+
+static void
+clear_rows (CohortsEditor *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+build_rows (CohortsEditor *self,
+            const Section *sections,
+            guint          n_sections)
+{
+  for (guint s = 0; s < n_sections; s++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].title));
+      for (guint f = 0; f < sections[s].n_fields; f++)
+        {
+          const Field *field = &sections[s].fields[f];
+          GObject *target = field->target == TARGET_TRUST ? G_OBJECT (cohorts_plan_get_trust (self->plan))
+                                                          : self->subject;
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), field->property);
+          GtkWidget *row;
+
+          g_assert (pspec != NULL);
+          row = make_row (self, field, pspec);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          g_ptr_array_add (self->rows, row);
+        }
+
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+      g_ptr_array_add (self->groups, group);
+    }
+}
+
+/**
+ * cohorts_editor_set_subject:
+ * @plan: (nullable): the plan @subject belongs to
+ * @subject: (nullable): a school or cohort of @plan, or @plan itself for its
+ *   settings and its trust's
+ *
+ * Shows the fields of @subject. What was typed and not yet applied in the
+ * previous subject is applied first.
+ */
+void
+cohorts_editor_set_subject (CohortsEditor *self,
+                            CohortsPlan   *plan,
+                            GObject       *subject)
+{
+  const Section *sections;
+  guint n_sections;
+  GType before;
+
+  g_return_if_fail (COHORTS_IS_EDITOR (self));
+  g_return_if_fail (subject == NULL || COHORTS_IS_PLAN (plan));
+
+  if (self->plan == plan && self->subject == subject)
+    return;
+
+  /* Apply what is half typed before the rows change their subject. */
+  if (self->subject != NULL)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (self->rows, i);
+        const Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+        if (field->kind == KIND_NOTES)
+          commit_notes (self, row);
+        else if (ADW_IS_ENTRY_ROW (row))
+          commit_entry (self, row);
+      }
+
+  before = self->subject ? G_OBJECT_TYPE (self->subject) : G_TYPE_INVALID;
+
+  if (self->plan != plan)
+    {
+      if (self->plan != NULL)
+        g_signal_handlers_disconnect_by_data (self->plan, self);
+      g_set_object (&self->plan, plan);
+      if (plan != NULL)
+        g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_set_object (&self->subject, subject);
+
+  if (subject == NULL)
+    {
+      clear_rows (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->actions), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actions), TRUE);
+
+  /* Rows are kept when the kind of subject stays: no flicker, focus kept. */
+  if (G_OBJECT_TYPE (subject) != before || self->rows->len == 0)
+    {
+      clear_rows (self);
+      if (COHORTS_IS_SCHOOL (subject))
+        sections = school_sections, n_sections = G_N_ELEMENTS (school_sections);
+      else if (COHORTS_IS_COHORT (subject))
+        sections = cohort_sections, n_sections = G_N_ELEMENTS (cohort_sections);
+      else
+        sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
+      build_rows (self, sections, n_sections);
+    }
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  refresh (self);
+}
+
+/**
+ * cohorts_editor_get_subject:
+ *
+ * Returns: (transfer none) (nullable): what is being edited
+ */
+GObject *
+cohorts_editor_get_subject (CohortsEditor *self)
+{
+  g_return_val_if_fail (COHORTS_IS_EDITOR (self), NULL);
+  return self->subject;
+}
+
+/**
+ * cohorts_editor_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row that edits @property (for tests)
+ */
+GtkWidget *
+cohorts_editor_get_row (CohortsEditor *self,
+                        const char    *property)
+{
+  g_return_val_if_fail (COHORTS_IS_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      const Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+      if (g_str_equal (field->property, property))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+cohorts_editor_dispose (GObject *object)
+{
+  CohortsEditor *self = (CohortsEditor *) object;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->subject);
+  g_clear_object (&self->plan);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COHORTS_TYPE_EDITOR);
+
+  G_OBJECT_CLASS (cohorts_editor_parent_class)->dispose (object);
+}
+
+static void
+cohorts_editor_finalize (GObject *object)
+{
+  CohortsEditor *self = (CohortsEditor *) object;
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cohorts_editor_parent_class)->finalize (object);
+}
+
+static void
+cohorts_editor_class_init (CohortsEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cohorts_editor_dispose;
+  object_class->finalize = cohorts_editor_finalize;
+
+  /**
+   * CohortsEditor::problem:
+   * @message: what is wrong with the value given
+   *
+   * A value was refused.
+   */
+  signals[PROBLEM] =
+    g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, actions);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, move_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, delete_cohort_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsEditor, page);
+}
+
+static void
+cohorts_editor_init (CohortsEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->groups = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+cohorts_editor_new (void)
+{
+  return g_object_new (COHORTS_TYPE_EDITOR, NULL);
+}

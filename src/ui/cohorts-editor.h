@@ -1,0 +1,28 @@
+/* cohorts-editor.h: edits a school, a cohort, or the plan and its trust
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cohorts-plan.h"
+
+G_BEGIN_DECLS
+
+#define COHORTS_TYPE_EDITOR (cohorts_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortsEditor, cohorts_editor, COHORTS, EDITOR, AdwBin)
+
+GtkWidget *cohorts_editor_new         (void);
+void       cohorts_editor_set_subject (CohortsEditor *self,
+                                       CohortsPlan   *plan,
+                                       GObject       *subject);
+GObject   *cohorts_editor_get_subject (CohortsEditor *self);
+GtkWidget *cohorts_editor_get_row     (CohortsEditor *self,
+                                       const char    *property);
+void       cohorts_editor_set_move_menu (CohortsEditor *self,
+                                         GMenuModel    *menu);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* cohorts-window-private.h: what the window's files share
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cohorts-editor.h"
+#include "cohorts-school-list.h"
+#include "cohorts-sidebar.h"
+#include "cohorts-window.h"
+
+G_BEGIN_DECLS
+
+struct _CohortsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkPaned *outer_paned;
+  GtkPaned *inner_paned;
+  CohortsSidebar *sidebar;
+  CohortsSchoolList *school_list;
+  CohortsEditor *editor;
+  GtkMenuButton *findings_button;
+  GtkListBox *findings_list;
+  GtkLabel *findings_label;
+  GtkImage *findings_icon;
+  GtkSpinner *spinner;
+  GtkLabel *loading_label;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
+  GMenu *undo_section;
+  AdwPreferencesGroup *recent_group;
+
+  CohortsPlan *plan;
+  GFile *file;
+  GCancellable *cancellable;
+  GtkNativeDialog *chooser;
+  GMenu *school_menu;        /* "Move to" each cohort, unassigned; remove */
+  GPtrArray *recent_rows;
+  guint findings_source;
+  guint menu_source;
+
+  gboolean saving;
+  gboolean close_after_save;
+  gboolean close_confirmed;
+};
+
+/* cohorts-window-actions.c: editing */
+void cohorts_window_class_init_actions (GtkWidgetClass *widget_class);
+void cohorts_window_init_actions       (CohortsWindow  *self);
+void cohorts_window_plan_set           (CohortsWindow  *self);
+void cohorts_window_update_edit_actions (CohortsWindow *self);
+void cohorts_window_toast              (CohortsWindow  *self,
+                                        const char     *message);
+
+G_END_DECLS
