@@ -190,6 +190,8 @@ cohorts_application_startup (GApplication *application)
                                          (const char *[]) { "<Alt>Up", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cohort-move-down",
                                          (const char *[]) { "<Alt>Down", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-editor",
+                                         (const char *[]) { "F9", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
                                          (const char *[]) { "<Control>f", NULL });
 }

@@ -27,6 +27,7 @@ struct _CohortsSchoolList
   GtkToggleButton *vulnerable_filter;
   GtkToggleButton *unassigned_filter;
   GtkToggleButton *search_button;
+  GtkBox *columns_box;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *stack;
@@ -43,9 +44,20 @@ struct _CohortsSchoolList
   GMenuModel *menu;
   GHashTable *bound_items;   /* GtkListItem showing a school */
   guint refresh_source;
+  GtkColumnViewColumn *view_columns[10];
+  GtkCheckButton *column_checks[10];
+  gboolean syncing_checks;
 };
 
 G_DEFINE_FINAL_TYPE (CohortsSchoolList, cohorts_school_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COLUMNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SELECTION_CHANGED,
@@ -138,6 +150,7 @@ cohort_rank (CohortsSchool *school)
 
 typedef struct
 {
+  const char *id;      /* in the "columns" setting */
   const char *title;
   char *(*text) (CohortsSchool *school);
   gint64 (*number) (CohortsSchool *school);  /* the sort key, or NULL to sort by the text */
@@ -193,17 +206,20 @@ enum {
   N_COLUMNS
 };
 
+G_STATIC_ASSERT (N_COLUMNS <= 10);
+
 static const Column columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { N_("Name"), text_name, NULL, FALSE, TRUE, 220 },
-  [COLUMN_URN] = { N_("URN"), text_urn, number_urn, TRUE, FALSE, 66 },
-  [COLUMN_PHASE] = { N_("Phase"), text_phase, number_phase, FALSE, FALSE, 170 },
-  [COLUMN_AGES] = { N_("Ages"), cohorts_school_describe_ages, number_ages, TRUE, FALSE, 52 },
-  [COLUMN_TYPE] = { N_("Type"), text_type, NULL, FALSE, FALSE, 150 },
-  [COLUMN_RELIGION] = { N_("Religious Character"), text_religion, NULL, FALSE, FALSE, 140 },
-  [COLUMN_PUPILS] = { N_("Pupils"), text_pupils, number_pupils, TRUE, FALSE, 64 },
-  [COLUMN_INSPECTION] = { N_("Inspection"), cohorts_school_describe_inspection, number_inspection, FALSE, FALSE, 200 },
-  [COLUMN_COHORT] = { N_("Cohort"), text_cohort, cohort_rank, FALSE, FALSE, 100 },
-  [COLUMN_CONVERSION] = { N_("Conversion"), text_conversion, cohort_rank, FALSE, FALSE, 130 },
+  [COLUMN_NAME] = { "name", N_("Name"), text_name, NULL, FALSE, TRUE, 200 },
+  [COLUMN_URN] = { "urn", N_("URN"), text_urn, number_urn, TRUE, FALSE, 62 },
+  [COLUMN_PHASE] = { "phase", N_("Phase"), text_phase, number_phase, FALSE, FALSE, 150 },
+  [COLUMN_AGES] = { "ages", N_("Ages"), cohorts_school_describe_ages, number_ages, TRUE, FALSE, 52 },
+  [COLUMN_TYPE] = { "type", N_("Type"), text_type, NULL, FALSE, FALSE, 140 },
+  [COLUMN_RELIGION] = { "religion", N_("Religious Character"), text_religion, NULL, FALSE, FALSE, 135 },
+  [COLUMN_PUPILS] = { "pupils", N_("Pupils"), text_pupils, number_pupils, TRUE, FALSE, 60 },
+  [COLUMN_INSPECTION] = { "inspection", N_("Inspection"), cohorts_school_describe_inspection, number_inspection,
+                          FALSE, FALSE, 190 },
+  [COLUMN_COHORT] = { "cohort", N_("Cohort"), text_cohort, cohort_rank, FALSE, FALSE, 100 },
+  [COLUMN_CONVERSION] = { "conversion", N_("Conversion"), text_conversion, cohort_rank, FALSE, FALSE, 130 },
 };
 
 static char *
@@ -707,6 +723,98 @@ cohorts_school_list_get_column_view (CohortsSchoolList *self)
   return GTK_WIDGET (self->column_view);
 }
 
+/**
+ * cohorts_school_list_set_columns:
+ * @ids: the ids of the columns to show besides the name ("urn", "phase"…)
+ */
+void
+cohorts_school_list_set_columns (CohortsSchoolList  *self,
+                                 const char *const  *ids)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL_LIST (self));
+
+  self->syncing_checks = TRUE;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      gboolean shown = i == COLUMN_NAME || (ids != NULL && g_strv_contains (ids, columns[i].id));
+
+      gtk_column_view_column_set_visible (self->view_columns[i], shown);
+      if (self->column_checks[i] != NULL)
+        gtk_check_button_set_active (self->column_checks[i], shown);
+    }
+  self->syncing_checks = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMNS]);
+}
+
+static char **
+dup_columns (CohortsSchoolList *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **ids;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (i != COLUMN_NAME && gtk_column_view_column_get_visible (self->view_columns[i]))
+      g_strv_builder_add (builder, columns[i].id);
+  ids = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return ids;
+}
+
+static void
+column_check_toggled_cb (GtkCheckButton    *check,
+                         CohortsSchoolList *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "column"));
+
+  if (self->syncing_checks)
+    return;
+  gtk_column_view_column_set_visible (self->view_columns[i], gtk_check_button_get_active (check));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMNS]);
+}
+
+static void
+cohorts_school_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CohortsSchoolList *self = COHORTS_SCHOOL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      g_value_take_boxed (value, dup_columns (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cohorts_school_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CohortsSchoolList *self = COHORTS_SCHOOL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      {
+        g_auto(GStrv) before = dup_columns (self);
+        const char *const *ids = g_value_get_boxed (value);
+
+        if (ids != NULL && g_strv_equal ((const char *const *) before, ids))
+          return;
+        cohorts_school_list_set_columns (self, ids);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static gboolean
 menu_key_cb (GtkWidget *widget,
              GVariant  *args,
@@ -753,6 +861,18 @@ cohorts_school_list_class_init (CohortsSchoolListClass *klass)
 
   object_class->dispose = cohorts_school_list_dispose;
   object_class->finalize = cohorts_school_list_finalize;
+  object_class->get_property = cohorts_school_list_get_property;
+  object_class->set_property = cohorts_school_list_set_property;
+
+  /**
+   * CohortsSchoolList:columns:
+   *
+   * The ids of the columns shown besides the name.
+   */
+  properties[PROP_COLUMNS] =
+    g_param_spec_boxed ("columns", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CohortsSchoolList::selection-changed:
@@ -779,6 +899,7 @@ cohorts_school_list_class_init (CohortsSchoolListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, vulnerable_filter);
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, unassigned_filter);
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, columns_box);
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CohortsSchoolList, stack);
@@ -819,9 +940,26 @@ cohorts_school_list_init (CohortsSchoolList *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
+      self->view_columns[i] = column;
       g_object_unref (sorter);
       g_object_unref (column);
+
+      /* The name is always shown; the others can be chosen. */
+      if (i != COLUMN_NAME)
+        {
+          GtkWidget *check = gtk_check_button_new_with_label (_(columns[i].title));
+
+          g_object_set_data (G_OBJECT (check), "column", GUINT_TO_POINTER (i));
+          g_signal_connect (check, "toggled", G_CALLBACK (column_check_toggled_cb), self);
+          gtk_box_append (self->columns_box, check);
+          self->column_checks[i] = GTK_CHECK_BUTTON (check);
+        }
     }
+
+  {
+    static const char *const defaults[] = { "urn", "phase", "type", "religion", "pupils", "inspection", "cohort", NULL };
+    cohorts_school_list_set_columns (self, defaults);
+  }
 
   /* The column view's sorter follows the clicked column title. */
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));

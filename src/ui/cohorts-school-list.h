@@ -26,5 +26,7 @@ void       cohorts_school_list_set_menu_model   (CohortsSchoolList *self,
 GListModel *cohorts_school_list_get_shown       (CohortsSchoolList *self);
 GtkWidget  *cohorts_school_list_get_column_view (CohortsSchoolList *self);
 void       cohorts_school_list_show_menu        (CohortsSchoolList *self);
+void       cohorts_school_list_set_columns      (CohortsSchoolList  *self,
+                                                 const char *const  *ids);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _CohortsWindow
   GtkSpinner *spinner;
   GtkLabel *loading_label;
   GtkWidget *undo_button;
+  GtkToggleButton *editor_toggle;
   GtkWidget *redo_button;
   GMenu *undo_section;
   AdwPreferencesGroup *recent_group;
@@ -45,6 +46,7 @@ struct _CohortsWindow
   guint findings_source;
   guint menu_source;
 
+  gboolean panes_placed;
   gboolean saving;
   gboolean close_after_save;
   gboolean close_confirmed;

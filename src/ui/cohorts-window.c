@@ -23,6 +23,8 @@
 
 G_DEFINE_FINAL_TYPE (CohortsWindow, cohorts_window, ADW_TYPE_APPLICATION_WINDOW)
 
+#define EDITOR_MIN_WIDTH 300
+
 static void save_as (CohortsWindow *self);
 static void update_recent (CohortsWindow *self);
 
@@ -683,6 +685,14 @@ save_window_state (CohortsWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (settings);
+  if (self->panes_placed)
+    {
+      int inner = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+
+      g_settings_set_int (settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+      if (gtk_widget_get_visible (GTK_WIDGET (self->editor)) && inner > 0)
+        g_settings_set_int (settings, "editor-width", inner - gtk_paned_get_position (self->inner_paned));
+    }
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
     {
@@ -731,6 +741,27 @@ cohorts_window_close_request (GtkWindow *window)
   g_cancellable_cancel (self->cancellable);
   save_window_state (self);
   return GTK_WINDOW_CLASS (cohorts_window_parent_class)->close_request (window);
+}
+
+/* Once laid out, the divider's place is what the user drags: the editor's
+ * width asked for at start-up is no longer a minimum. */
+static gboolean
+release_editor_width (gpointer user_data)
+{
+  CohortsWindow *self = user_data;
+  int position = gtk_paned_get_position (self->inner_paned);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor), EDITOR_MIN_WIDTH, -1);
+  gtk_paned_set_position (self->inner_paned, position);
+  self->panes_placed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_mapped_cb (CohortsWindow *self)
+{
+  if (!self->panes_placed)
+    g_idle_add_full (G_PRIORITY_LOW, release_editor_width, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -815,6 +846,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, school_list);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, editor_toggle);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, recent_group);
@@ -851,6 +883,13 @@ cohorts_window_init (CohortsWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  g_signal_connect_swapped (self->editor, "map", G_CALLBACK (editor_mapped_cb), self);
+  g_object_bind_property (self->editor_toggle, "active", self->editor, "visible", G_BINDING_SYNC_CREATE);
+  {
+    g_autoptr(GPropertyAction) show_editor = g_property_action_new ("show-editor", self->editor_toggle, "active");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_editor));
+  }
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -877,6 +916,12 @@ cohorts_window_new (CohortsApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->outer_paned, g_settings_get_int (settings, "sidebar-width"));
+      /* The list takes what the window gains; the editor starts at its width. */
+      gtk_widget_set_size_request (GTK_WIDGET (self->editor),
+                                   MAX (EDITOR_MIN_WIDTH, g_settings_get_int (settings, "editor-width")), -1);
+      g_settings_bind (settings, "show-editor", self->editor_toggle, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "list-columns", self->school_list, "columns", G_SETTINGS_BIND_DEFAULT);
     }
 
   return self;
