@@ -2249,6 +2249,62 @@ test_random_edits (void)
   g_signal_handlers_disconnect_by_data (plan, &f.changed);
 }
 
+/* Several schools moved or removed at once: one step each. */
+static void
+test_move_and_remove_schools (void)
+{
+  g_autoptr(CohortsPlan) plan = load_example ();
+  g_autoptr(GBytes) before = cohorts_plan_xml_to_bytes (plan);
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new ();
+  CohortsCohort *c4 = cohorts_plan_find_cohort (plan, "c4");
+  CohortsHistory *history = cohorts_plan_get_history (plan);
+
+  /* One unassigned, one from cohort 1, one already in cohort 4. */
+  g_ptr_array_add (schools, school (plan, 938283));
+  g_ptr_array_add (schools, school (plan, 938203));
+  g_ptr_array_add (schools, school (plan, 938314));
+
+  cohorts_plan_move_schools (plan, schools, c4);
+  assert_undo_label (plan, "Move 2 Schools to Cohort 4");
+  g_assert_cmpuint (cohorts_cohort_get_n_members (c4), ==, 3);
+  {
+    g_autoptr(CohortsSchool) first = g_list_model_get_item (cohorts_cohort_get_members (c4), 0);
+    g_autoptr(CohortsSchool) last = g_list_model_get_item (cohorts_cohort_get_members (c4), 2);
+
+    /* The school already there keeps its place; the others follow in order. */
+    g_assert_cmpuint (cohorts_school_get_urn (first), ==, 938314);
+    g_assert_cmpuint (cohorts_school_get_urn (last), ==, 938203);
+  }
+
+  /* Moving them where they are records nothing. */
+  cohorts_plan_move_schools (plan, schools, c4);
+  assert_undo_label (plan, "Move 2 Schools to Cohort 4");
+
+  /* One school: named like a single move. */
+  g_ptr_array_set_size (schools, 1);
+  cohorts_plan_move_schools (plan, schools, NULL);
+  assert_undo_label (plan, "Move to Unassigned");
+  g_assert_true (cohorts_history_undo (history));
+
+  g_ptr_array_set_size (schools, 0);
+  g_ptr_array_add (schools, school (plan, 938112));
+  g_ptr_array_add (schools, school (plan, 938127));
+  cohorts_plan_remove_schools (plan, schools);
+  assert_undo_label (plan, "Remove 2 Schools");
+  g_assert_null (cohorts_plan_find_school (plan, 938112));
+  g_assert_cmpuint (cohorts_plan_get_n_schools (plan), ==, 17);
+
+  g_assert_true (cohorts_history_undo (history));
+  g_assert_true (cohorts_history_undo (history));
+  after_undo = cohorts_plan_xml_to_bytes (plan);
+  g_assert_true (g_bytes_equal (before, after_undo));
+
+  g_ptr_array_set_size (schools, 1);
+  cohorts_plan_remove_schools (plan, schools);
+  assert_undo_label (plan, "Remove School");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2299,6 +2355,7 @@ main (int   argc,
   g_test_add_func ("/history/redo-cleared-by-edit", test_redo_cleared_by_edit);
   g_test_add_func ("/history/undo-redo-empty", test_undo_redo_empty);
   g_test_add_func ("/history/clear", test_clear);
+  g_test_add_func ("/history/move-and-remove-schools", test_move_and_remove_schools);
   g_test_add_func ("/history/edit/refuses-bad-formats", test_edit_refuses_bad_formats);
   g_test_add_func ("/history/build-plan", test_build_plan);
   g_test_add_func ("/history/random-edits", test_random_edits);
