@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-ui-util.h"
+
 #include "cohorts-editor.h"
 
 typedef enum
@@ -995,8 +997,7 @@ refresh (gpointer user_data)
 static void
 plan_changed_cb (CohortsEditor *self)
 {
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh, self, NULL);
+  cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
 }
 
 static void

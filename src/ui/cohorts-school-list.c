@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-ui-util.h"
+
 #include "cohorts-school-list.h"
 
 struct _CohortsSchoolList
@@ -439,19 +441,8 @@ show_menu_at (CohortsSchoolList *self,
               double             x,
               double             y)
 {
-  GtkWidget *popover;
-
-  if (self->menu == NULL)
-    return;
-
-  popover = gtk_popover_menu_new_from_model (self->menu);
-  gtk_widget_set_parent (popover, parent);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_widget_set_halign (popover, GTK_ALIGN_START);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  if (self->menu != NULL)
+    cohorts_popup_menu (parent, self->menu, x, y);
 }
 
 static void
@@ -547,9 +538,7 @@ refresh (gpointer user_data)
 static void
 plan_changed_cb (CohortsSchoolList *self)
 {
-  /* Before the next frame is drawn (GDK_PRIORITY_REDRAW is HIGH_IDLE + 20). */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh, self, NULL);
+  cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
 }
 
 static void

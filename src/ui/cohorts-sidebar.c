@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-ui-util.h"
+
 #include "cohorts-sidebar.h"
 
 struct _CohortsSidebar
@@ -75,8 +77,7 @@ refresh (gpointer user_data)
 static void
 plan_changed_cb (CohortsSidebar *self)
 {
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh, self, NULL);
+  cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
 }
 
 /* Drops */
@@ -157,21 +158,11 @@ show_menu (CohortsSidebar *self,
            double          x,
            double          y)
 {
-  GtkWidget *popover;
-
   if (cohorts_group_get_kind (row_group (row)) != COHORTS_GROUP_COHORT)
     return;
 
   gtk_list_box_select_row (self->list, row);
-
-  popover = gtk_popover_menu_new_from_model (self->cohort_menu);
-  gtk_widget_set_parent (popover, GTK_WIDGET (row));
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_widget_set_halign (popover, GTK_ALIGN_START);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  cohorts_popup_menu (GTK_WIDGET (row), self->cohort_menu, x, y);
 }
 
 static void

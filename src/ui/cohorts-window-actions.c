@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-ui-util.h"
+
 #include "cohorts-application.h"
 #include "cohorts-window-private.h"
 
@@ -213,8 +215,7 @@ rebuild_menus (gpointer user_data)
 static void
 plan_changed_cb (CohortsWindow *self)
 {
-  if (self->menu_source == 0)
-    self->menu_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, rebuild_menus, self, NULL);
+  cohorts_schedule_before_frame (&self->menu_source, rebuild_menus, self);
   cohorts_window_update_edit_actions (self);
 }
 

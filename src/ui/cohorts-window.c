@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-ui-util.h"
+
 #include "cohorts-checks.h"
 #include "cohorts-editor.h"
 #include "cohorts-plan-xml.h"
@@ -256,9 +258,7 @@ static void
 plan_changed_cb (CohortsWindow *self)
 {
   /* Edits come in bursts (a group of moves): check once they are done. */
-  if (self->findings_source == 0)
-    /* Before the next frame is drawn (GDK_PRIORITY_REDRAW is HIGH_IDLE + 20). */
-    self->findings_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, update_findings, self, NULL);
+  cohorts_schedule_before_frame (&self->findings_source, update_findings, self);
 }
 
 /**

@@ -1,0 +1,50 @@
+/* cohorts-ui-util.c: small helpers the views share
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cohorts-ui"
+
+#include "config.h"
+
+#include "cohorts-ui-util.h"
+
+/**
+ * cohorts_schedule_before_frame:
+ * @source: (inout): where the pending source is kept; 0 when none
+ *
+ * Runs @func once, soon, before the next frame is drawn (GDK_PRIORITY_REDRAW
+ * is G_PRIORITY_HIGH_IDLE + 20): a burst of model changes (a group of moves)
+ * is shown once, in the frame that follows it. @func must set *@source to 0.
+ */
+void
+cohorts_schedule_before_frame (guint       *source,
+                               GSourceFunc  func,
+                               gpointer     data)
+{
+  if (*source == 0)
+    *source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, func, data, NULL);
+}
+
+/**
+ * cohorts_popup_menu:
+ * @x: where to point, in @parent's coordinates, or -1 for @parent itself
+ *
+ * Opens @menu as a context menu of @parent (a right click, the Menu key).
+ */
+void
+cohorts_popup_menu (GtkWidget  *parent,
+                    GMenuModel *menu,
+                    double      x,
+                    double      y)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (menu);
+
+  gtk_widget_set_parent (popover, parent);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  if (x >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
