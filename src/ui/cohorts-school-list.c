@@ -41,7 +41,7 @@ struct _CohortsSchoolList
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GtkMultiSelection *selection;
-  GtkCustomFilter *filter;
+  GtkCustomFilter *filter;   /* ours: set on the model only while filtering */
   char **search_words;       /* casefolded */
   GMenuModel *menu;
   GHashTable *bound_items;   /* GtkListItem showing a school */
@@ -360,10 +360,26 @@ update_header (CohortsSchoolList *self)
   gtk_stack_set_visible_child_name (self->stack, n_shown ? "list" : "empty");
 }
 
+static gboolean
+filtering (CohortsSchoolList *self)
+{
+  return gtk_toggle_button_get_active (self->church_filter) ||
+         gtk_toggle_button_get_active (self->vulnerable_filter) ||
+         gtk_toggle_button_get_active (self->unassigned_filter) ||
+         (self->search_words != NULL && self->search_words[0] != NULL);
+}
+
 static void
 filter_changed (CohortsSchoolList *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* No filter at all when none is asked for: 25,000 schools need no test. */
+  if (filtering (self))
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  else
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
   update_header (self);
 }
 
@@ -523,8 +539,9 @@ refresh (gpointer user_data)
   self->refresh_source = 0;
 
   /* A change may move a school in or out of the filter or the order. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (gtk_column_view_get_sorter (self->column_view) != NULL)
+  if (filtering (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
     gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
 
   g_hash_table_iter_init (&iter, self->bound_items);
@@ -835,6 +852,7 @@ cohorts_school_list_finalize (GObject *object)
   CohortsSchoolList *self = (CohortsSchoolList *) object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->menu);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
@@ -907,7 +925,7 @@ cohorts_school_list_init (CohortsSchoolList *self)
   self->bound_items = g_hash_table_new (NULL, NULL);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
