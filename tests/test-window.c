@@ -529,6 +529,11 @@ test_cohorts (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cohort-move-up", NULL));
   g_assert_true (g_list_model_get_item (cohorts_plan_get_cohorts (plan), 4) == (gpointer) cohort);
   g_object_unref (cohort);
+  /* The sidebar follows the new order. */
+  wait_for_text (GTK_WIDGET (sidebar_of (window)),
+                 "Cohort 4\n1 September 2028 · 1 school\n"
+                 "Growth 2029\n1 March 2029 · 0 schools\n"
+                 "Cohort 5\n1 January 2029 · 1 school\n", TRUE);
 
   c3 = cohorts_plan_find_cohort (plan, "c3");
   cohorts_sidebar_select_cohort (sidebar_of (window), c3);

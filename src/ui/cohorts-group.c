@@ -166,14 +166,26 @@ cohorts_group_dup_summary (CohortsGroup *self)
   return g_strdup_printf (_("%s · %s"), date, schools);
 }
 
-static gpointer
-group_for_cohort (gpointer item,
-                  gpointer user_data)
+/* Keeps the groups in step with the plan's cohorts: the cohorts' groups sit
+ * between "All Schools" (position 0) and "Unassigned" (last). */
+static void
+cohorts_changed_cb (GListModel *cohorts,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListStore *groups)
 {
-  CohortsGroup *group = cohorts_group_new (user_data, COHORTS_GROUP_COHORT, item);
+  CohortsGroup *all = g_list_model_get_item (G_LIST_MODEL (groups), 0);
+  g_autoptr(GPtrArray) new_groups = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_object_unref (item);
-  return group;
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, position + i);
+      g_ptr_array_add (new_groups, cohorts_group_new (all->plan, COHORTS_GROUP_COHORT, cohort));
+    }
+
+  g_list_store_splice (groups, position + 1, removed, new_groups->pdata, new_groups->len);
+  g_object_unref (all);
 }
 
 /**
@@ -185,21 +197,15 @@ group_for_cohort (gpointer item,
 GListModel *
 cohorts_groups_new (CohortsPlan *plan)
 {
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) first = g_list_store_new (COHORTS_TYPE_GROUP);
-  g_autoptr(GListStore) last = g_list_store_new (COHORTS_TYPE_GROUP);
+  GListStore *groups = g_list_store_new (COHORTS_TYPE_GROUP);
+  GListModel *cohorts = cohorts_plan_get_cohorts (plan);
   g_autoptr(CohortsGroup) all = cohorts_group_new (plan, COHORTS_GROUP_ALL, NULL);
   g_autoptr(CohortsGroup) unassigned = cohorts_group_new (plan, COHORTS_GROUP_UNASSIGNED, NULL);
-  GtkMapListModel *cohorts;
 
-  g_list_store_append (first, all);
-  g_list_store_append (last, unassigned);
-  cohorts = gtk_map_list_model_new (g_object_ref (cohorts_plan_get_cohorts (plan)), group_for_cohort, plan, NULL);
+  g_list_store_append (groups, all);
+  g_list_store_append (groups, unassigned);
+  cohorts_changed_cb (cohorts, 0, 0, g_list_model_get_n_items (cohorts), groups);
+  g_signal_connect_object (cohorts, "items-changed", G_CALLBACK (cohorts_changed_cb), groups, 0);
 
-  g_list_store_append (parts, first);
-  g_list_store_append (parts, cohorts);
-  g_list_store_append (parts, last);
-  g_object_unref (cohorts);
-
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  return G_LIST_MODEL (groups);
 }
