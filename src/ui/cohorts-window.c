@@ -156,6 +156,7 @@ update_recent (CohortsWindow *self)
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) folder = NULL;
       g_autofree char *parent = NULL;
       GtkWidget *row;
 
@@ -166,7 +167,8 @@ update_recent (CohortsWindow *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      parent = g_file_get_parent (file) ? g_file_get_parse_name (g_file_get_parent (file)) : NULL;
+      folder = g_file_get_parent (file);
+      parent = folder ? g_file_get_parse_name (folder) : NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent ? parent : "");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
