@@ -138,6 +138,7 @@ check_trust (CohortsTrust *trust,
   if (low >= 0 && high >= 0 && low > high)
     add (findings, COHORTS_SEVERITY_WARNING, "growth-target-reversed", g_strdup ("plan"),
          g_strdup (_("Swap the two numbers of the growth target.")),
+         /* Translators: the first number is always above the second, so never 1 */
          _("The growth target aims for at least %d academies but at most %d."), low, high);
 }
 

@@ -150,6 +150,8 @@ static void
 cohorts_cohort_class_init (CohortsCohortClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  /* Nicks are translated: the editor and undo steps show them. The
+   * translations live as long as the process, as static strings must. */
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = cohorts_cohort_finalize;
@@ -163,10 +165,10 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
    * change when the cohort is renamed.
    */
   properties[PROP_ID] =
-    g_param_spec_string ("id", "ID", NULL, NULL,
+    g_param_spec_string ("id", _("Identifier"), NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
-    g_param_spec_string ("name", "Name", NULL, "", flags);
+    g_param_spec_string ("name", _("Name"), NULL, "", flags);
   /**
    * CohortsCohort:date:
    *
@@ -174,15 +176,15 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
    * month, or %COHORTS_DATE_NONE while undecided.
    */
   properties[PROP_DATE] =
-    g_param_spec_uint ("date", "Conversion date", NULL, 0, G_MAXUINT32, 0, flags);
+    g_param_spec_uint ("date", _("Conversion date"), NULL, 0, G_MAXUINT32, 0, flags);
   cohorts_format_mark_pspec (properties[PROP_DATE], COHORTS_FORMAT_DATE);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", "Status", NULL,
+    g_param_spec_enum ("status", _("Status"), NULL,
                        COHORTS_TYPE_COHORT_STATUS, COHORTS_COHORT_STATUS_DRAFT, flags);
   properties[PROP_NOTES] =
-    g_param_spec_string ("notes", "Notes", NULL, "", flags);
+    g_param_spec_string ("notes", _("Notes"), NULL, "", flags);
   properties[PROP_N_MEMBERS] =
-    g_param_spec_uint ("n-members", "Number of schools", NULL, 0, G_MAXUINT, 0,
+    g_param_spec_uint ("n-members", _("Number of schools"), NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   cohorts_text_mark_pspec (properties[PROP_NAME], FALSE);

@@ -179,8 +179,16 @@ cohorts_date_format (CohortsDate date)
     return g_strdup ("");
 
   dt = g_date_time_new_utc (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 0, 0, 0);
+  /* Conversions are on the 1st of a month, which some languages write apart
+   * ("1er septembre 2027"). */
+  if (g_date_get_day (&d) == 1)
+    /* Translators: the 1st of a month as a strftime()-style format for
+     * g_date_time_format(): "1 September 2027" in British English. */
+    return g_date_time_format (dt, C_("date, the first of a month", "%-d %B %Y"));
+
   /* Translators: a date as a strftime()-style format for g_date_time_format(),
-   * "1 September 2027" in British English. */
+   * "15 September 2027" in British English. Languages whose month names change
+   * form after a number use %B; standing alone, %OB. */
   return g_date_time_format (dt, C_("date", "%-d %B %Y"));
 }
 
@@ -200,7 +208,8 @@ cohorts_date_format_month (CohortsDate date)
 
   dt = g_date_time_new_utc (g_date_get_year (&d), g_date_get_month (&d), 1, 0, 0, 0);
   /* Translators: a month as a strftime()-style format for g_date_time_format(),
-   * "September 2027" in British English. */
+   * "September 2027" in British English. Languages whose month names change
+   * form after a number (Polish, Russian…) use %OB here, the form standing alone. */
   return g_date_time_format (dt, C_("date", "%B %Y"));
 }
 

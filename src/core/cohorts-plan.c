@@ -173,7 +173,7 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
   object_class->set_property = cohorts_plan_set_property;
 
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", "Title", NULL, "",
+    g_param_spec_string ("title", _("Title"), NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   cohorts_text_mark_pspec (properties[PROP_TITLE], FALSE);
   /**
@@ -182,7 +182,7 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
    * When the plan starts (a #CohortsDate); no conversion may come before it.
    */
   properties[PROP_START_DATE] =
-    g_param_spec_uint ("start-date", "Start date", NULL, 0, G_MAXUINT32, 0,
+    g_param_spec_uint ("start-date", _("Start date"), NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   cohorts_format_mark_pspec (properties[PROP_START_DATE], COHORTS_FORMAT_DATE);
   properties[PROP_TRUST] =

@@ -164,8 +164,10 @@ cohorts_trust_describe_growth_target (CohortsTrust *self)
   g_return_val_if_fail (COHORTS_IS_TRUST (self), NULL);
 
   if (self->academies_min >= 0 && self->academies_max >= 0 && self->academies_min != self->academies_max)
-    /* Translators: a range of numbers of academies: "15–20 academies" */
-    academies = g_strdup_printf (_("%d–%d academies"), self->academies_min, self->academies_max);
+    /* Translators: a range of numbers of academies: "15–20 academies"; the plural follows the second */
+    academies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d–%d academy", "%d–%d academies",
+                                              self->academies_max),
+                                 self->academies_min, self->academies_max);
   else if (self->academies_max >= 0 || self->academies_min >= 0)
     {
       int n = self->academies_max >= 0 ? self->academies_max : self->academies_min;

@@ -624,7 +624,8 @@ make_month_picker (CohortsEditor *self,
   for (int month = 1; month <= 12; month++)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
-      /* Translators: a month's short name in the month picker: "Sep" */
+      /* Translators: a month's short name in the month picker: "Sep"; use %Ob
+       * if your language has a form of month names that stands alone */
       g_autofree char *name = g_date_time_format (dt, C_("month", "%b"));
       GtkWidget *button = gtk_button_new_with_label (name);
 

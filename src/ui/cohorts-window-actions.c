@@ -506,9 +506,12 @@ cohort_delete_action (GtkWidget  *widget,
   if (n == 0)
     /* Translators: a notification, "Deleted Cohort 3" */
     message = g_strdup_printf (_("Deleted %s"), name);
+  else if (n == 1)
+    /* Translators: a notification, "Deleted Cohort 4; its school is unassigned" */
+    message = g_strdup_printf (_("Deleted %s; its school is unassigned"), name);
   else
     /* Translators: a notification, "Deleted Cohort 3; its 5 schools are unassigned" */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %s; its school is unassigned",
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %s; its %u school is unassigned",
                                             "Deleted %s; its %u schools are unassigned", n), name, n);
 
   cohorts_plan_remove_cohort (self->plan, cohort);
