@@ -491,6 +491,37 @@ test_move_schools (void)
   g_assert_null (cohorts_school_get_cohort (school));
   g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Move to Unassigned");
 
+  /* Dropped on a cohort's row in the sidebar (what a drag delivers). */
+  {
+    GtkWidget *row = cohorts_sidebar_get_row (sidebar_of (window), 4); /* Cohort 4 */
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+    g_autoptr(GListStore) dragged = g_list_store_new (COHORTS_TYPE_SCHOOL);
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_list_store_append (dragged, school);
+    g_list_store_append (dragged, cohorts_plan_find_school (plan, 938151));
+    g_value_init (&value, G_TYPE_LIST_MODEL);
+    g_value_set_object (&value, dragged);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller) &&
+            gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL &&
+            gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                               G_TYPE_LIST_MODEL))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+      }
+
+    g_assert_true (accepted);
+    g_assert_true (cohorts_school_get_cohort (school) == cohorts_plan_find_cohort (plan, "c4"));
+    g_assert_true (cohorts_school_get_cohort (cohorts_plan_find_school (plan, 938151)) ==
+                   cohorts_plan_find_cohort (plan, "c4"));
+    g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Move 2 Schools to Cohort 4");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -632,6 +663,23 @@ test_search_and_filters (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (church), TRUE);
   g_assert_cmpuint (shown_count (window), ==, 6);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (church), FALSE);
+
+  /* Sorted by pupils, fewest first: the smallest school leads. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (cohorts_school_list_get_column_view (list_of (window)));
+    GListModel *view_columns = gtk_column_view_get_columns (view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Pupils") == 0)
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+    g_assert_cmpuint (shown_urn (window, 0), ==, 938275); /* Farleigh Moor, 43 pupils */
+    g_assert_cmpuint (shown_urn (window, 18), ==, 938112); /* the high school, 1214 */
+    gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  }
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (list_of (window)), "Needs _Support")),
                                 TRUE);
