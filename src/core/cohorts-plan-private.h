@@ -16,6 +16,7 @@ struct _CohortsPlan
   char *title;
   CohortsDate start_date;
   CohortsTrust *trust;
+  CohortsSchedule *schedule;
 
   GListStore *schools;      /* CohortsSchool, in plan order */
   GListStore *cohorts;      /* CohortsCohort, in order */

@@ -84,6 +84,7 @@ cohorts_plan_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->trust);
+  g_clear_object (&self->schedule);
   g_clear_pointer (&self->by_urn, g_hash_table_unref);
   g_clear_pointer (&self->cohorts_by_id, g_hash_table_unref);
   g_clear_object (&self->unassigned);
@@ -213,6 +214,7 @@ cohorts_plan_init (CohortsPlan *self)
 {
   self->title = g_strdup ("");
   self->trust = cohorts_trust_new ();
+  self->schedule = cohorts_schedule_new ();
   self->schools = g_list_store_new (COHORTS_TYPE_SCHOOL);
   self->cohorts = g_list_store_new (COHORTS_TYPE_COHORT);
   self->unassigned = g_list_store_new (COHORTS_TYPE_SCHOOL);
@@ -262,6 +264,18 @@ cohorts_plan_get_trust (CohortsPlan *self)
 {
   g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
   return self->trust;
+}
+
+/**
+ * cohorts_plan_get_schedule:
+ *
+ * Returns: (transfer none): the timings of the steps of a conversion
+ */
+CohortsSchedule *
+cohorts_plan_get_schedule (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return self->schedule;
 }
 
 /**
@@ -1249,6 +1263,211 @@ cohorts_plan_remove_schools (CohortsPlan *self,
   for (guint i = 0; i < schools->len; i++)
     cohorts_plan_remove_school (self, g_ptr_array_index (schools, i));
   cohorts_history_end_group (self->history);
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsSchool *school;
+  CohortsStep step;
+  CohortsMilestone before;
+  CohortsMilestone after;
+} MilestoneCommand;
+
+static void
+milestone_apply (CohortsCommand *command)
+{
+  MilestoneCommand *self = (MilestoneCommand *) command;
+  cohorts_school_set_milestone (self->school, self->step, &self->after);
+}
+
+static void
+milestone_revert (CohortsCommand *command)
+{
+  MilestoneCommand *self = (MilestoneCommand *) command;
+  cohorts_school_set_milestone (self->school, self->step, &self->before);
+}
+
+static void
+milestone_finalize (CohortsCommand *command)
+{
+  MilestoneCommand *self = (MilestoneCommand *) command;
+  g_clear_object (&self->school);
+}
+
+static const CohortsCommandClass milestone_class = { milestone_apply, milestone_revert, milestone_finalize };
+
+/**
+ * cohorts_plan_set_milestone:
+ * @milestone: the school's own date for @step (a step that lasts also has
+ *   a start), planned or done; state %COHORTS_MILESTONE_SCHEDULED gives the
+ *   step back to the schedule
+ *
+ * Gives @school a date of its own for @step, as an undoable step.
+ *
+ * Returns: %FALSE, with @error set, for dates a plan cannot hold or a start
+ *   after the end
+ */
+gboolean
+cohorts_plan_set_milestone (CohortsPlan            *self,
+                            CohortsSchool          *school,
+                            CohortsStep             step,
+                            const CohortsMilestone *milestone,
+                            GError                **error)
+{
+  MilestoneCommand *command;
+  CohortsMilestone before, after = *milestone;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school) && belongs_to_plan (self, school), FALSE);
+  g_return_val_if_fail (step < COHORTS_N_STEPS, FALSE);
+
+  if (after.state == COHORTS_MILESTONE_SCHEDULED)
+    after.start = after.date = COHORTS_DATE_NONE;
+  else
+    {
+      if (!cohorts_step_lasts (step))
+        after.start = COHORTS_DATE_NONE;
+      if (!cohorts_date_is_valid (after.date) ||
+          (after.start != COHORTS_DATE_NONE && !cohorts_date_is_valid (after.start)))
+        {
+          g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                       _("%s needs a date between 1900 and 2200"), cohorts_step_get_name (step));
+          return FALSE;
+        }
+      if (after.start != COHORTS_DATE_NONE && after.start > after.date)
+        {
+          g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                       _("%s cannot end before it starts"), cohorts_step_get_name (step));
+          return FALSE;
+        }
+    }
+
+  cohorts_school_get_milestone (school, step, &before);
+  if (memcmp (&before, &after, sizeof before) == 0)
+    return TRUE;
+
+  if (after.state == COHORTS_MILESTONE_DONE)
+    /* Translators: an undo step, "Mark Academy order Done" */
+    label = g_strdup_printf (_("Mark %s Done"), cohorts_step_get_name (step));
+  else if (after.state == COHORTS_MILESTONE_PLANNED)
+    /* Translators: an undo step, "Set Date of Academy order" */
+    label = g_strdup_printf (_("Set Date of %s"), cohorts_step_get_name (step));
+  else
+    /* Translators: an undo step, "Reschedule Academy order" (back to the plan's schedule) */
+    label = g_strdup_printf (_("Reschedule %s"), cohorts_step_get_name (step));
+
+  command = cohorts_command_new (&milestone_class, sizeof (MilestoneCommand), label);
+  command->school = g_object_ref (school);
+  command->step = step;
+  command->before = before;
+  command->after = after;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return TRUE;
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsSchedule *schedule;
+  int step;                  /* -1: the church lead time */
+  int before[2];
+  int after[2];
+} TimingCommand;
+
+static void
+timing_set (TimingCommand *self,
+            const int      values[2])
+{
+  if (self->step < 0)
+    cohorts_schedule_set_church_lead_weeks (self->schedule, values[0]);
+  else
+    cohorts_schedule_set_timing (self->schedule, self->step, values[0], values[1]);
+}
+
+static void
+timing_apply (CohortsCommand *command)
+{
+  TimingCommand *self = (TimingCommand *) command;
+  timing_set (self, self->after);
+}
+
+static void
+timing_revert (CohortsCommand *command)
+{
+  TimingCommand *self = (TimingCommand *) command;
+  timing_set (self, self->before);
+}
+
+static void
+timing_finalize (CohortsCommand *command)
+{
+  TimingCommand *self = (TimingCommand *) command;
+  g_clear_object (&self->schedule);
+}
+
+static const CohortsCommandClass timing_class = { timing_apply, timing_revert, timing_finalize };
+
+/**
+ * cohorts_plan_set_step_timing:
+ * @weeks_before: 0–104: how many weeks before the conversion @step is due
+ * @weeks: 0–52: how long it lasts (0 for a step that does not last)
+ *
+ * Changes the plan's schedule for every school, as an undoable step.
+ */
+void
+cohorts_plan_set_step_timing (CohortsPlan *self,
+                              CohortsStep  step,
+                              int          weeks_before,
+                              int          weeks)
+{
+  TimingCommand *command;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (step < COHORTS_N_STEPS);
+  g_return_if_fail (weeks_before >= 0 && weeks_before <= 104 && weeks >= 0 && weeks <= 52);
+  g_return_if_fail (cohorts_step_lasts (step) || weeks == 0);
+
+  if (cohorts_schedule_get_weeks_before (self->schedule, step) == weeks_before &&
+      cohorts_schedule_get_weeks (self->schedule, step) == weeks)
+    return;
+
+  /* Translators: an undo step, "Change Timing of TUPE consultation" */
+  label = g_strdup_printf (_("Change Timing of %s"), cohorts_step_get_name (step));
+  command = cohorts_command_new (&timing_class, sizeof (TimingCommand), label);
+  command->schedule = g_object_ref (self->schedule);
+  command->step = step;
+  command->before[0] = cohorts_schedule_get_weeks_before (self->schedule, step);
+  command->before[1] = cohorts_schedule_get_weeks (self->schedule, step);
+  command->after[0] = weeks_before;
+  command->after[1] = weeks;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_set_church_lead_weeks:
+ * @weeks: 0–52: how much sooner church schools start their first steps
+ */
+void
+cohorts_plan_set_church_lead_weeks (CohortsPlan *self,
+                                    int          weeks)
+{
+  TimingCommand *command;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (weeks >= 0 && weeks <= 52);
+
+  if (cohorts_schedule_get_church_lead_weeks (self->schedule) == weeks)
+    return;
+
+  command = cohorts_command_new (&timing_class, sizeof (TimingCommand), _("Change Church Lead Time"));
+  command->schedule = g_object_ref (self->schedule);
+  command->step = -1;
+  command->before[0] = cohorts_schedule_get_church_lead_weeks (self->schedule);
+  command->after[0] = weeks;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include "cohorts-date.h"
 #include "cohorts-error.h"
 #include "cohorts-history.h"
+#include "cohorts-schedule.h"
 #include "cohorts-school.h"
 #include "cohorts-trust.h"
 
@@ -29,6 +30,7 @@ CohortsPlan    *cohorts_plan_new                (void);
 const char     *cohorts_plan_get_title          (CohortsPlan    *self);
 CohortsDate     cohorts_plan_get_start_date     (CohortsPlan    *self);
 CohortsTrust   *cohorts_plan_get_trust          (CohortsPlan    *self);
+CohortsSchedule *cohorts_plan_get_schedule      (CohortsPlan    *self);
 GListModel     *cohorts_plan_get_schools        (CohortsPlan    *self);
 GListModel     *cohorts_plan_get_cohorts        (CohortsPlan    *self);
 GListModel     *cohorts_plan_get_unassigned     (CohortsPlan    *self);
@@ -80,6 +82,17 @@ void            cohorts_plan_move_schools       (CohortsPlan    *self,
                                                  CohortsCohort  *cohort);
 void            cohorts_plan_remove_schools     (CohortsPlan    *self,
                                                  GPtrArray      *schools);
+gboolean        cohorts_plan_set_milestone      (CohortsPlan            *self,
+                                                 CohortsSchool          *school,
+                                                 CohortsStep             step,
+                                                 const CohortsMilestone *milestone,
+                                                 GError                **error);
+void            cohorts_plan_set_step_timing    (CohortsPlan    *self,
+                                                 CohortsStep     step,
+                                                 int             weeks_before,
+                                                 int             weeks);
+void            cohorts_plan_set_church_lead_weeks (CohortsPlan *self,
+                                                    int          weeks);
 void            cohorts_plan_begin_edit         (CohortsPlan    *self,
                                                  const char     *label);
 void            cohorts_plan_end_edit           (CohortsPlan    *self);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cohorts-schedule.h"
 #include "cohorts-school.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,10 @@ struct _CohortsSchool
   gboolean pfi;
   char *notes;
 
+  /* Dates of the school's own for steps of its conversion (planned or done);
+   * COHORTS_MILESTONE_SCHEDULED where the plan's schedule decides. */
+  CohortsMilestone milestones[COHORTS_N_STEPS];
+
   /* Not owned: the cohort the school is in, set by the plan. */
   CohortsCohort *cohort;
 
@@ -53,7 +58,10 @@ struct _CohortsSchool
   GPtrArray *extensions;
 };
 
-void       cohorts_school_set_cohort     (CohortsSchool *self,
-                                          CohortsCohort *cohort);
+void       cohorts_school_set_cohort     (CohortsSchool          *self,
+                                          CohortsCohort          *cohort);
+void       cohorts_school_set_milestone  (CohortsSchool          *self,
+                                          CohortsStep             step,
+                                          const CohortsMilestone *milestone);
 
 G_END_DECLS

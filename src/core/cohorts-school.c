@@ -273,6 +273,37 @@ GETTER (CohortsCohort *, cohort, cohort)
 
 #undef GETTER
 
+/**
+ * cohorts_school_get_milestone:
+ * @milestone: (out caller-allocates): the school's own date for @step, or
+ *   state %COHORTS_MILESTONE_SCHEDULED when the schedule decides
+ */
+void
+cohorts_school_get_milestone (CohortsSchool    *self,
+                              CohortsStep       step,
+                              CohortsMilestone *milestone)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL (self));
+  g_return_if_fail (step < COHORTS_N_STEPS);
+
+  *milestone = self->milestones[step];
+}
+
+/* For the plan's commands: a school's own date for a step, or none. */
+void
+cohorts_school_set_milestone (CohortsSchool          *self,
+                              CohortsStep             step,
+                              const CohortsMilestone *milestone)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL (self));
+  g_return_if_fail (step < COHORTS_N_STEPS);
+
+  if (milestone->state == COHORTS_MILESTONE_SCHEDULED)
+    self->milestones[step] = (CohortsMilestone) { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
+  else
+    self->milestones[step] = *milestone;
+}
+
 CohortsReportGrade
 cohorts_school_get_report_grade (CohortsSchool     *self,
                                  CohortsReportArea  area)

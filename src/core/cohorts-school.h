@@ -9,6 +9,7 @@
 
 #include "cohorts-date.h"
 #include "cohorts-enums.h"
+#include "cohorts-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
 #define COHORTS_TYPE_SCHOOL (cohorts_school_get_type ())
 
 G_DECLARE_FINAL_TYPE (CohortsSchool, cohorts_school, COHORTS, SCHOOL, GObject)
+
 
 typedef struct _CohortsCohort CohortsCohort;
 
@@ -59,6 +61,9 @@ gboolean                  cohorts_school_get_recovery_plan       (CohortsSchool 
 gboolean                  cohorts_school_get_pfi                 (CohortsSchool     *self);
 const char               *cohorts_school_get_notes               (CohortsSchool     *self);
 CohortsCohort            *cohorts_school_get_cohort              (CohortsSchool     *self);
+void                      cohorts_school_get_milestone           (CohortsSchool     *self,
+                                                                  CohortsStep        step,
+                                                                  CohortsMilestone  *milestone);
 
 gboolean                  cohorts_school_is_church_school        (CohortsSchool     *self);
 gboolean                  cohorts_school_has_report_card         (CohortsSchool     *self);
