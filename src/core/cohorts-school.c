@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cohorts-cohort.h"
@@ -141,6 +143,13 @@ static const CohortsField fields[N_FIELD_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MILESTONE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 cohorts_school_finalize (GObject *object)
 {
@@ -205,6 +214,16 @@ cohorts_school_class_init (CohortsSchoolClass *klass)
     g_param_spec_object ("cohort", NULL, NULL, COHORTS_TYPE_COHORT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_COHORT, properties[PROP_COHORT]);
+
+  /**
+   * CohortsSchool::milestone-changed:
+   * @step: the #CohortsStep whose date changed
+   *
+   * The school's own date for a step of its conversion changed.
+   */
+  signals[MILESTONE_CHANGED] =
+    g_signal_new ("milestone-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COHORTS_TYPE_STEP);
 }
 
 static void
@@ -295,13 +314,18 @@ cohorts_school_set_milestone (CohortsSchool          *self,
                               CohortsStep             step,
                               const CohortsMilestone *milestone)
 {
+  CohortsMilestone value;
+
   g_return_if_fail (COHORTS_IS_SCHOOL (self));
   g_return_if_fail (step < COHORTS_N_STEPS);
 
-  if (milestone->state == COHORTS_MILESTONE_SCHEDULED)
-    self->milestones[step] = (CohortsMilestone) { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
-  else
-    self->milestones[step] = *milestone;
+  value = *milestone;
+  if (value.state == COHORTS_MILESTONE_SCHEDULED)
+    value = (CohortsMilestone) { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
+  if (memcmp (&value, &self->milestones[step], sizeof value) == 0)
+    return;
+  self->milestones[step] = value;
+  g_signal_emit (self, signals[MILESTONE_CHANGED], 0, step);
 }
 
 CohortsReportGrade
