@@ -1,0 +1,532 @@
+/* cohorts-timeline-rows.c: the rows of the timeline, indexed for any scroll position
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The timeline shows one row a cohort, followed by one row for each of its
+ * schools unless the cohort is collapsed, then the schools in no cohort.
+ * Rows have one height, so the row at a scroll position is a division; which
+ * school a row is takes a binary search over the groups (a few dozen) and one
+ * lookup in the cohort's list. Drawing a frame therefore costs the same for
+ * 20 schools as for 25,000: only what is on screen is looked at.
+ *
+ * What does depend on every school (each group's span, the number of
+ * academies over time, the plan's range of dates) is gathered once an edit,
+ * not once a frame.
+ */
+#define G_LOG_DOMAIN "cohorts-timeline"
+
+#include "config.h"
+
+#include "cohorts-cohort.h"
+#include "cohorts-schedule.h"
+#include "cohorts-timeline-rows.h"
+
+struct _CohortsTimelineRows
+{
+  GObject parent_instance;
+
+  CohortsPlan *plan;
+  GArray *groups;            /* CohortsTimelineGroup */
+  GArray *counts;            /* CohortsTimelineCount, by date */
+  GHashTable *collapsed;     /* CohortsCohort (not owned) -> itself, when collapsed */
+  gboolean unassigned_collapsed;
+  guint n_rows;
+  CohortsDate start;
+  CohortsDate end;
+};
+
+G_DEFINE_FINAL_TYPE (CohortsTimelineRows, cohorts_timeline_rows, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+plan_changed_cb (CohortsTimelineRows *self)
+{
+  cohorts_timeline_rows_rebuild (self);
+}
+
+static void
+cohorts_timeline_rows_dispose (GObject *object)
+{
+  CohortsTimelineRows *self = (CohortsTimelineRows *) object;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cohorts_timeline_rows_parent_class)->dispose (object);
+}
+
+static void
+cohorts_timeline_rows_finalize (GObject *object)
+{
+  CohortsTimelineRows *self = (CohortsTimelineRows *) object;
+
+  g_array_unref (self->groups);
+  g_array_unref (self->counts);
+  g_hash_table_unref (self->collapsed);
+
+  G_OBJECT_CLASS (cohorts_timeline_rows_parent_class)->finalize (object);
+}
+
+static void
+cohorts_timeline_rows_class_init (CohortsTimelineRowsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cohorts_timeline_rows_dispose;
+  object_class->finalize = cohorts_timeline_rows_finalize;
+
+  /**
+   * CohortsTimelineRows::changed:
+   *
+   * The rows changed: after an edit of the plan, or a group was collapsed or
+   * expanded.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cohorts_timeline_rows_init (CohortsTimelineRows *self)
+{
+  self->groups = g_array_new (FALSE, TRUE, sizeof (CohortsTimelineGroup));
+  self->counts = g_array_new (FALSE, TRUE, sizeof (CohortsTimelineCount));
+  self->collapsed = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * cohorts_timeline_rows_new:
+ *
+ * Returns: (transfer full): the rows of @plan's timeline, kept up to date
+ *   as the plan changes
+ */
+CohortsTimelineRows *
+cohorts_timeline_rows_new (CohortsPlan *plan)
+{
+  CohortsTimelineRows *self;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (plan), NULL);
+
+  self = g_object_new (COHORTS_TYPE_TIMELINE_ROWS, NULL);
+  self->plan = g_object_ref (plan);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  cohorts_timeline_rows_rebuild (self);
+  return self;
+}
+
+CohortsPlan *
+cohorts_timeline_rows_get_plan (CohortsTimelineRows *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+  return self->plan;
+}
+
+typedef struct
+{
+  CohortsDate date;
+  gboolean vulnerable;
+} Conversion;
+
+static int
+compare_conversions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Conversion *ca = a, *cb = b;
+
+  return (ca->date > cb->date) - (ca->date < cb->date);
+}
+
+/* Takes in one school: its group's span and counts, the plan's range. */
+static void
+add_school (CohortsTimelineRows  *self,
+            CohortsSchool        *school,
+            CohortsTimelineGroup *group,
+            GArray               *conversions)
+{
+  CohortsMilestone milestones[COHORTS_N_STEPS];
+  CohortsSchedule *schedule = cohorts_plan_get_schedule (self->plan);
+  CohortsDate conversion, first = COHORTS_DATE_NONE, last = COHORTS_DATE_NONE;
+  gboolean vulnerable = cohorts_school_is_vulnerable (school);
+
+  group->n_members++;
+  if (cohorts_school_is_church_school (school))
+    group->n_church++;
+  if (vulnerable)
+    group->n_vulnerable++;
+
+  conversion = cohorts_schedule_plan (schedule, school, milestones);
+  for (guint i = 0; i < COHORTS_N_STEPS; i++)
+    {
+      CohortsDate from = milestones[i].start != COHORTS_DATE_NONE ? milestones[i].start : milestones[i].date;
+
+      if (from != COHORTS_DATE_NONE && (first == COHORTS_DATE_NONE || from < first))
+        first = from;
+      if (milestones[i].date > last)
+        last = milestones[i].date;
+    }
+  if (first == COHORTS_DATE_NONE)
+    return;
+
+  if (group->start == COHORTS_DATE_NONE || first < group->start)
+    group->start = first;
+  if (last > group->end)
+    group->end = last;
+  if (self->start == COHORTS_DATE_NONE || first < self->start)
+    self->start = first;
+  if (last > self->end)
+    self->end = last;
+
+  if (conversion != COHORTS_DATE_NONE)
+    g_array_append_val (conversions, ((Conversion) { conversion, vulnerable }));
+}
+
+static void
+add_group (CohortsTimelineRows *self,
+           CohortsCohort       *cohort,
+           GListModel          *members,
+           gboolean             collapsed,
+           GArray              *conversions)
+{
+  CohortsTimelineGroup group = { 0, };
+  guint n = g_list_model_get_n_items (members);
+
+  group.cohort = cohort;
+  group.first_row = self->n_rows;
+  group.collapsed = collapsed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (members, i);
+      add_school (self, school, &group, conversions);
+    }
+
+  /* A cohort with a date but no schools still shows when it is. */
+  if (cohort != NULL && cohorts_cohort_get_date (cohort) != COHORTS_DATE_NONE)
+    {
+      CohortsDate date = cohorts_cohort_get_date (cohort);
+
+      if (group.end < date)
+        group.end = date;
+      if (group.start == COHORTS_DATE_NONE)
+        group.start = date;
+      if (self->start == COHORTS_DATE_NONE || date < self->start)
+        self->start = date;
+      if (self->end < date)
+        self->end = date;
+    }
+
+  self->n_rows += 1 + (collapsed ? 0 : n);
+  g_array_append_val (self->groups, group);
+}
+
+/**
+ * cohorts_timeline_rows_rebuild:
+ *
+ * Gathers the rows again. Called on every change of the plan; costs one pass
+ * over the schools.
+ */
+void
+cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
+{
+  GListModel *cohorts;
+  GListModel *unassigned;
+  g_autoptr(GArray) conversions = g_array_new (FALSE, FALSE, sizeof (Conversion));
+  guint n, academies = 0, vulnerable = 0;
+
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+
+  g_array_set_size (self->groups, 0);
+  g_array_set_size (self->counts, 0);
+  self->n_rows = 0;
+  self->start = self->end = COHORTS_DATE_NONE;
+
+  cohorts = cohorts_plan_get_cohorts (self->plan);
+  n = g_list_model_get_n_items (cohorts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, i);
+
+      add_group (self, cohort, cohorts_cohort_get_members (cohort),
+                 g_hash_table_contains (self->collapsed, cohort), conversions);
+    }
+
+  unassigned = cohorts_plan_get_unassigned (self->plan);
+  if (g_list_model_get_n_items (unassigned) > 0)
+    add_group (self, NULL, unassigned, self->unassigned_collapsed, conversions);
+
+  /* Forget collapsed cohorts that are gone (their pointers may be reused). */
+  if (g_hash_table_size (self->collapsed) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->collapsed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < self->groups->len && !found; i++)
+            found = g_array_index (self->groups, CohortsTimelineGroup, i).cohort == key;
+          if (!found)
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  g_array_sort (conversions, compare_conversions);
+  for (guint i = 0; i < conversions->len; i++)
+    {
+      const Conversion *c = &g_array_index (conversions, Conversion, i);
+
+      academies++;
+      vulnerable += c->vulnerable;
+      if (self->counts->len > 0 &&
+          g_array_index (self->counts, CohortsTimelineCount, self->counts->len - 1).date == c->date)
+        g_array_set_size (self->counts, self->counts->len - 1);
+      g_array_append_val (self->counts, ((CohortsTimelineCount) { c->date, academies, vulnerable }));
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+cohorts_timeline_rows_get_n_rows (CohortsTimelineRows *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), 0);
+  return self->n_rows;
+}
+
+guint
+cohorts_timeline_rows_get_n_groups (CohortsTimelineRows *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), 0);
+  return self->groups->len;
+}
+
+const CohortsTimelineGroup *
+cohorts_timeline_rows_get_group (CohortsTimelineRows *self,
+                                 guint                group)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+  return &g_array_index (self->groups, CohortsTimelineGroup, group);
+}
+
+/**
+ * cohorts_timeline_rows_group_of_row:
+ *
+ * Returns: the group @row belongs to (a binary search over the groups)
+ */
+guint
+cohorts_timeline_rows_group_of_row (CohortsTimelineRows *self,
+                                    guint                row)
+{
+  guint low = 0, high;
+
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), 0);
+  g_return_val_if_fail (row < self->n_rows, 0);
+
+  /* The last group whose first row is at or before @row. */
+  high = self->groups->len;
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->groups, CohortsTimelineGroup, middle).first_row <= row)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/**
+ * cohorts_timeline_rows_get_school:
+ *
+ * Returns: (transfer none) (nullable): the school of @row, or %NULL for a
+ *   group's own row
+ */
+CohortsSchool *
+cohorts_timeline_rows_get_school (CohortsTimelineRows *self,
+                                  guint                row)
+{
+  const CohortsTimelineGroup *group;
+  GListModel *members;
+  CohortsSchool *school;
+
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+
+  if (row >= self->n_rows)
+    return NULL;
+
+  group = cohorts_timeline_rows_get_group (self, cohorts_timeline_rows_group_of_row (self, row));
+  if (row == group->first_row)
+    return NULL;
+
+  members = group->cohort != NULL ? cohorts_cohort_get_members (group->cohort)
+                                  : cohorts_plan_get_unassigned (self->plan);
+  school = g_list_model_get_item (members, row - group->first_row - 1);
+  /* The plan holds the school: give back the list's reference. */
+  if (school != NULL)
+    g_object_unref (school);
+  return school;
+}
+
+/**
+ * cohorts_timeline_rows_find_school:
+ *
+ * Returns: the row of @school, or %G_MAXUINT when it has none (it is not in
+ *   the plan, or its group is collapsed)
+ */
+guint
+cohorts_timeline_rows_find_school (CohortsTimelineRows *self,
+                                   CohortsSchool       *school)
+{
+  const CohortsTimelineGroup *g;
+  CohortsCohort *cohort;
+  GListModel *members;
+  guint group, position;
+
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), G_MAXUINT);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), G_MAXUINT);
+
+  cohort = cohorts_school_get_cohort (school);
+  group = cohorts_timeline_rows_find_cohort (self, cohort);
+  if (group == G_MAXUINT)
+    return G_MAXUINT;
+
+  g = cohorts_timeline_rows_get_group (self, group);
+  if (g->collapsed)
+    return G_MAXUINT;
+
+  members = cohort != NULL ? cohorts_cohort_get_members (cohort)
+                           : cohorts_plan_get_unassigned (self->plan);
+  if (!g_list_store_find (G_LIST_STORE (members), school, &position) ||
+      position >= g->n_members)
+    return G_MAXUINT;
+  return g->first_row + 1 + position;
+}
+
+/**
+ * cohorts_timeline_rows_find_cohort:
+ * @cohort: (nullable): a cohort, or %NULL for the group of schools in none
+ *
+ * Returns: the group of @cohort, or %G_MAXUINT
+ */
+guint
+cohorts_timeline_rows_find_cohort (CohortsTimelineRows *self,
+                                   CohortsCohort       *cohort)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    if (g_array_index (self->groups, CohortsTimelineGroup, i).cohort == cohort)
+      return i;
+  return G_MAXUINT;
+}
+
+void
+cohorts_timeline_rows_set_collapsed (CohortsTimelineRows *self,
+                                     guint                group,
+                                     gboolean             collapsed)
+{
+  CohortsTimelineGroup *g;
+
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+  g_return_if_fail (group < self->groups->len);
+
+  g = &g_array_index (self->groups, CohortsTimelineGroup, group);
+  if (g->collapsed == !!collapsed)
+    return;
+
+  if (g->cohort == NULL)
+    self->unassigned_collapsed = !!collapsed;
+  else if (collapsed)
+    g_hash_table_add (self->collapsed, g->cohort);
+  else
+    g_hash_table_remove (self->collapsed, g->cohort);
+
+  /* Only the rows move: no need to look at every school again. */
+  g->collapsed = !!collapsed;
+  self->n_rows = 0;
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      g = &g_array_index (self->groups, CohortsTimelineGroup, i);
+      g->first_row = self->n_rows;
+      self->n_rows += 1 + (g->collapsed ? 0 : g->n_members);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cohorts_timeline_rows_get_range:
+ * @start: (out): the earliest date of any step of any school, or
+ *   %COHORTS_DATE_NONE when the plan has no dates
+ * @end: (out): the latest
+ */
+void
+cohorts_timeline_rows_get_range (CohortsTimelineRows *self,
+                                 CohortsDate         *start,
+                                 CohortsDate         *end)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+  *start = self->start;
+  *end = self->end;
+}
+
+/**
+ * cohorts_timeline_rows_get_counts:
+ * @n_counts: (out): how many
+ *
+ * Returns: (array length=n_counts) (transfer none): the number of academies
+ *   from each conversion date on, in date order
+ */
+const CohortsTimelineCount *
+cohorts_timeline_rows_get_counts (CohortsTimelineRows *self,
+                                  guint               *n_counts)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+  *n_counts = self->counts->len;
+  return (const CohortsTimelineCount *) (gpointer) self->counts->data;
+}
+
+/**
+ * cohorts_timeline_rows_count_at:
+ * @vulnerable: (out) (optional): how many of them need support
+ *
+ * Returns: how many of the plan's schools are academies on @date
+ */
+guint
+cohorts_timeline_rows_count_at (CohortsTimelineRows *self,
+                                CohortsDate          date,
+                                guint               *vulnerable)
+{
+  const CohortsTimelineCount *counts;
+  guint low = 0, high;
+
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), 0);
+
+  counts = (const CohortsTimelineCount *) (gpointer) self->counts->data;
+  high = self->counts->len;
+  /* The number of counts that start on or before @date. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (counts[middle].date <= date)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  if (vulnerable != NULL)
+    *vulnerable = low > 0 ? counts[low - 1].vulnerable : 0;
+  return low > 0 ? counts[low - 1].academies : 0;
+}
