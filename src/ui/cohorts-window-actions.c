@@ -551,7 +551,10 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cohorts_school_list_start_search (COHORTS_WINDOW (widget)->school_list);
+  CohortsWindow *self = COHORTS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "schools");
+  cohorts_school_list_start_search (self->school_list);
 }
 
 /* Wiring */
@@ -562,13 +565,68 @@ group_selected_cb (CohortsWindow *self)
   cohorts_school_list_set_group (self->school_list, cohorts_sidebar_get_selected_group (self->sidebar));
   update_subject (self);
   cohorts_window_update_edit_actions (self);
+
+  /* A cohort chosen in the sidebar: show it on the timeline too. */
+  if (!self->selecting_from_timeline && selected_cohort (self) != NULL)
+    cohorts_timeline_scroll_to_cohort (self->timeline, selected_cohort (self));
 }
 
 static void
 schools_selected_cb (CohortsWindow *self)
 {
+  g_autoptr(GPtrArray) schools = self->plan ? selected_schools (self) : NULL;
+
   update_subject (self);
   cohorts_window_update_edit_actions (self);
+  cohorts_timeline_set_selected_school (self->timeline,
+                                        schools != NULL && schools->len > 0 ? g_ptr_array_index (schools, 0) : NULL);
+}
+
+/* The sidebar and the list follow what is chosen on the timeline. */
+static void
+timeline_cohort_activated_cb (CohortsWindow *self,
+                              CohortsCohort *cohort)
+{
+  self->selecting_from_timeline = TRUE;
+  if (cohort != NULL)
+    cohorts_sidebar_select_cohort (self->sidebar, cohort);
+  else
+    cohorts_sidebar_select_all (self->sidebar);
+  self->selecting_from_timeline = FALSE;
+}
+
+static void
+timeline_school_selected_cb (CohortsWindow *self)
+{
+  CohortsSchool *school = cohorts_timeline_get_selected_school (self->timeline);
+  CohortsGroup *group;
+  g_autoptr(CohortsSchool) keep = NULL;
+
+  if (school == NULL || self->plan == NULL)
+    return;
+
+  keep = g_object_ref (school);
+  self->selecting_from_timeline = TRUE;
+  group = cohorts_sidebar_get_selected_group (self->sidebar);
+  if (group == NULL ||
+      (cohorts_group_get_kind (group) == COHORTS_GROUP_COHORT &&
+       cohorts_group_get_cohort (group) != cohorts_school_get_cohort (school)) ||
+      (cohorts_group_get_kind (group) == COHORTS_GROUP_UNASSIGNED && cohorts_school_get_cohort (school) != NULL))
+    {
+      if (cohorts_school_get_cohort (school) != NULL)
+        cohorts_sidebar_select_cohort (self->sidebar, cohorts_school_get_cohort (school));
+      else
+        cohorts_sidebar_select_all (self->sidebar);
+    }
+  cohorts_school_list_select_school (self->school_list, school);
+  self->selecting_from_timeline = FALSE;
+}
+
+static void
+timeline_problem_cb (CohortsWindow *self,
+                     const char    *message)
+{
+  cohorts_window_toast (self, message);
 }
 
 static void
@@ -593,6 +651,7 @@ void
 cohorts_window_plan_set (CohortsWindow *self)
 {
   cohorts_sidebar_set_plan (self->sidebar, self->plan);
+  cohorts_timeline_set_plan (self->timeline, self->plan);
   if (self->plan == NULL)
     {
       cohorts_school_list_set_group (self->school_list, NULL);
@@ -642,6 +701,10 @@ cohorts_window_init_actions (CohortsWindow *self)
   g_signal_connect_swapped (self->school_list, "selection-changed", G_CALLBACK (schools_selected_cb), self);
   g_signal_connect_swapped (self->school_list, "activated", G_CALLBACK (school_activated_cb), self);
   g_signal_connect_swapped (self->editor, "problem", G_CALLBACK (editor_problem_cb), self);
+  g_signal_connect_swapped (self->timeline, "notify::selected-school", G_CALLBACK (timeline_school_selected_cb), self);
+  g_signal_connect_swapped (self->timeline, "cohort-activated", G_CALLBACK (timeline_cohort_activated_cb), self);
+  g_signal_connect_swapped (self->timeline, "school-activated", G_CALLBACK (school_activated_cb), self);
+  g_signal_connect_swapped (self->timeline, "problem", G_CALLBACK (timeline_problem_cb), self);
 
   /* Delete removes the selected schools, where the list has the keyboard. */
   keys = gtk_shortcut_controller_new ();

@@ -8,6 +8,7 @@
 #include "cohorts-editor.h"
 #include "cohorts-school-list.h"
 #include "cohorts-sidebar.h"
+#include "cohorts-timeline-page.h"
 #include "cohorts-window.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,10 @@ struct _CohortsWindow
   GtkPaned *outer_paned;
   GtkPaned *inner_paned;
   CohortsSidebar *sidebar;
+  AdwViewStack *view_stack;
   CohortsSchoolList *school_list;
+  CohortsTimelinePage *timeline_page;
+  CohortsTimeline *timeline;
   CohortsEditor *editor;
   GtkMenuButton *findings_button;
   GtkListBox *findings_list;
@@ -47,6 +51,7 @@ struct _CohortsWindow
   guint menu_source;
 
   gboolean panes_placed;
+  gboolean selecting_from_timeline;
   gboolean saving;
   gboolean close_after_save;
   gboolean close_confirmed;

@@ -837,6 +837,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   g_type_ensure (COHORTS_TYPE_SIDEBAR);
   g_type_ensure (COHORTS_TYPE_SCHOOL_LIST);
   g_type_ensure (COHORTS_TYPE_EDITOR);
+  g_type_ensure (COHORTS_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, toast_overlay);
@@ -845,7 +846,9 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, school_list);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, editor_toggle);
@@ -871,6 +874,7 @@ cohorts_window_init (CohortsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->timeline = cohorts_timeline_page_get_timeline (self->timeline_page);
   cohorts_window_init_actions (self);
 
   {

@@ -1,0 +1,196 @@
+/* cohorts-timeline-page.c: the timeline, its zoom buttons and its legend
+ *
+ * Copyright 2026 The Cohorts developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The legend below the chart is drawn by the chart's own renderer, so it
+ * shows exactly the marks the chart (and the printed page) uses.
+ */
+#define G_LOG_DOMAIN "cohorts-timeline"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "cohorts-timeline-page.h"
+#include "cohorts-timeline-render.h"
+
+/* The legend ---------------------------------------------------------------- */
+
+#define COHORTS_TYPE_TIMELINE_LEGEND (cohorts_timeline_legend_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortsTimelineLegend, cohorts_timeline_legend, COHORTS, TIMELINE_LEGEND, GtkWidget)
+
+struct _CohortsTimelineLegend
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CohortsTimelineLegend, cohorts_timeline_legend, GTK_TYPE_WIDGET)
+
+static void
+legend_style (GtkWidget            *widget,
+              CohortsTimelineStyle *style)
+{
+  GdkRGBA colour;
+
+  cohorts_timeline_style_init (style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  style->foreground = (CohortsRgba) { colour.red, colour.green, colour.blue, colour.alpha };
+  style->font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+}
+
+static void
+cohorts_timeline_legend_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  CohortsTimelineStyle style;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = 600;
+      return;
+    }
+
+  legend_style (widget, &style);
+  *minimum = *natural = (int) ceil (cohorts_timeline_render_legend (NULL, &style, for_size > 0 ? for_size : 600));
+}
+
+static GtkSizeRequestMode
+cohorts_timeline_legend_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+cohorts_timeline_legend_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  CohortsTimelineStyle style;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  legend_style (widget, &style);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cohorts_timeline_render_legend (cr, &style, width);
+  cairo_destroy (cr);
+}
+
+static void
+legend_style_changed_cb (GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+cohorts_timeline_legend_class_init (CohortsTimelineLegendClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = cohorts_timeline_legend_measure;
+  widget_class->get_request_mode = cohorts_timeline_legend_get_request_mode;
+  widget_class->snapshot = cohorts_timeline_legend_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "legend");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+cohorts_timeline_legend_init (CohortsTimelineLegend *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Bars run from a school's first conversion step to its conversion. A cross marks a church school; "
+                                    "a warning sign and stripes, a school that needs support. Hollow circles are steps as scheduled, "
+                                    "filled circles steps with a date of their own, squares steps done; a second ring marks a step "
+                                    "overdue. A filled diamond is a conversion with the school's cohort, a hollow one a conversion on "
+                                    "a date of its own, a diamond with a tick a school that has converted. The vertical line is today."),
+                                  -1);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (legend_style_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* The page -------------------------------------------------------------------- */
+
+struct _CohortsTimelinePage
+{
+  AdwBin parent_instance;
+
+  CohortsTimeline *timeline;
+};
+
+G_DEFINE_FINAL_TYPE (CohortsTimelinePage, cohorts_timeline_page, ADW_TYPE_BIN)
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortsTimeline *timeline = COHORTS_TIMELINE_PAGE (widget)->timeline;
+  const char *level = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (level, "month"))
+    cohorts_timeline_zoom (timeline, COHORTS_TIMELINE_MONTH);
+  else if (g_str_equal (level, "term"))
+    cohorts_timeline_zoom (timeline, COHORTS_TIMELINE_TERM);
+  else if (g_str_equal (level, "year"))
+    cohorts_timeline_zoom (timeline, COHORTS_TIMELINE_YEAR);
+  else if (g_str_equal (level, "in"))
+    cohorts_timeline_zoom_by (timeline, 1);
+  else if (g_str_equal (level, "out"))
+    cohorts_timeline_zoom_by (timeline, -1);
+  else
+    cohorts_timeline_zoom (timeline, COHORTS_TIMELINE_FIT);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cohorts_timeline_scroll_to_date (COHORTS_TIMELINE_PAGE (widget)->timeline, cohorts_date_today ());
+}
+
+static void
+cohorts_timeline_page_class_init (CohortsTimelinePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (COHORTS_TYPE_TIMELINE);
+  g_type_ensure (COHORTS_TYPE_TIMELINE_LEGEND);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, timeline);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom", "s", zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.today", NULL, today_action);
+}
+
+static void
+cohorts_timeline_page_init (CohortsTimelinePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cohorts_timeline_page_get_timeline:
+ *
+ * Returns: (transfer none): the chart
+ */
+CohortsTimeline *
+cohorts_timeline_page_get_timeline (CohortsTimelinePage *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_PAGE (self), NULL);
+  return self->timeline;
+}
