@@ -12,6 +12,7 @@
 #include "cohorts-editor.h"
 #include "cohorts-school-list.h"
 #include "cohorts-sidebar.h"
+#include "cohorts-timeline.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-window.h"
 
@@ -962,6 +963,268 @@ test_findings (void)
   g_rmdir (dir);
 }
 
+/* The timeline ------------------------------------------------------------ */
+
+static gboolean
+timeline_drawn (gpointer data)
+{
+  const CohortsTimelineLayout *layout;
+
+  if (!gtk_widget_get_mapped (data) || gtk_widget_get_width (data) < 400)
+    return FALSE;
+  layout = cohorts_timeline_get_layout (data);
+  return layout != NULL && layout->rows->len > 0;
+}
+
+static CohortsTimeline *
+show_timeline (CohortsWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  CohortsTimeline *timeline = COHORTS_TIMELINE (find_widget (GTK_WIDGET (window), COHORTS_TYPE_TIMELINE));
+
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  wait_until (timeline_drawn, timeline);
+  settle ();
+  return timeline;
+}
+
+/* The row of @school, or of @cohort's group, as the timeline now lays it out. */
+static const CohortsTimelineRow *
+timeline_row (CohortsTimeline *timeline,
+              CohortsSchool   *school,
+              CohortsCohort   *cohort)
+{
+  const CohortsTimelineLayout *layout = cohorts_timeline_get_layout (timeline);
+
+  for (guint i = 0; i < layout->rows->len; i++)
+    {
+      const CohortsTimelineRow *row = &g_array_index (layout->rows, CohortsTimelineRow, i);
+
+      if (school != NULL ? row->school == school
+                         : row->kind == COHORTS_TIMELINE_ROW_GROUP && row->cohort == cohort)
+        return row;
+    }
+  g_error ("Not on the timeline");
+}
+
+static GtkEventController *
+timeline_controller (CohortsTimeline *timeline,
+                     GType            type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_error ("No such controller");
+}
+
+/* Drags from (@x, @y) to (@to_x, @y) with the timeline's drag gesture, as
+ * the pointer would: begin, a few updates, end. */
+static void
+timeline_drag (CohortsTimeline *timeline,
+               double           x,
+               double           y,
+               double           to_x)
+{
+  GtkEventController *drag = timeline_controller (timeline, GTK_TYPE_GESTURE_DRAG);
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  for (int i = 1; i <= 4; i++)
+    g_signal_emit_by_name (drag, "drag-update", (to_x - x) * i / 4, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", to_x - x, 0.0);
+  settle ();
+}
+
+static void
+timeline_click (CohortsTimeline *timeline,
+                double           x,
+                double           y)
+{
+  g_signal_emit_by_name (timeline_controller (timeline, GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
+  settle ();
+}
+
+static CohortsMilestoneState
+conversion_state (CohortsSchool *school,
+                  CohortsDate   *date)
+{
+  CohortsMilestone milestone;
+
+  cohorts_school_get_milestone (school, COHORTS_STEP_CONVERSION, &milestone);
+  *date = milestone.date;
+  return milestone.state;
+}
+
+/* Dragging a school's conversion diamond to another month gives it a date
+ * of its own, on the 1st; undo gives it back to its cohort. */
+static void
+test_timeline_drag_school (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsHistory *history = cohorts_plan_get_history (plan);
+  CohortsSchool *elmsworth = cohorts_plan_find_school (plan, 938145);
+  CohortsTimeline *timeline = show_timeline (window);
+  const CohortsTimelineRow *row = timeline_row (timeline, elmsworth, NULL);
+  CohortsTimelineView view = cohorts_timeline_get_layout (timeline)->view;
+  double y = row->y + view.row_height / 2;
+  CohortsDate date;
+
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpint (conversion_state (elmsworth, &date), ==, COHORTS_MILESTONE_SCHEDULED);
+
+  /* Dropped on 3 December 2027: it snaps to the 1st. */
+  timeline_drag (timeline, row->conversion_x, y,
+                 cohorts_timeline_view_x_for_date (&view, cohorts_date_new (2027, 12, 3)));
+  g_assert_cmpint (conversion_state (elmsworth, &date), ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (date, ==, cohorts_date_new (2027, 12, 1));
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Set Date of Conversion");
+  g_assert_cmpstr (title_of (window), ==, "• Northfield Learning Trust");
+
+  /* The chart follows: a hollow diamond (a date of its own) in December. */
+  row = timeline_row (timeline, elmsworth, NULL);
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2027, 12, 1));
+  g_assert_cmpuint (row->flags & COHORTS_TIMELINE_OWN_DATE, !=, 0);
+
+  g_assert_true (cohorts_history_undo (history));
+  settle ();
+  g_assert_cmpint (conversion_state (elmsworth, &date), ==, COHORTS_MILESTONE_SCHEDULED);
+  row = timeline_row (timeline, elmsworth, NULL);
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (row->flags & COHORTS_TIMELINE_OWN_DATE, ==, 0);
+
+  g_assert_true (cohorts_history_redo (history));
+  settle ();
+  g_assert_cmpint (conversion_state (elmsworth, &date), ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (date, ==, cohorts_date_new (2027, 12, 1));
+
+  /* Dragged back onto its cohort's month: with its cohort again. (Each
+   * change lays the chart out afresh: ask for the view again.) */
+  row = timeline_row (timeline, elmsworth, NULL);
+  view = cohorts_timeline_get_layout (timeline)->view;
+  timeline_drag (timeline, row->conversion_x, y,
+                 cohorts_timeline_view_x_for_date (&view, cohorts_date_new (2027, 8, 29)));
+  g_assert_cmpint (conversion_state (elmsworth, &date), ==, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Reschedule Conversion");
+
+  /* A drag that starts away from a diamond pans, and changes nothing. */
+  row = timeline_row (timeline, elmsworth, NULL);
+  timeline_drag (timeline, row->conversion_x + 200, y, row->conversion_x + 100);
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Reschedule Conversion");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dragging a cohort's diamond moves the cohort, and its schools with it. */
+static void
+test_timeline_drag_cohort (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsCohort *cohort = cohorts_plan_find_cohort (plan, "c2");
+  CohortsSchool *elmsworth = cohorts_plan_find_school (plan, 938145);
+  CohortsTimeline *timeline = show_timeline (window);
+  const CohortsTimelineRow *row = timeline_row (timeline, NULL, cohort);
+  CohortsTimelineView view = cohorts_timeline_get_layout (timeline)->view;
+
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2027, 9, 1));
+  timeline_drag (timeline, row->conversion_x, row->y + view.row_height / 2,
+                 cohorts_timeline_view_x_for_date (&view, cohorts_date_new (2027, 10, 20)));
+
+  /* 20 October is nearer 1 November than 1 October. */
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpuint (timeline_row (timeline, elmsworth, NULL)->conversion, ==, cohorts_date_new (2027, 11, 1));
+
+  g_assert_true (cohorts_history_undo (cohorts_plan_get_history (plan)));
+  settle ();
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (timeline_row (timeline, elmsworth, NULL)->conversion, ==, cohorts_date_new (2027, 9, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A click selects; the editor, list and sidebar follow; the keyboard moves
+ * the focus, a conversion, the zoom; a cohort folds. */
+static void
+test_timeline_select_and_keys (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *elmsworth = cohorts_plan_find_school (plan, 938145);
+  CohortsSchool *next;
+  CohortsCohort *c2 = cohorts_plan_find_cohort (plan, "c2");
+  CohortsTimeline *timeline = show_timeline (window);
+  CohortsTimelineRow row = *timeline_row (timeline, elmsworth, NULL);
+  CohortsTimelineView view = cohorts_timeline_get_layout (timeline)->view;
+  guint n_rows = cohorts_timeline_get_layout (timeline)->n_rows;
+  double width;
+  CohortsDate date;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autofree char *tip = NULL;
+
+  /* A click on its name. */
+  timeline_click (timeline, 100, row.y + view.row_height / 2);
+  g_assert_true (cohorts_timeline_get_selected_school (timeline) == elmsworth);
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) == G_OBJECT (elmsworth));
+  selected = cohorts_school_list_get_selected (list_of (window));
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selected, 0) == elmsworth);
+  g_assert_cmpuint (cohorts_timeline_get_focus_row (timeline), ==, row.index);
+
+  /* Its tooltip tells its key facts. */
+  tip = cohorts_timeline_describe (timeline, 100, row.y + view.row_height / 2);
+  g_assert_nonnull (strstr (tip, "Elmsworth Middle School (URN 938145)"));
+  g_assert_nonnull (strstr (tip, "Converts on 1 September 2027 with Cohort 2"));
+
+  /* Down: the next school in the cohort, in the editor. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.move-focus", "i", 1);
+  settle ();
+  next = cohorts_timeline_get_selected_school (timeline);
+  g_assert_nonnull (next);
+  g_assert_true (next != elmsworth);
+  g_assert_true (cohorts_school_get_cohort (next) == c2);
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) == G_OBJECT (next));
+
+  /* Ctrl+Right: its conversion a month later, a date of its own. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.move-conversion", "i", 1);
+  settle ();
+  g_assert_cmpint (conversion_state (next, &date), ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (date, ==, cohorts_date_new (2027, 10, 1));
+
+  /* Home: the first row, a cohort's: the sidebar shows the cohort. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.move-focus", "i", -2);
+  settle ();
+  g_assert_cmpuint (cohorts_timeline_get_focus_row (timeline), ==, 0);
+  g_assert_null (cohorts_timeline_get_selected_school (timeline));
+  g_assert_true (cohorts_editor_get_subject (editor_of (window)) == G_OBJECT (cohorts_plan_find_cohort (plan, "c1")));
+
+  /* Space folds it: five rows fewer. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.activate-row", NULL);
+  settle ();
+  g_assert_cmpuint (cohorts_timeline_get_layout (timeline)->n_rows, ==, n_rows - 5);
+  /* A click on its triangle unfolds it. */
+  view = cohorts_timeline_get_layout (timeline)->view;
+  timeline_click (timeline, 8, view.axis_height + view.row_height / 2);
+  g_assert_cmpuint (cohorts_timeline_get_layout (timeline)->n_rows, ==, n_rows);
+
+  /* + zooms in a step; 0 fits the plan again. */
+  width = cohorts_timeline_get_day_width (timeline);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.zoom-step", "i", 1);
+  g_assert_cmpfloat_with_epsilon (cohorts_timeline_get_day_width (timeline), width * 1.25, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.zoom-step", "i", 0);
+  g_assert_cmpfloat_with_epsilon (cohorts_timeline_get_day_width (timeline), width, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1002,6 +1265,9 @@ main (int   argc,
   g_test_add_func ("/window/save-action", test_save_action);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/findings", test_findings);
+  g_test_add_func ("/window/timeline/drag-school", test_timeline_drag_school);
+  g_test_add_func ("/window/timeline/drag-cohort", test_timeline_drag_cohort);
+  g_test_add_func ("/window/timeline/select-and-keys", test_timeline_select_and_keys);
 
   status = g_test_run ();
   g_clear_object (&app);

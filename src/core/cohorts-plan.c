@@ -430,6 +430,16 @@ unassigned_position_for (CohortsPlan   *self,
   guint n = g_list_model_get_n_items (schools);
   guint position = 0;
 
+  /* The usual case, a school just added: last in plan order, so last among
+   * the unassigned too. (Counting would make adding n schools cost n².) */
+  if (n > 0)
+    {
+      g_autoptr(CohortsSchool) last = g_list_model_get_item (schools, n - 1);
+
+      if (last == school)
+        return g_list_model_get_n_items (G_LIST_MODEL (self->unassigned));
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CohortsSchool) other = g_list_model_get_item (schools, i);

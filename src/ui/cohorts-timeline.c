@@ -583,27 +583,33 @@ click_pressed_cb (CohortsTimeline *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
-  const CohortsTimelineLayout *layout = cohorts_timeline_get_layout (self);
+  const CohortsTimelineLayout *layout;
   CohortsTimelineHit hit;
+  CohortsSchool *school;
+  guint index;
 
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  layout = cohorts_timeline_get_layout (self);
   if (layout == NULL)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   cohorts_timeline_layout_hit (layout, x, y, &hit);
   if (hit.row == NULL)
     return;
 
+  /* Either lays the chart out again: keep what is needed of the row. */
+  index = hit.row->index;
+  school = hit.row->school;
   if (hit.kind == COHORTS_TIMELINE_HIT_EXPANDER)
     {
-      toggle_group (self, hit.row->index);
+      toggle_group (self, index);
       return;
     }
 
-  focus_row (self, hit.row->index);
-  if (n_press == 2 && hit.row->school != NULL)
-    g_signal_emit (self, signals[SCHOOL_ACTIVATED], 0, hit.row->school);
+  focus_row (self, index);
+  if (n_press == 2 && school != NULL)
+    g_signal_emit (self, signals[SCHOOL_ACTIVATED], 0, school);
   else if (n_press == 2)
-    toggle_group (self, hit.row->index);
+    toggle_group (self, index);
 }
 
 static void
@@ -1082,6 +1088,27 @@ cancel_drag_action (GtkWidget *widget,
   return TRUE;
 }
 
+/* The keyboard's bindings are actions too, so that they can be activated
+ * by name: "chart.move-focus" (rows: ±1, ±2 first/last, ±3 a page),
+ * "chart.scroll-time" (months), "chart.activate-row", "chart.move-conversion"
+ * (months), "chart.zoom-step" (steps; 0 fits). */
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "chart.move-focus"))
+    move_focus_action (widget, parameter, NULL);
+  else if (g_str_equal (action_name, "chart.scroll-time"))
+    scroll_time_action (widget, parameter, NULL);
+  else if (g_str_equal (action_name, "chart.activate-row"))
+    activate_action (widget, NULL, NULL);
+  else if (g_str_equal (action_name, "chart.move-conversion"))
+    shift_action (widget, parameter, NULL);
+  else if (g_str_equal (action_name, "chart.zoom-step"))
+    zoom_action (widget, parameter, NULL);
+}
+
 /* GtkWidget ---------------------------------------------------------------------- */
 
 static void
@@ -1271,13 +1298,16 @@ cohorts_timeline_dispose (GObject *object)
 }
 
 static void
-add_binding (GtkWidgetClass          *widget_class,
-             guint                    key,
-             GdkModifierType          modifiers,
-             GtkShortcutFunc          func,
-             int                      value)
+add_binding (GtkWidgetClass  *widget_class,
+             guint            key,
+             GdkModifierType  modifiers,
+             const char      *action_name,
+             int              value)
 {
-  gtk_widget_class_add_binding (widget_class, key, modifiers, func, "i", value);
+  if (g_str_equal (action_name, "chart.activate-row"))
+    gtk_widget_class_add_binding_action (widget_class, key, modifiers, action_name, NULL);
+  else
+    gtk_widget_class_add_binding_action (widget_class, key, modifiers, action_name, "i", value);
 }
 
 static void
@@ -1337,32 +1367,38 @@ cohorts_timeline_class_init (CohortsTimelineClass *klass)
     g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  add_binding (widget_class, GDK_KEY_Up, 0, move_focus_action, -1);
-  add_binding (widget_class, GDK_KEY_KP_Up, 0, move_focus_action, -1);
-  add_binding (widget_class, GDK_KEY_Down, 0, move_focus_action, 1);
-  add_binding (widget_class, GDK_KEY_KP_Down, 0, move_focus_action, 1);
-  add_binding (widget_class, GDK_KEY_Home, 0, move_focus_action, -2);
-  add_binding (widget_class, GDK_KEY_End, 0, move_focus_action, 2);
-  add_binding (widget_class, GDK_KEY_Page_Up, 0, move_focus_action, -3);
-  add_binding (widget_class, GDK_KEY_Page_Down, 0, move_focus_action, 3);
-  add_binding (widget_class, GDK_KEY_Left, 0, scroll_time_action, -1);
-  add_binding (widget_class, GDK_KEY_Right, 0, scroll_time_action, 1);
-  add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, shift_action, -1);
-  add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, shift_action, 1);
-  add_binding (widget_class, GDK_KEY_Return, 0, activate_action, 0);
-  add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_action, 0);
-  add_binding (widget_class, GDK_KEY_space, 0, activate_action, 0);
-  add_binding (widget_class, GDK_KEY_plus, 0, zoom_action, 1);
-  add_binding (widget_class, GDK_KEY_equal, 0, zoom_action, 1);
-  add_binding (widget_class, GDK_KEY_KP_Add, 0, zoom_action, 1);
-  add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, zoom_action, 1);
-  add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, zoom_action, 1);
-  add_binding (widget_class, GDK_KEY_minus, 0, zoom_action, -1);
-  add_binding (widget_class, GDK_KEY_KP_Subtract, 0, zoom_action, -1);
-  add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, zoom_action, -1);
-  add_binding (widget_class, GDK_KEY_0, 0, zoom_action, 0);
-  add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, zoom_action, 0);
-  add_binding (widget_class, GDK_KEY_Escape, 0, cancel_drag_action, 0);
+  add_binding (widget_class, GDK_KEY_Up, 0, "chart.move-focus", -1);
+  add_binding (widget_class, GDK_KEY_KP_Up, 0, "chart.move-focus", -1);
+  add_binding (widget_class, GDK_KEY_Down, 0, "chart.move-focus", 1);
+  add_binding (widget_class, GDK_KEY_KP_Down, 0, "chart.move-focus", 1);
+  add_binding (widget_class, GDK_KEY_Home, 0, "chart.move-focus", -2);
+  add_binding (widget_class, GDK_KEY_End, 0, "chart.move-focus", 2);
+  add_binding (widget_class, GDK_KEY_Page_Up, 0, "chart.move-focus", -3);
+  add_binding (widget_class, GDK_KEY_Page_Down, 0, "chart.move-focus", 3);
+  add_binding (widget_class, GDK_KEY_Left, 0, "chart.scroll-time", -1);
+  add_binding (widget_class, GDK_KEY_Right, 0, "chart.scroll-time", 1);
+  add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "chart.move-conversion", -1);
+  add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "chart.move-conversion", 1);
+  add_binding (widget_class, GDK_KEY_Return, 0, "chart.activate-row", 0);
+  add_binding (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate-row", 0);
+  add_binding (widget_class, GDK_KEY_space, 0, "chart.activate-row", 0);
+  add_binding (widget_class, GDK_KEY_plus, 0, "chart.zoom-step", 1);
+  add_binding (widget_class, GDK_KEY_equal, 0, "chart.zoom-step", 1);
+  add_binding (widget_class, GDK_KEY_KP_Add, 0, "chart.zoom-step", 1);
+  add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "chart.zoom-step", 1);
+  add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "chart.zoom-step", 1);
+  add_binding (widget_class, GDK_KEY_minus, 0, "chart.zoom-step", -1);
+  add_binding (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-step", -1);
+  add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "chart.zoom-step", -1);
+  add_binding (widget_class, GDK_KEY_0, 0, "chart.zoom-step", 0);
+  add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "chart.zoom-step", 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, cancel_drag_action, NULL);
+
+  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", chart_action);
+  gtk_widget_class_install_action (widget_class, "chart.scroll-time", "i", chart_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate-row", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "chart.move-conversion", "i", chart_action);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-step", "i", chart_action);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
