@@ -14,7 +14,8 @@
  *
  *   meson compile -C build cohorts-bench && build/tests/bench/cohorts-bench
  *
- * Figures covered so far: opening and saving a plan. The others of DESIGN.md
+ * Figures covered so far: opening and saving a plan; a frame of the
+ * timeline at 25,000 schools against one at 20. The others of DESIGN.md
  * arrive with the parts they measure.
  */
 #include "config.h"
@@ -29,6 +30,7 @@
 #include <glib/gstdio.h>
 
 #include "cohorts-plan-xml.h"
+#include "cohorts-timeline-render.h"
 
 #define RUNS 5
 
@@ -166,6 +168,83 @@ report (const char *name,
            ratio <= limit_ratio ? "ok" : "FAIL");
 }
 
+/* One frame of the timeline as the window draws it, 1600 by 1000: lay out
+ * what is in sight and draw it, scrolling down a little each frame, the
+ * way a person scrolls. Returns the mean time of a frame. */
+static double
+timeline_frame_time (CohortsPlan *plan,
+                     guint        frames)
+{
+  g_autoptr(CohortsTimelineRows) rows = cohorts_timeline_rows_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
+  CohortsTimelineView view = {
+    .width = 1600, .height = 1000, .label_width = 260, .axis_height = 54, .strip_height = 92,
+    .row_height = 28, .day_width = COHORTS_TIMELINE_ZOOM_TERM, .today = cohorts_date_new (2027, 6, 1),
+  };
+  CohortsTimelineStyle style;
+  CohortsTimelineState state;
+  CohortsDate end;
+  double content, start;
+
+  cohorts_timeline_style_init (&style, FALSE);
+  cohorts_timeline_state_init (&state);
+  cohorts_timeline_get_extent (rows, view.today, &view.origin, &end);
+  view.scroll_x = ((double) cohorts_date_new (2027, 1, 1) - view.origin) * view.day_width;
+  content = cohorts_timeline_rows_get_n_rows (rows) * view.row_height;
+
+  start = now ();
+  for (guint i = 0; i < frames; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(CohortsTimelineLayout) layout = NULL;
+
+      /* From the top to the bottom over the frames. */
+      view.scroll_y = MAX (0, content - cohorts_timeline_view_rows_height (&view)) * i / MAX (1, frames - 1);
+      layout = cohorts_timeline_layout_new (rows, &view);
+      cohorts_timeline_render (cr, layout, &style, &state);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (surface);
+  start = (now () - start) / frames;
+  cairo_surface_destroy (surface);
+  return start;
+}
+
+/* What an edit costs the timeline: gathering the rows again. */
+static double
+timeline_rebuild_time (CohortsPlan *plan)
+{
+  g_autoptr(CohortsTimelineRows) rows = cohorts_timeline_rows_new (plan);
+  double best = G_MAXDOUBLE;
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      double start = now ();
+
+      cohorts_timeline_rows_rebuild (rows);
+      best = MIN (best, now () - start);
+    }
+  return best;
+}
+
+static void
+bench_timeline (void)
+{
+  g_autoptr(CohortsPlan) small = generate_plan (20);
+  g_autoptr(CohortsPlan) large = generate_plan (25000);
+  double small_s, large_s;
+
+  /* Warm up fonts and caches, then measure each twice, keeping the best. */
+  timeline_frame_time (small, 20);
+  small_s = MIN (timeline_frame_time (small, 200), timeline_frame_time (small, 200));
+  large_s = MIN (timeline_frame_time (large, 200), timeline_frame_time (large, 200));
+
+  report ("timeline-frame-25000", large_s * 1000, "ms", small_s * 1000, 1.25,
+          "same as at 20 schools (<= 1.25x)");
+  report ("timeline-rebuild-25000", timeline_rebuild_time (large) * 1000, "ms",
+          timeline_rebuild_time (small) * 1000, G_MAXDOUBLE, "(after each edit; no target)");
+}
+
 /* "cohorts-bench --load FILE": load only, for the memory figure. */
 static int
 load_only (const char *path,
@@ -195,6 +274,13 @@ main (int   argc,
 
   if (argc == 3 && (g_str_equal (argv[1], "--load") || g_str_equal (argv[1], "--load-schema")))
     return load_only (argv[2], g_str_equal (argv[1], "--load-schema"));
+  /* "cohorts-bench --timeline": the timeline's figures alone. */
+  if (argc == 2 && g_str_equal (argv[1], "--timeline"))
+    {
+      g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
+      bench_timeline ();
+      return 0;
+    }
 
   if (!g_find_program_in_path ("xmllint"))
     {
@@ -273,5 +359,7 @@ main (int   argc,
     }
 
   g_rmdir (dir);
+
+  bench_timeline ();
   return 0;
 }
