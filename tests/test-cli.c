@@ -680,7 +680,7 @@ static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"1\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"2\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };

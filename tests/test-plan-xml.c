@@ -43,8 +43,10 @@
 #include "cohorts-text.h"
 #include "cohorts-trust-private.h"
 
-/* The schema, compiled from data/matplan.rng by libxml2 directly. */
+/* The schemas, compiled by libxml2 directly: data/matplan.rng (the current
+ * version) and data/matplan-1.rng (version 1). */
 static xmlRelaxNGPtr rng_schema;
+static xmlRelaxNGPtr rng_schema_1;
 
 /* Helpers */
 
@@ -253,8 +255,21 @@ typedef enum
   RNG_INVALID,
 } RngVerdict;
 
-/* Validates @bytes against data/matplan.rng with libxml2 alone: no network,
- * no entity substitution, nothing of Cohorts' loader. */
+/* The schema that a document says it follows: data/matplan-1.rng for
+ * format-version="1", else the current one (which refuses other versions). */
+static xmlRelaxNGPtr
+schema_for (xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  xmlChar *version = root ? xmlGetProp (root, BAD_CAST "format-version") : NULL;
+  gboolean first = version != NULL && xmlStrEqual (version, BAD_CAST "1");
+
+  xmlFree (version);
+  return first ? rng_schema_1 : rng_schema;
+}
+
+/* Validates @bytes against the schema of its version with libxml2 alone: no
+ * network, no entity substitution, nothing of Cohorts' loader. */
 static RngVerdict
 rng_validate (GBytes      *bytes,
               const char  *name,
@@ -271,7 +286,7 @@ rng_validate (GBytes      *bytes,
   if (doc == NULL)
     return RNG_NOT_WELL_FORMED;
 
-  context = xmlRelaxNGNewValidCtxt (rng_schema);
+  context = xmlRelaxNGNewValidCtxt (schema_for (doc));
   xmlRelaxNGSetValidStructuredErrors (context, quiet_xml_error_cb, problem);
   ret = xmlRelaxNGValidateDoc (context, doc);
   xmlRelaxNGFreeValidCtxt (context);
@@ -343,6 +358,47 @@ assert_date (CohortsDate date,
   g_assert_cmpstr (text, ==, iso);
 }
 
+/* @start and @date are ISO dates, or NULL for none. */
+static void
+assert_milestone (CohortsSchool         *school,
+                  CohortsStep            step,
+                  const char            *start,
+                  const char            *date,
+                  CohortsMilestoneState  state)
+{
+  CohortsMilestone milestone;
+
+  cohorts_school_get_milestone (school, step, &milestone);
+  g_assert_cmpint (milestone.state, ==, state);
+  if (start != NULL)
+    assert_date (milestone.start, start);
+  else
+    g_assert_cmpuint (milestone.start, ==, COHORTS_DATE_NONE);
+  if (date != NULL)
+    assert_date (milestone.date, date);
+  else
+    g_assert_cmpuint (milestone.date, ==, COHORTS_DATE_NONE);
+}
+
+/* The schools' own dates, all together. */
+static void
+assert_n_milestones (CohortsPlan *plan,
+                     guint        n)
+{
+  GListModel *schools = cohorts_plan_get_schools (plan);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+
+      for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+        if (school->milestones[step].state != COHORTS_MILESTONE_SCHEDULED)
+          count++;
+    }
+  g_assert_cmpuint (count, ==, n);
+}
+
 static void
 check_example (CohortsPlan *plan)
 {
@@ -378,8 +434,25 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 1);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
   g_assert_false (cohorts_plan_is_modified (plan));
+
+  /* The default schedule, and the dates the schools have so far (the plan
+   * is as it stands on 23 November 2026). */
+  g_assert_true (cohorts_schedule_is_default (cohorts_plan_get_schedule (plan)));
+  school = school_by_urn (plan, 938112);
+  assert_milestone (school, COHORTS_STEP_RESOLUTION, NULL, "2026-10-06", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, "2026-11-04", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_ACADEMY_ORDER, NULL, "2026-12-10", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-01-04", "2027-02-12",
+                    COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_FUNDING_AGREEMENT, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
+  assert_milestone (school_by_urn (plan, 938218), COHORTS_STEP_RESOLUTION, NULL, "2026-10-15",
+                    COHORTS_MILESTONE_DONE);
+  school = school_by_urn (plan, 938134);
+  assert_milestone (school, COHORTS_STEP_DIOCESAN_CONSENT, NULL, "2026-11-17", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
+  assert_n_milestones (plan, 10);
 
   /* The plan and the trust */
   g_assert_cmpstr (cohorts_plan_get_title (plan), ==,
@@ -1006,7 +1079,26 @@ test_round_trip_top_slice (void)
     }
 }
 
-/* Input Cohorts would not write: read, then written in canonical form. */
+/* The schedule as Cohorts writes it when every timing is the default. */
+#define DEFAULT_SCHEDULE \
+  "  <schedule church-lead-weeks=\"6\">\n" \
+  "    <step id=\"resolution\" weeks-before=\"30\"/>\n" \
+  "    <step id=\"diocesan-consent\" weeks-before=\"28\"/>\n" \
+  "    <step id=\"application\" weeks-before=\"26\"/>\n" \
+  "    <step id=\"academy-order\" weeks-before=\"20\"/>\n" \
+  "    <step id=\"consultation\" weeks-before=\"12\" weeks=\"6\"/>\n" \
+  "    <step id=\"land-questionnaire\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"lease\" weeks-before=\"5\"/>\n" \
+  "    <step id=\"site-trustees-consent\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"church-supplemental-agreement\" weeks-before=\"5\"/>\n" \
+  "    <step id=\"tupe-consultation\" weeks-before=\"4\" weeks=\"6\"/>\n" \
+  "    <step id=\"payroll-notice\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"commercial-transfer\" weeks-before=\"3\"/>\n" \
+  "    <step id=\"funding-agreement\" weeks-before=\"2\"/>\n" \
+  "  </schedule>\n"
+
+/* Input Cohorts would not write, of version 1: read, then written in
+ * canonical form, as version 2 with the default schedule. */
 static void
 test_round_trip_normalises (void)
 {
@@ -1026,7 +1118,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"1\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1035,6 +1127,7 @@ test_round_trip_normalises (void)
     "</x:c></x:a>\n"
     "    </extensions>\n"
     "  </trust>\n"
+    DEFAULT_SCHEDULE
     "  <schools>\n"
     "    <school urn=\"100001\">\n"
     "      <name>A B é</name>\n"
@@ -1126,8 +1219,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 2; this version reads "
-    "formats up to 1. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 3; this version reads "
+    "formats up to 2. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2143,6 +2236,18 @@ add_bad_file_tests (void)
     }
 }
 
+static xmlRelaxNGPtr
+compile_schema_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (COHORTS_SOURCE_DIR, "data", name, NULL);
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (path);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
+
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert_nonnull (schema);
+  return schema;
+}
+
 #define ADD_FIXTURE_TEST(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -2150,8 +2255,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *schema_path = g_build_filename (COHORTS_SOURCE_DIR, "data", "matplan.rng", NULL);
-  xmlRelaxNGParserCtxtPtr parser;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -2159,10 +2262,8 @@ main (int   argc,
   /* Compiled before any plan is loaded: the loader installs, for the whole
    * process, an external entity loader that refuses every file, and
    * xmlRelaxNGNewParserCtxt() reads the schema through it. */
-  parser = xmlRelaxNGNewParserCtxt (schema_path);
-  rng_schema = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  g_assert_nonnull (rng_schema);
+  rng_schema = compile_schema_file ("matplan.rng");
+  rng_schema_1 = compile_schema_file ("matplan-1.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -2216,5 +2317,6 @@ main (int   argc,
 
   g_ptr_array_unref (good_paths);
   xmlRelaxNGFree (rng_schema);
+  xmlRelaxNGFree (rng_schema_1);
   return ret;
 }
