@@ -86,23 +86,28 @@ init_libxml (void)
     }
 }
 
-/* The source of the schema of format @version, as people find it. */
-static const char *
-schema_file (int version)
+/* The file name of the schema of format @version, in data/ and in the
+ * resources: matplan.rng for the current version, matplan-N.rng for each
+ * earlier one. */
+static char *
+schema_name (int version)
 {
-  return version == 1 ? "data/matplan-1.rng" : "data/matplan.rng";
+  if (version == COHORTS_PLAN_FORMAT_VERSION)
+    return g_strdup ("matplan.rng");
+  return g_strdup_printf ("matplan-%d.rng", version);
 }
 
 static xmlRelaxNGPtr
-compile_schema (const char *resource)
+compile_schema (const char *name)
 {
+  g_autofree char *path = g_strconcat ("/io/github/cohorts/Cohorts/core/", name, NULL);
   g_autoptr(GBytes) bytes = NULL;
   xmlRelaxNGParserCtxtPtr parser;
   xmlRelaxNGPtr schema;
   gsize size;
   const char *data;
 
-  bytes = g_resource_lookup_data (cohorts_core_get_resource (), resource,
+  bytes = g_resource_lookup_data (cohorts_core_get_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
   data = g_bytes_get_data (bytes, &size);
@@ -110,7 +115,7 @@ compile_schema (const char *resource)
   schema = xmlRelaxNGParse (parser);
   xmlRelaxNGFreeParserCtxt (parser);
   if (schema == NULL)
-    g_error ("The built-in plan schema %s does not compile", resource);
+    g_error ("The built-in plan schema %s does not compile", name);
   return schema;
 }
 
@@ -130,8 +135,9 @@ get_schema (int version)
   init_libxml ();
   if (g_once_init_enter (&initialised[i]))
     {
-      schemas[i] = compile_schema (version == 1 ? "/io/github/cohorts/Cohorts/core/matplan-1.rng"
-                                                : "/io/github/cohorts/Cohorts/core/matplan.rng");
+      g_autofree char *name = schema_name (version);
+
+      schemas[i] = compile_schema (name);
       g_once_init_leave (&initialised[i], 1);
     }
 
@@ -2601,10 +2607,14 @@ validate_schema (Loader *l)
   xmlFreeTextReader (reader);
 
   if (!valid)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
-                 /* Translators: "the plan does not follow the plan format (data/matplan.rng): …" */
-                 _("the plan does not follow the plan format (%s): %s"), schema_file (l->version),
-                 l->validity_message ? l->validity_message : _("no details given"));
+    {
+      g_autofree char *name = schema_name (l->version);
+
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
+                   /* Translators: "the plan does not follow the plan format (data/matplan.rng): …" */
+                   _("the plan does not follow the plan format (data/%s): %s"), name,
+                   l->validity_message ? l->validity_message : _("no details given"));
+    }
   return TRUE;
 }
 
