@@ -676,11 +676,87 @@ test_convert_unwritable (Fixture       *f,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
+/* The example without its milestones, and (for @version 1) without its
+ * schedule: what the example was in format version 1. */
+static char *
+example_before_milestones (Fixture *f,
+                           int      version)
+{
+  g_auto(GStrv) lines = g_strsplit (f->example, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean in_schedule = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (strstr (line, "<milestone ") != NULL)
+        continue;
+      if (version == 1 && strstr (line, "<schedule") != NULL)
+        in_schedule = TRUE;
+      if (in_schedule)
+        {
+          in_schedule = strstr (line, "</schedule>") == NULL;
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+    }
+
+  if (version == 1)
+    g_string_replace (out, " format-version=\"2\"", " format-version=\"1\"", 1);
+  return g_string_free (out, FALSE);
+}
+
+/* A plan of format version 1 is written as version 2, with the schedule it
+ * was made with (the defaults) in full. */
+static void
+test_convert_version_1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *old = example_before_milestones (f, 1);
+  g_autofree char *expected = example_before_milestones (f, 2);
+  g_autofree char *out = g_build_filename (f->dir, "new.matplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_null (strstr (old, "<schedule"));
+  g_assert_nonnull (strstr (expected, "\n  <schedule church-lead-weeks=\"6\">\n"));
+  put_file (f, "old.matplan", old, -1);
+
+  /* It is read (and checked against the version 1 schema)… */
+  run_cohorts (f, &run, "--check", "old.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* …and written in the current version. */
+  run_cohorts (f, &run, "--convert", "new.matplan", "old.matplan");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_file_equals (out, expected, strlen (expected));
+
+  /* What version 2 brought is refused in a file of version 1, and nothing
+   * is written. */
+  g_free (old);
+  old = example_with (f, " format-version=\"2\"", " format-version=\"1\"");
+  put_file (f, "mixed.matplan", old, -1);
+  g_free (expected);
+  expected = g_strdup_printf ("mixed.matplan:%d: <schedule> needs format version 2; this file is "
+                              "version 1\n", line_of (old, "<schedule "));
+  run_cohorts (f, &run, "--convert", "mixed-out.matplan", "mixed.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_free (out);
+  out = g_build_filename (f->dir, "mixed-out.matplan", NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"1\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"2\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };
@@ -803,6 +879,7 @@ main (int   argc,
   ADD ("/cli/convert/in-place", test_convert_in_place);
   ADD ("/cli/convert/unwritable", test_convert_unwritable);
   ADD ("/cli/convert/bad-plan", test_convert_bad_plan);
+  ADD ("/cli/convert/version-1", test_convert_version_1);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/headless", test_headless_with_broken_display);
 

@@ -7,10 +7,16 @@
  *  - the example plan loads with every field in place, and writes back byte
  *    for byte; so do the good files in tests/files/good/ and plans built in
  *    code with every field set;
+ *  - a plan's own schedule and its schools' milestones read and write back,
+ *    and a schedule that names some steps only leaves the rest at their
+ *    defaults;
+ *  - files of format version 1 (tests/files/version-1/) load with the
+ *    default schedule, validate against data/matplan-1.rng and are written
+ *    as version 2;
  *  - every file in tests/files/bad/ is refused with an exact "NAME:LINE:
  *    message" and error code, with and without the schema pass, and the
- *    RELAX NG schema itself agrees (or, for the rules the schema cannot
- *    state, is listed here as accepting the file);
+ *    RELAX NG schema of the file's version itself agrees (or, for the rules
+ *    the schema cannot state, is listed here as accepting the file);
  *  - hostile files generated at run time (over 64 MiB, 100,000 attributes,
  *    10,000 levels deep, a huge extension) are refused quickly;
  *  - errors past line 65535 name the exact line;
@@ -43,8 +49,10 @@
 #include "cohorts-text.h"
 #include "cohorts-trust-private.h"
 
-/* The schema, compiled from data/matplan.rng by libxml2 directly. */
+/* The schemas, compiled by libxml2 directly: data/matplan.rng (the current
+ * version) and data/matplan-1.rng (version 1). */
 static xmlRelaxNGPtr rng_schema;
+static xmlRelaxNGPtr rng_schema_1;
 
 /* Helpers */
 
@@ -253,8 +261,21 @@ typedef enum
   RNG_INVALID,
 } RngVerdict;
 
-/* Validates @bytes against data/matplan.rng with libxml2 alone: no network,
- * no entity substitution, nothing of Cohorts' loader. */
+/* The schema that a document says it follows: data/matplan-1.rng for
+ * format-version="1", else the current one (which refuses other versions). */
+static xmlRelaxNGPtr
+schema_for (xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  xmlChar *version = root ? xmlGetProp (root, BAD_CAST "format-version") : NULL;
+  gboolean first = version != NULL && xmlStrEqual (version, BAD_CAST "1");
+
+  xmlFree (version);
+  return first ? rng_schema_1 : rng_schema;
+}
+
+/* Validates @bytes against the schema of its version with libxml2 alone: no
+ * network, no entity substitution, nothing of Cohorts' loader. */
 static RngVerdict
 rng_validate (GBytes      *bytes,
               const char  *name,
@@ -271,7 +292,7 @@ rng_validate (GBytes      *bytes,
   if (doc == NULL)
     return RNG_NOT_WELL_FORMED;
 
-  context = xmlRelaxNGNewValidCtxt (rng_schema);
+  context = xmlRelaxNGNewValidCtxt (schema_for (doc));
   xmlRelaxNGSetValidStructuredErrors (context, quiet_xml_error_cb, problem);
   ret = xmlRelaxNGValidateDoc (context, doc);
   xmlRelaxNGFreeValidCtxt (context);
@@ -343,6 +364,47 @@ assert_date (CohortsDate date,
   g_assert_cmpstr (text, ==, iso);
 }
 
+/* @start and @date are ISO dates, or NULL for none. */
+static void
+assert_milestone (CohortsSchool         *school,
+                  CohortsStep            step,
+                  const char            *start,
+                  const char            *date,
+                  CohortsMilestoneState  state)
+{
+  CohortsMilestone milestone;
+
+  cohorts_school_get_milestone (school, step, &milestone);
+  g_assert_cmpint (milestone.state, ==, state);
+  if (start != NULL)
+    assert_date (milestone.start, start);
+  else
+    g_assert_cmpuint (milestone.start, ==, COHORTS_DATE_NONE);
+  if (date != NULL)
+    assert_date (milestone.date, date);
+  else
+    g_assert_cmpuint (milestone.date, ==, COHORTS_DATE_NONE);
+}
+
+/* The schools' own dates, all together. */
+static void
+assert_n_milestones (CohortsPlan *plan,
+                     guint        n)
+{
+  GListModel *schools = cohorts_plan_get_schools (plan);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+
+      for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+        if (school->milestones[step].state != COHORTS_MILESTONE_SCHEDULED)
+          count++;
+    }
+  g_assert_cmpuint (count, ==, n);
+}
+
 static void
 check_example (CohortsPlan *plan)
 {
@@ -378,8 +440,25 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 1);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
   g_assert_false (cohorts_plan_is_modified (plan));
+
+  /* The default schedule, and the dates the schools have so far (the plan
+   * is as it stands on 23 November 2026). */
+  g_assert_true (cohorts_schedule_is_default (cohorts_plan_get_schedule (plan)));
+  school = school_by_urn (plan, 938112);
+  assert_milestone (school, COHORTS_STEP_RESOLUTION, NULL, "2026-10-06", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, "2026-11-04", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_ACADEMY_ORDER, NULL, "2026-12-10", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-01-04", "2027-02-12",
+                    COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_FUNDING_AGREEMENT, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
+  assert_milestone (school_by_urn (plan, 938218), COHORTS_STEP_RESOLUTION, NULL, "2026-10-15",
+                    COHORTS_MILESTONE_DONE);
+  school = school_by_urn (plan, 938134);
+  assert_milestone (school, COHORTS_STEP_DIOCESAN_CONSENT, NULL, "2026-11-17", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
+  assert_n_milestones (plan, 10);
 
   /* The plan and the trust */
   g_assert_cmpstr (cohorts_plan_get_title (plan), ==,
@@ -687,6 +766,175 @@ test_load_everything (void)
   g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_unassigned (plan)), ==, 1);
 }
 
+/* The good file with a schedule of its own and milestones: values, as read. */
+static void
+test_load_schedule_and_milestones (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good",
+                                                 "schedule-and-milestones.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  CohortsSchedule *schedule;
+  CohortsSchool *school;
+  CohortsMilestone planned[COHORTS_N_STEPS];
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
+
+  schedule = cohorts_plan_get_schedule (plan);
+  g_assert_false (cohorts_schedule_is_default (schedule));
+  g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (schedule), ==, 10);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_RESOLUTION), ==, 104);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_DIOCESAN_CONSENT), ==, 40);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_CONSULTATION), ==, 14);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_CONSULTATION), ==, 52);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_TUPE), ==, 5);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_TUPE), ==, 0);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_FUNDING_AGREEMENT), ==, 0);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_LEASE), ==, 0);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_CONVERSION), ==, 0);
+
+  school = school_by_urn (plan, 100001);
+  assert_milestone (school, COHORTS_STEP_RESOLUTION, NULL, "2026-10-14", COHORTS_MILESTONE_DONE);
+  assert_milestone (school, COHORTS_STEP_ACADEMY_ORDER, NULL, "2027-01-20", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-02-01", "2027-03-12",
+                    COHORTS_MILESTONE_PLANNED);
+  /* A step that lasts, without a start: the schedule's length decides it. */
+  assert_milestone (school, COHORTS_STEP_TUPE, NULL, "2027-06-30", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_CONVERSION, NULL, "2027-08-01", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpstr (cohorts_school_get_notes (school), ==, "Converts a month before its cohort.");
+
+  /* The school's own conversion date; the schedule's timings before it. */
+  assert_date (cohorts_schedule_plan (schedule, school, planned), "2027-08-01");
+  assert_date (planned[COHORTS_STEP_APPLICATION].date, "2026-12-20"); /* 32 weeks before */
+  assert_date (planned[COHORTS_STEP_TUPE].start, "2027-06-30");      /* lasts 0 weeks */
+
+  /* A lease for a voluntary aided school, which has none: kept as data
+   * (the planning checks are the place to question it). */
+  school = school_by_urn (plan, 100002);
+  g_assert_false (cohorts_step_applies (COHORTS_STEP_LEASE, school));
+  assert_milestone (school, COHORTS_STEP_LEASE, NULL, "2027-07-01", COHORTS_MILESTONE_PLANNED);
+  assert_milestone (school, COHORTS_STEP_DIOCESAN_CONSENT, NULL, "2026-11-18", COHORTS_MILESTONE_DONE);
+  /* A consultation that starts and ends on one day. */
+  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-03-01", "2027-03-01",
+                    COHORTS_MILESTONE_PLANNED);
+
+  assert_n_milestones (plan, 9);
+}
+
+/* A schedule may give some steps only, or none: the rest keep their
+ * defaults. A version 2 plan may have no <schedule> at all. */
+static void
+test_load_schedule_subset (void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\">\n"
+    "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
+  static const char tail[] =
+    "  <schools/>\n"
+    "  <cohorts/>\n"
+    "</plan>\n";
+  static const struct
+  {
+    const char *schedule;
+    int church_lead_weeks;
+    CohortsStep step;
+    int weeks_before;
+    int weeks;
+  } cases[] = {
+    { "", 6, COHORTS_STEP_CONSULTATION, 12, 6 },
+    { "  <schedule/>\n", 6, COHORTS_STEP_CONSULTATION, 12, 6 },
+    { "  <schedule church-lead-weeks=\"0\"></schedule>\n", 0, COHORTS_STEP_RESOLUTION, 30, 0 },
+    /* In any order; a step that lasts keeps its length when given none. */
+    { "  <schedule>\n"
+      "    <step id=\"tupe-consultation\" weeks-before=\"7\"/>\n"
+      "    <step id=\"resolution\" weeks-before=\"40\"/>\n"
+      "  </schedule>\n", 6, COHORTS_STEP_TUPE, 7, 6 },
+    { "  <schedule church-lead-weeks=\"12\">\n"
+      "    <step weeks=\"3\" weeks-before=\"9\" id=\"consultation\"/>\n"
+      "  </schedule>\n", 12, COHORTS_STEP_CONSULTATION, 9, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (head, cases[i].schedule, tail, NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = load_string (text, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      CohortsSchedule *schedule;
+      guint n_changed = 0;
+
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, "subset.matplan");
+      schedule = cohorts_plan_get_schedule (plan);
+      g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (schedule), ==, cases[i].church_lead_weeks);
+      g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, cases[i].step), ==,
+                       cases[i].weeks_before);
+      g_assert_cmpint (cohorts_schedule_get_weeks (schedule, cases[i].step), ==, cases[i].weeks);
+
+      /* The steps the file does not name keep their defaults. */
+      for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+        if (cohorts_schedule_get_weeks_before (schedule, step) != cohorts_schedule_default_weeks_before (step) ||
+            cohorts_schedule_get_weeks (schedule, step) != cohorts_schedule_default_weeks (step))
+          n_changed++;
+      g_assert_cmpuint (n_changed, ==, i < 3 ? 0 : i == 3 ? 2 : 1);
+      g_assert_cmpint (cohorts_schedule_is_default (schedule), ==, i < 2);
+
+      /* Written back whole. */
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = assert_round_trip (plan);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      "    <step id=\"funding-agreement\" weeks-before=\"2\"/>\n"));
+    }
+}
+
+/* Files of format version 1 (tests/files/version-1/) load with the default
+ * schedule and no milestones, validate against data/matplan-1.rng, and are
+ * written as version 2: the file of the same name in tests/files/good/. */
+static void
+test_load_version_1 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-1", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 5);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"1\""));
+
+      for (int flags = COHORTS_PLAN_LOAD_DEFAULT; flags <= COHORTS_PLAN_LOAD_SCHEMA; flags++)
+        {
+          g_clear_object (&plan);
+          plan = load_path (path, flags, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (plan);
+        }
+      assert_rng_valid (bytes, name);
+
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 1);
+      g_assert_true (cohorts_schedule_is_default (cohorts_plan_get_schedule (plan)));
+      assert_n_milestones (plan, 0);
+      g_assert_false (cohorts_plan_is_modified (plan));
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
 /* Asynchronous loading */
 
 typedef struct
@@ -837,6 +1085,22 @@ build_school (guint urn,
                                      "</inner></x:part></x:estates>"));
   cohorts_extensions_take (&school->extensions,
                            g_strdup ("<z:second xmlns:z=\"urn:example:z\" xml:lang=\"en\"/>"));
+
+  /* Dates of its own: done, planned, a consultation with a start and one
+   * without, the conversion, and a lease whether or not it applies. */
+  school->milestones[COHORTS_STEP_RESOLUTION] =
+    (CohortsMilestone) { COHORTS_DATE_NONE, cohorts_date_new (2026, 10, 1 + variant), COHORTS_MILESTONE_DONE };
+  school->milestones[COHORTS_STEP_CONSULTATION] =
+    (CohortsMilestone) { variant % 2 ? COHORTS_DATE_NONE : cohorts_date_new (2027, 1, 4),
+                         cohorts_date_new (2027, 2, 12 + variant), COHORTS_MILESTONE_PLANNED };
+  school->milestones[COHORTS_STEP_LEASE] =
+    (CohortsMilestone) { COHORTS_DATE_NONE, cohorts_date_new (1900, 1, 1), COHORTS_MILESTONE_PLANNED };
+  if (variant == 3)
+    school->milestones[COHORTS_STEP_CONVERSION] =
+      (CohortsMilestone) { COHORTS_DATE_NONE, cohorts_date_new (2200, 12, 31), COHORTS_MILESTONE_PLANNED };
+  if (variant == 1)
+    school->milestones[COHORTS_STEP_TUPE] =
+      (CohortsMilestone) { cohorts_date_new (2027, 3, 1), cohorts_date_new (2027, 3, 1), COHORTS_MILESTONE_DONE };
   return school;
 }
 
@@ -872,6 +1136,13 @@ build_plan (void)
   cohorts_extensions_take (&trust->extensions,
                            g_strdup ("<t:x xmlns:t=\"urn:example:trust\">"
                                      "<t:y><t:z>deep</t:z></t:y></t:x>"));
+
+  /* A schedule that is nowhere the default, with the limits of each value. */
+  for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+    cohorts_schedule_set_timing (cohorts_plan_get_schedule (plan), step,
+                                 step == 0 ? 104 : step == COHORTS_STEP_FUNDING_AGREEMENT ? 0 : 40 + step,
+                                 step == COHORTS_STEP_CONSULTATION ? 52 : 0);
+  cohorts_schedule_set_church_lead_weeks (cohorts_plan_get_schedule (plan), 52);
 
   for (guint i = 0; i < 4; i++)
     g_ptr_array_add (schools, build_school (100000 + 7 * i, i));
@@ -955,7 +1226,31 @@ test_round_trip_built (void)
                        g_ptr_array_index (built->extensions, 0));
       g_assert_cmpstr (g_ptr_array_index (school->extensions, 1), ==,
                        g_ptr_array_index (built->extensions, 1));
+      for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+        {
+          CohortsMilestone read, made;
+
+          cohorts_school_get_milestone (school, step, &read);
+          cohorts_school_get_milestone (built, step, &made);
+          g_assert_cmpint (read.state, ==, made.state);
+          g_assert_cmpuint (read.start, ==, made.start);
+          g_assert_cmpuint (read.date, ==, made.date);
+        }
     }
+
+  /* The schedule, step by step */
+  for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+    {
+      g_assert_cmpint (cohorts_schedule_get_weeks_before (cohorts_plan_get_schedule (again), step), ==,
+                       cohorts_schedule_get_weeks_before (cohorts_plan_get_schedule (plan), step));
+      g_assert_cmpint (cohorts_schedule_get_weeks (cohorts_plan_get_schedule (again), step), ==,
+                       cohorts_schedule_get_weeks (cohorts_plan_get_schedule (plan), step));
+    }
+  g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (cohorts_plan_get_schedule (again)), ==, 52);
+  g_assert_nonnull (strstr (data, "\n    <step id=\"resolution\" weeks-before=\"104\"/>\n"));
+  g_assert_nonnull (strstr (data, "\n    <step id=\"tupe-consultation\" weeks-before=\"49\" weeks=\"0\"/>\n"));
+  g_assert_nonnull (strstr (data, "\n      <milestone step=\"consultation\" start=\"2027-01-04\" "
+                                  "date=\"2027-02-12\" state=\"planned\"/>\n"));
 
   cohort = cohorts_plan_find_cohort (again, "founding-cohort");
   g_assert_nonnull (cohort);
@@ -1006,7 +1301,26 @@ test_round_trip_top_slice (void)
     }
 }
 
-/* Input Cohorts would not write: read, then written in canonical form. */
+/* The schedule as Cohorts writes it when every timing is the default. */
+#define DEFAULT_SCHEDULE \
+  "  <schedule church-lead-weeks=\"6\">\n" \
+  "    <step id=\"resolution\" weeks-before=\"30\"/>\n" \
+  "    <step id=\"diocesan-consent\" weeks-before=\"28\"/>\n" \
+  "    <step id=\"application\" weeks-before=\"26\"/>\n" \
+  "    <step id=\"academy-order\" weeks-before=\"20\"/>\n" \
+  "    <step id=\"consultation\" weeks-before=\"12\" weeks=\"6\"/>\n" \
+  "    <step id=\"land-questionnaire\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"lease\" weeks-before=\"5\"/>\n" \
+  "    <step id=\"site-trustees-consent\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"church-supplemental-agreement\" weeks-before=\"5\"/>\n" \
+  "    <step id=\"tupe-consultation\" weeks-before=\"4\" weeks=\"6\"/>\n" \
+  "    <step id=\"payroll-notice\" weeks-before=\"8\"/>\n" \
+  "    <step id=\"commercial-transfer\" weeks-before=\"3\"/>\n" \
+  "    <step id=\"funding-agreement\" weeks-before=\"2\"/>\n" \
+  "  </schedule>\n"
+
+/* Input Cohorts would not write, of version 1: read, then written in
+ * canonical form, as version 2 with the default schedule. */
 static void
 test_round_trip_normalises (void)
 {
@@ -1026,7 +1340,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"1\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1035,6 +1349,7 @@ test_round_trip_normalises (void)
     "</x:c></x:a>\n"
     "    </extensions>\n"
     "  </trust>\n"
+    DEFAULT_SCHEDULE
     "  <schools>\n"
     "    <school urn=\"100001\">\n"
     "      <name>A B é</name>\n"
@@ -1063,7 +1378,9 @@ typedef enum
   /* Refused by data/matplan.rng as well. */
   SCHEMA_REFUSES,
   /* Valid against the schema, refused by a rule Cohorts checks beyond it:
-   * uniqueness and cross-references, limits, ages and ranges in order, and
+   * uniqueness and cross-references (a step timed twice, two milestones for
+   * one step), limits, ages and ranges in order (a milestone's start not
+   * after its date), and
    * spellings that XML Schema's types allow but Cohorts never writes (signs,
    * leading zeros, time zones, spaces around values, "5."), which the
    * program refuses on purpose (see the comment on value types in
@@ -1126,8 +1443,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 2; this version reads "
-    "formats up to 1. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 3; this version reads "
+    "formats up to 2. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -1235,6 +1552,72 @@ static const BadFile bad_files[] = {
   /* Rules between values */
   { "report-card-area-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":15: <report-card> grades the area “inclusion” twice", PROGRAM_ONLY },
+
+  /* The schedule (format version 2) */
+  { "schedule-in-version-1.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":7: <schedule> needs format version 2; this file is version 1", SCHEMA_REFUSES },
+  { "schedule-after-schools.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":18: <schedule> must come before <schools> in <plan>", SCHEMA_REFUSES },
+  { "schedule-step-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <step> id=\"leese\" is not one of the known values: resolution, diocesan-consent, "
+    "application, academy-order, consultation, land-questionnaire, lease, site-trustees-consent, "
+    "church-supplemental-agreement, tupe-consultation, payroll-notice, commercial-transfer, "
+    "funding-agreement", SCHEMA_REFUSES },
+  { "schedule-step-conversion.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <step id=\"conversion\"> is not allowed: the conversion has no timing of its own, the "
+    "other steps are timed back from it", SCHEMA_REFUSES },
+  { "schedule-step-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <schedule> times the step “resolution” twice", PROGRAM_ONLY },
+  { "schedule-weeks-on-step-that-does-not-last.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <step id=\"lease\"> has “weeks”, a length, but the step does not last; only these have "
+    "a length: consultation, tupe-consultation", SCHEMA_REFUSES },
+  { "schedule-weeks-before-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <step> has no “weeks-before” attribute; it is required", SCHEMA_REFUSES },
+  { "schedule-weeks-before-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":8: <step> weeks-before=\"thirty\" is not a whole number", SCHEMA_REFUSES },
+  { "schedule-weeks-before-over-104.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":8: <step> weeks-before=\"105\" is not a number of weeks from 0 to 104", SCHEMA_REFUSES },
+  { "schedule-weeks-over-52.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":9: <step> weeks=\"53\" is not a number of weeks from 0 to 52", SCHEMA_REFUSES },
+  { "schedule-weeks-negative.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":9: <step> weeks=\"-1\" is not a number of weeks from 0 to 52", SCHEMA_REFUSES },
+  { "schedule-church-lead-weeks-over-52.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":7: <schedule> church-lead-weeks=\"60\" is not a number of weeks from 0 to 52", SCHEMA_REFUSES },
+
+  /* Milestones (format version 2) */
+  { "milestone-in-version-1.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":10: <milestone> needs format version 2; this file is version 1", SCHEMA_REFUSES },
+  { "milestone-after-notes.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":17: <milestone> must come before <notes> in <school>", SCHEMA_REFUSES },
+  { "milestone-step-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> step=\"governors-vote\" is not one of the known values: resolution, "
+    "diocesan-consent, application, academy-order, consultation, land-questionnaire, lease, "
+    "site-trustees-consent, church-supplemental-agreement, tupe-consultation, payroll-notice, "
+    "commercial-transfer, funding-agreement, conversion", SCHEMA_REFUSES },
+  { "milestone-step-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":16: <school> has two milestones for the step “resolution”", PROGRAM_ONLY },
+  { "milestone-state-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> state=\"started\" is not one of the known values: planned, done", SCHEMA_REFUSES },
+  { "milestone-state-scheduled.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> state=\"scheduled\" is not one of the known values: planned, done",
+    SCHEMA_REFUSES },
+  { "milestone-state-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> has no “state” attribute; it is required", SCHEMA_REFUSES },
+  { "milestone-date-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> has no “date” attribute; it is required", SCHEMA_REFUSES },
+  { "milestone-date-not-in-calendar.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> date: 2027-02-29 is not a date: February 2027 has 28 days", SCHEMA_REFUSES },
+  { "milestone-date-year-2201.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone> date: 2201-10-14 is not a plausible date: the year must be between 1900 and 2200",
+    PROGRAM_ONLY },
+  { "milestone-start-not-a-date.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":16: <milestone> start: “2027-1-4” is not a date written YYYY-MM-DD", SCHEMA_REFUSES },
+  { "milestone-start-on-step-that-does-not-last.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <milestone step=\"resolution\"> has a start, but the step does not last; only these have "
+    "one: consultation, tupe-consultation", SCHEMA_REFUSES },
+  { "milestone-start-after-date.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":16: <milestone step=\"consultation\"> starts on 2027-02-13, after its date 2027-02-12; a step "
+    "cannot end before it starts", PROGRAM_ONLY },
 
   /* Keys and references */
   { "urn-duplicate.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2143,6 +2526,18 @@ add_bad_file_tests (void)
     }
 }
 
+static xmlRelaxNGPtr
+compile_schema_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (COHORTS_SOURCE_DIR, "data", name, NULL);
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (path);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
+
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert_nonnull (schema);
+  return schema;
+}
+
 #define ADD_FIXTURE_TEST(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -2150,8 +2545,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *schema_path = g_build_filename (COHORTS_SOURCE_DIR, "data", "matplan.rng", NULL);
-  xmlRelaxNGParserCtxtPtr parser;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -2159,14 +2552,15 @@ main (int   argc,
   /* Compiled before any plan is loaded: the loader installs, for the whole
    * process, an external entity loader that refuses every file, and
    * xmlRelaxNGNewParserCtxt() reads the schema through it. */
-  parser = xmlRelaxNGNewParserCtxt (schema_path);
-  rng_schema = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  g_assert_nonnull (rng_schema);
+  rng_schema = compile_schema_file ("matplan.rng");
+  rng_schema_1 = compile_schema_file ("matplan-1.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
   g_test_add_func ("/plan-xml/load/everything", test_load_everything);
+  g_test_add_func ("/plan-xml/load/schedule-and-milestones", test_load_schedule_and_milestones);
+  g_test_add_func ("/plan-xml/load/schedule-subset", test_load_schedule_subset);
+  g_test_add_func ("/plan-xml/load/version-1", test_load_version_1);
   g_test_add_func ("/plan-xml/load/missing-file", test_load_missing_file);
   g_test_add_func ("/plan-xml/load/async-example", test_load_async_example);
   g_test_add_func ("/plan-xml/load/async-bad-file", test_load_async_bad);
@@ -2216,5 +2610,6 @@ main (int   argc,
 
   g_ptr_array_unref (good_paths);
   xmlRelaxNGFree (rng_schema);
+  xmlRelaxNGFree (rng_schema_1);
   return ret;
 }

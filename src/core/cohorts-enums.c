@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cohorts-enums.h"
+#include "cohorts-schedule.h"
 
 /* The nicks are the file format's tokens: never change one. */
 
@@ -347,7 +348,8 @@ cohorts_enum_has_unset_value (GType enum_type)
   return enum_type != COHORTS_TYPE_TRUST_KIND &&
          enum_type != COHORTS_TYPE_REPORT_AREA &&
          enum_type != COHORTS_TYPE_COHORT_STATUS &&
-         enum_type != COHORTS_TYPE_SEVERITY;
+         enum_type != COHORTS_TYPE_SEVERITY &&
+         enum_type != COHORTS_TYPE_STEP;
 }
 
 /**

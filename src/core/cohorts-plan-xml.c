@@ -14,6 +14,14 @@
  * app relies on the checks here and the headless commands and the tests use
  * both; the tests hold the two to the same verdict on every test file.
  *
+ * Versions: the reader takes every format version up to
+ * COHORTS_PLAN_FORMAT_VERSION and the writer writes only that one. Each
+ * version has its own schema (data/matplan-1.rng is version 1, frozen), and
+ * an element that a later version brought (ChildSpec.since) is refused in a
+ * file of an earlier one, as that version's schema refuses it. What a file of
+ * an older version lacks takes its default: a version 1 plan has the default
+ * schedule and no milestones, and becomes version 2 when it is saved.
+ *
  * Plans arrive by e-mail from other people, so the reader trusts nothing:
  *  - a guard reads the bytes before libxml2 does and refuses a DOCTYPE (the
  *    format has none, and entity tricks need one), UTF-16 and binary data, a
@@ -64,37 +72,76 @@ refuse_external_entity (const char       *url,
   return NULL;
 }
 
-static xmlRelaxNGPtr
-get_schema (void)
+/* libxml2's parser set-up: before any file is read, in any thread. */
+static void
+init_libxml (void)
 {
   static gsize initialised = 0;
-  static xmlRelaxNGPtr schema = NULL;
 
   if (g_once_init_enter (&initialised))
     {
-      g_autoptr(GBytes) bytes = NULL;
-      xmlRelaxNGParserCtxtPtr parser;
-      gsize size;
-      const char *data;
-
       xmlInitParser ();
       xmlSetExternalEntityLoader (refuse_external_entity);
-
-      bytes = g_resource_lookup_data (cohorts_core_get_resource (),
-                                      "/io/github/cohorts/Cohorts/core/matplan.rng",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (bytes != NULL);
-      data = g_bytes_get_data (bytes, &size);
-      parser = xmlRelaxNGNewMemParserCtxt (data, size);
-      schema = xmlRelaxNGParse (parser);
-      xmlRelaxNGFreeParserCtxt (parser);
-      if (schema == NULL)
-        g_error ("The built-in plan schema does not compile");
-
       g_once_init_leave (&initialised, 1);
     }
+}
 
+/* The file name of the schema of format @version, in data/ and in the
+ * resources: matplan.rng for the current version, matplan-N.rng for each
+ * earlier one. */
+static char *
+schema_name (int version)
+{
+  if (version == COHORTS_PLAN_FORMAT_VERSION)
+    return g_strdup ("matplan.rng");
+  return g_strdup_printf ("matplan-%d.rng", version);
+}
+
+static xmlRelaxNGPtr
+compile_schema (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/cohorts/Cohorts/core/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  xmlRelaxNGParserCtxtPtr parser;
+  xmlRelaxNGPtr schema;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (cohorts_core_get_resource (), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &size);
+  parser = xmlRelaxNGNewMemParserCtxt (data, size);
+  schema = xmlRelaxNGParse (parser);
+  xmlRelaxNGFreeParserCtxt (parser);
+  if (schema == NULL)
+    g_error ("The built-in plan schema %s does not compile", name);
   return schema;
+}
+
+/* The schema of format @version: each version has its own, frozen once the
+ * next one exists (data/matplan-1.rng), so that a file is validated against
+ * the grammar it was written to. Compiled when first needed. */
+static xmlRelaxNGPtr
+get_schema (int version)
+{
+  static gsize initialised[COHORTS_PLAN_FORMAT_VERSION] = { 0, };
+  static xmlRelaxNGPtr schemas[COHORTS_PLAN_FORMAT_VERSION] = { NULL, };
+  guint i;
+
+  g_assert (version >= 1 && version <= COHORTS_PLAN_FORMAT_VERSION);
+  i = version - 1;
+
+  init_libxml ();
+  if (g_once_init_enter (&initialised[i]))
+    {
+      g_autofree char *name = schema_name (version);
+
+      schemas[i] = compile_schema (name);
+      g_once_init_leave (&initialised[i], 1);
+    }
+
+  return schemas[i];
 }
 
 /* Loading */
@@ -1078,6 +1125,35 @@ attr_count (Loader     *l,
   return TRUE;
 }
 
+/* A number of weeks from 0 to @max. */
+static gboolean
+attr_weeks (Loader     *l,
+            const char *element,
+            const char *attribute,
+            const char *text,
+            int         max,
+            int        *out)
+{
+  const char *problem;
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+
+  /* Any whole number first, so that one out of range gets its own message. */
+  value = parse_number (text, -G_MAXINT64, G_MAXINT64, &problem);
+  if (problem != NULL)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 _("<%s> %s=\"%s\" %s"), element, attribute, text, _(problem));
+  if (value < 0 || value > max)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+                 /* Translators: "<step> weeks-before="105" is not a number of weeks from 0 to 104" */
+                 _("<%s> %s=\"%s\" is not a number of weeks from 0 to %d"),
+                 element, attribute, text, max);
+  *out = (int) value;
+  return TRUE;
+}
+
 static gboolean
 attr_amount (Loader     *l,
              const char *element,
@@ -1138,6 +1214,18 @@ attr_date (Loader      *l,
 }
 
 static gboolean
+fail_unknown_token (Loader     *l,
+                    const char *element,
+                    const char *attribute,
+                    const char *text,
+                    const char *tokens)
+{
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
+               _("<%s> %s=\"%s\" is not one of the known values: %s"),
+               element, attribute, text, tokens);
+}
+
+static gboolean
 attr_enum (Loader     *l,
            const char *element,
            const char *attribute,
@@ -1154,9 +1242,7 @@ attr_enum (Loader     *l,
     return TRUE;
 
   tokens = cohorts_enum_list_tokens (enum_type, FALSE);
-  return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
-               _("<%s> %s=\"%s\" is not one of the known values: %s"),
-               element, attribute, text, tokens);
+  return fail_unknown_token (l, element, attribute, text, tokens);
 }
 
 static gboolean
@@ -1505,6 +1591,7 @@ typedef struct
   const char *name;
   gboolean required;
   gboolean repeatable;
+  int since;          /* the format version that brought it (0: the first) */
 } ChildSpec;
 
 typedef struct
@@ -1548,6 +1635,17 @@ sequence_accept (Loader   *l,
             uri == NULL ? _("<%s> is not in the plan's namespace, and not allowed in <%s>")
                         : _("<%s> is not allowed in <%s>"),
             name, seq->parent);
+      return -1;
+    }
+
+  /* An element of a later version than the file says is not part of the
+   * file's format (its schema does not have it): refused, not migrated. */
+  if (seq->specs[i].since > l->version)
+    {
+      fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+            /* Translators: "<schedule> needs format version 2; this file is version 1" */
+            _("<%s> needs format version %d; this file is version %d"),
+            name, seq->specs[i].since, l->version);
       return -1;
     }
 
@@ -1722,6 +1820,162 @@ read_coded_name (Loader      *l,
   return read_text (l, element, COHORTS_SHORT_TEXT_MAX, name);
 }
 
+/* The steps of a conversion: <schedule> and <milestone> (format version 2) */
+
+/* The tokens of the steps, for messages: those up to @last, or only those
+ * that last (have a length and may have a start). */
+static char *
+list_steps (CohortsStep last,
+            gboolean    lasting_only)
+{
+  GString *out = g_string_new (NULL);
+
+  for (CohortsStep step = 0; step <= last; step++)
+    {
+      if (lasting_only && !cohorts_step_lasts (step))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, cohorts_enum_to_token (COHORTS_TYPE_STEP, step));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* One <step> of <schedule>: the timing of a step, in weeks before the
+ * conversion. @seen holds the steps timed so far. */
+static gboolean
+read_schedule_step (Loader          *l,
+                    CohortsSchedule *schedule,
+                    guint32         *seen)
+{
+  static const AttributeSpec attrs[] = {
+    { "id", TRUE }, { "weeks-before", TRUE }, { "weeks", FALSE },
+  };
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  int line = current_line (l);
+  int step = 0, weeks_before = 0, weeks = 0;
+  gboolean ok;
+
+  ok = read_attributes (l, "step", attrs, G_N_ELEMENTS (attrs), values);
+  if (ok && !cohorts_enum_from_token (COHORTS_TYPE_STEP, values[0], FALSE, &step))
+    {
+      /* The conversion is a step, but not one that <schedule> times. */
+      g_autofree char *tokens = list_steps (COHORTS_STEP_CONVERSION - 1, FALSE);
+      ok = fail_unknown_token (l, "step", "id", values[0], tokens);
+    }
+  else if (ok && step == COHORTS_STEP_CONVERSION)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<step id=\"conversion\"> is not allowed: the conversion has no timing of its own, "
+                 "the other steps are timed back from it"));
+  else if (ok && (*seen & (1u << step)) != 0)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<schedule> times the step “%s” twice"), values[0]);
+  else if (ok && values[2] != NULL && !cohorts_step_lasts (step))
+    {
+      g_autofree char *tokens = list_steps (COHORTS_STEP_CONVERSION, TRUE);
+      ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 /* Translators: the last %s is a list of steps, "consultation, tupe-consultation" */
+                 _("<step id=\"%s\"> has “weeks”, a length, but the step does not last; only these "
+                   "have a length: %s"),
+                 values[0], tokens);
+    }
+
+  if (ok)
+    {
+      /* A step that lasts keeps its length unless the file gives one. */
+      weeks = cohorts_schedule_get_weeks (schedule, step);
+      ok = attr_weeks (l, "step", "weeks-before", values[1], 104, &weeks_before) &&
+           attr_weeks (l, "step", "weeks", values[2], 52, &weeks);
+    }
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  *seen |= 1u << step;
+  cohorts_schedule_set_timing (schedule, step, weeks_before, weeks);
+  return expect_empty (l, "step");
+}
+
+/* <schedule>: the plan's timings of the steps. Steps it leaves out keep
+ * their default timing. */
+static gboolean
+read_schedule (Loader *l)
+{
+  static const AttributeSpec attrs[] = { { "church-lead-weeks", FALSE } };
+  static const ChildSpec children[] = { { "step", FALSE, TRUE } };
+  CohortsSchedule *schedule = cohorts_plan_get_schedule (l->plan);
+  Sequence seq = SEQUENCE ("schedule", children);
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int lead = cohorts_schedule_get_church_lead_weeks (schedule);
+  guint32 seen = 0;
+  gboolean ok, at_end;
+
+  ok = read_attributes (l, "schedule", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_weeks (l, "schedule", "church-lead-weeks", values[0], 52, &lead);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+  cohorts_schedule_set_church_lead_weeks (schedule, lead);
+
+  while (next_child (l, "schedule", depth, empty, &at_end))
+    if (sequence_accept (l, &seq) < 0 || !read_schedule_step (l, schedule, &seen))
+      return FALSE;
+
+  return at_end;
+}
+
+/* One <milestone> of a school: its own date for a step, planned or done. A
+ * step that does not apply to the school (a lease for a voluntary aided
+ * school) is kept as it is: the planning checks report it, the file is not
+ * wrong. */
+static gboolean
+read_milestone (Loader        *l,
+                CohortsSchool *school)
+{
+  static const AttributeSpec attrs[] = {
+    { "step", TRUE }, { "start", FALSE }, { "date", TRUE }, { "state", TRUE },
+  };
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  CohortsMilestone milestone = { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
+  int line = current_line (l);
+  int step = 0;
+  gboolean ok;
+
+  ok = read_attributes (l, "milestone", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_enum (l, "milestone", "step", values[0], COHORTS_TYPE_STEP, &step) &&
+       attr_date (l, "milestone", "start", values[1], &milestone.start) &&
+       attr_date (l, "milestone", "date", values[2], &milestone.date) &&
+       attr_enum (l, "milestone", "state", values[3], COHORTS_TYPE_MILESTONE_STATE,
+                  (int *) &milestone.state);
+
+  if (ok && school->milestones[step].state != COHORTS_MILESTONE_SCHEDULED)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<school> has two milestones for the step “%s”"), values[0]);
+  else if (ok && values[1] != NULL && !cohorts_step_lasts (step))
+    {
+      g_autofree char *tokens = list_steps (COHORTS_STEP_CONVERSION, TRUE);
+      ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 /* Translators: the last %s is a list of steps, "consultation, tupe-consultation" */
+                 _("<milestone step=\"%s\"> has a start, but the step does not last; only these "
+                   "have one: %s"),
+                 values[0], tokens);
+    }
+  else if (ok && milestone.start != COHORTS_DATE_NONE && milestone.start > milestone.date)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<milestone step=\"%s\"> starts on %s, after its date %s; a step cannot end before "
+                 "it starts"),
+               values[0], values[1], values[2]);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (!ok)
+    return FALSE;
+
+  school->milestones[step] = milestone;
+  return expect_empty (l, "milestone");
+}
+
 enum {
   SCHOOL_URN,
   SCHOOL_ACADEMY_URN,
@@ -1764,6 +2018,7 @@ enum {
   SCHOOL_CHILD_REPORT_CARD,
   SCHOOL_CHILD_SIAMS,
   SCHOOL_CHILD_FINANCE,
+  SCHOOL_CHILD_MILESTONE,
   SCHOOL_CHILD_NOTES,
   SCHOOL_CHILD_EXTENSIONS,
 };
@@ -1777,6 +2032,7 @@ static const ChildSpec school_children[] = {
   [SCHOOL_CHILD_REPORT_CARD] = { "report-card", FALSE, FALSE },
   [SCHOOL_CHILD_SIAMS] = { "siams", FALSE, FALSE },
   [SCHOOL_CHILD_FINANCE] = { "finance", FALSE, FALSE },
+  [SCHOOL_CHILD_MILESTONE] = { "milestone", FALSE, TRUE, 2 },
   [SCHOOL_CHILD_NOTES] = { "notes", FALSE, FALSE },
   [SCHOOL_CHILD_EXTENSIONS] = { "extensions", FALSE, FALSE },
 };
@@ -1852,6 +2108,9 @@ read_school_child (Loader        *l,
         free_values (values, G_N_ELEMENTS (attrs));
         return ok && expect_empty (l, "finance");
       }
+
+    case SCHOOL_CHILD_MILESTONE:
+      return read_milestone (l, school);
 
     case SCHOOL_CHILD_NOTES:
       return read_text_element (l, "notes", COHORTS_NOTES_MAX, &school->notes);
@@ -2189,7 +2448,7 @@ read_plan (Loader *l)
 {
   static const AttributeSpec attrs[] = { { "format-version", TRUE }, { "start", FALSE } };
   static const ChildSpec children[] = {
-    { "title", FALSE, FALSE }, { "trust", TRUE, FALSE },
+    { "title", FALSE, FALSE }, { "trust", TRUE, FALSE }, { "schedule", FALSE, FALSE, 2 },
     { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
     { "extensions", FALSE, FALSE },
   };
@@ -2244,14 +2503,18 @@ read_plan (Loader *l)
             return FALSE;
           break;
         case 2:
-          if (!read_schools (l))
+          if (!read_schedule (l))
             return FALSE;
           break;
         case 3:
-          if (!read_cohorts (l))
+          if (!read_schools (l))
             return FALSE;
           break;
         case 4:
+          if (!read_cohorts (l))
+            return FALSE;
+          break;
+        case 5:
           if (!read_extensions (l, &l->plan->extensions))
             return FALSE;
           break;
@@ -2335,7 +2598,7 @@ validate_schema (Loader *l)
 
   g_clear_pointer (&l->validity_message, g_free);
   xmlTextReaderSetStructuredErrorHandler (reader, xml_error_cb, l);
-  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema ()) != 0)
+  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema (l->version)) != 0)
     g_error ("Could not apply the plan schema");
 
   while ((ret = xmlTextReaderRead (reader)) == 1)
@@ -2344,9 +2607,14 @@ validate_schema (Loader *l)
   xmlFreeTextReader (reader);
 
   if (!valid)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
-                 _("the plan does not follow the plan format (data/matplan.rng): %s"),
-                 l->validity_message ? l->validity_message : _("no details given"));
+    {
+      g_autofree char *name = schema_name (l->version);
+
+      return fail (l, COHORTS_PLAN_ERROR_INVALID, l->validity_line,
+                   /* Translators: "the plan does not follow the plan format (data/matplan.rng): …" */
+                   _("the plan does not follow the plan format (data/%s): %s"), name,
+                   l->validity_message ? l->validity_message : _("no details given"));
+    }
   return TRUE;
 }
 
@@ -2375,7 +2643,7 @@ cohorts_plan_xml_load (GInputStream          *stream,
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  get_schema ();
+  init_libxml ();
 
   l.name = display_name;
   l.schema = (flags & COHORTS_PLAN_LOAD_SCHEMA) != 0;
@@ -2737,6 +3005,32 @@ write_trust (GString      *out,
   g_string_append (out, "</trust>\n");
 }
 
+/* Every step's timing, even where it is the default: a plan keeps the
+ * timings it was made with when the defaults change. */
+static void
+write_schedule (GString         *out,
+                CohortsSchedule *schedule)
+{
+  indent (out, 1);
+  g_string_append (out, "<schedule");
+  attr_int (out, "church-lead-weeks", cohorts_schedule_get_church_lead_weeks (schedule));
+  g_string_append (out, ">\n");
+
+  for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+    {
+      indent (out, 2);
+      g_string_append (out, "<step");
+      attr_enum_out (out, "id", COHORTS_TYPE_STEP, step);
+      attr_int (out, "weeks-before", cohorts_schedule_get_weeks_before (schedule, step));
+      if (cohorts_step_lasts (step))
+        attr_int (out, "weeks", cohorts_schedule_get_weeks (schedule, step));
+      g_string_append (out, "/>\n");
+    }
+
+  indent (out, 1);
+  g_string_append (out, "</schedule>\n");
+}
+
 static gboolean
 has_report_card (CohortsSchool *school)
 {
@@ -2838,6 +3132,23 @@ write_school (GString       *out,
       g_string_append (out, "/>\n");
     }
 
+  /* The school's own dates, in step order. */
+  for (guint i = 0; i < COHORTS_N_STEPS; i++)
+    {
+      const CohortsMilestone *milestone = &school->milestones[i];
+
+      if (milestone->state == COHORTS_MILESTONE_SCHEDULED)
+        continue;
+      indent (out, 3);
+      g_string_append (out, "<milestone");
+      attr_enum_out (out, "step", COHORTS_TYPE_STEP, i);
+      if (cohorts_step_lasts (i))
+        attr_date_out (out, "start", milestone->start);
+      attr_date_out (out, "date", milestone->date);
+      attr_enum_out (out, "state", COHORTS_TYPE_MILESTONE_STATE, milestone->state);
+      g_string_append (out, "/>\n");
+    }
+
   if (school->notes[0] != '\0')
     text_element (out, 3, "notes", school->notes);
 
@@ -2911,6 +3222,7 @@ cohorts_plan_xml_to_bytes (CohortsPlan *plan)
     text_element (out, 1, "title", plan->title);
 
   write_trust (out, plan->trust);
+  write_schedule (out, plan->schedule);
 
   n = g_list_model_get_n_items (schools);
   if (n == 0)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define COHORTS_PLAN_NAMESPACE      "urn:io.github.cohorts:matplan"
-#define COHORTS_PLAN_FORMAT_VERSION 1
+#define COHORTS_PLAN_FORMAT_VERSION 2
 #define COHORTS_PLAN_MIME_TYPE      "application/x-matplan+xml"
 
 /* Limits of what the loader reads; beyond them a file is refused. */
@@ -31,7 +31,8 @@ G_BEGIN_DECLS
  * @COHORTS_PLAN_LOAD_DEFAULT: the loader's own checks, which enforce every
  *   rule of the schema (and more) with precise messages
  * @COHORTS_PLAN_LOAD_SCHEMA: when the loader's checks pass, also validate
- *   the file against data/matplan.rng with libxml2 (a second pass over a
+ *   the file against the schema of its version (data/matplan.rng, or
+ *   data/matplan-1.rng for version 1) with libxml2 (a second pass over a
  *   copy kept in memory, about three times the time of the first); the
  *   headless commands and the tests use it, so that the two never disagree
  */

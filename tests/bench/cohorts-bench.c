@@ -42,7 +42,9 @@ static const CohortsPhase phases[] = {
 };
 
 /* A plan like a real one at scale: every school with the facts the register
- * gives, 40 cohorts a month apart, a tenth of the schools unassigned. */
+ * gives, 40 cohorts a month apart, a tenth of the schools unassigned; the
+ * schools of the first eight cohorts have begun, with three or four dates of
+ * their own (milestones). */
 static CohortsPlan *
 generate_plan (guint n_schools)
 {
@@ -92,6 +94,26 @@ generate_plan (guint n_schools)
       cohorts_plan_add_school (plan, school, NULL);
       if (i % 10 != 9)
         cohorts_plan_move_school (plan, school, g_ptr_array_index (cohorts, i % 40), G_MAXUINT);
+
+      if (i % 10 != 9 && i % 40 < 8)
+        {
+          const CohortsMilestone milestones[] = {
+            { COHORTS_DATE_NONE, cohorts_date_new (2026, 10, 1 + i % 28), COHORTS_MILESTONE_DONE },
+            { COHORTS_DATE_NONE, cohorts_date_new (2026, 11, 1 + i % 28), COHORTS_MILESTONE_DONE },
+            { COHORTS_DATE_NONE, cohorts_date_new (2026, 12, 1 + i % 28), COHORTS_MILESTONE_PLANNED },
+            { cohorts_date_new (2027, 1, 4), cohorts_date_new (2027, 2, 12), COHORTS_MILESTONE_PLANNED },
+          };
+          const CohortsStep steps[] = {
+            COHORTS_STEP_RESOLUTION,
+            church ? COHORTS_STEP_DIOCESAN_CONSENT : COHORTS_STEP_APPLICATION,
+            COHORTS_STEP_ACADEMY_ORDER,
+            COHORTS_STEP_CONSULTATION,
+          };
+
+          for (guint m = 0; m < G_N_ELEMENTS (milestones) - (i % 2); m++)
+            if (!cohorts_plan_set_milestone (plan, school, steps[m], &milestones[m], NULL))
+              g_error ("A generated milestone was refused");
+        }
     }
 
   cohorts_history_clear (cohorts_plan_get_history (plan));
