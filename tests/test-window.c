@@ -105,7 +105,11 @@ wait_for_text (GtkWidget  *widget,
 static CohortsWindow *
 open_window (GFile *file)
 {
-  CohortsWindow *window = cohorts_window_new (app);
+  CohortsWindow *window;
+
+  /* Each test starts on the list of schools, whatever the last one left. */
+  g_settings_reset (cohorts_application_get_settings (app), "view");
+  window = cohorts_window_new (app);
 
   cohorts_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
@@ -1169,6 +1173,12 @@ test_timeline_select_and_keys (void)
   CohortsDate date;
   g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *tip = NULL;
+
+  /* The choice of view is remembered for the next window. */
+  {
+    g_autofree char *shown = g_settings_get_string (cohorts_application_get_settings (app), "view");
+    g_assert_cmpstr (shown, ==, "timeline");
+  }
 
   /* A click on its name. */
   timeline_click (timeline, 100, row.y + view.row_height / 2);

@@ -928,6 +928,7 @@ cohorts_window_new (CohortsApplication *application)
                                    MAX (EDITOR_MIN_WIDTH, g_settings_get_int (settings, "editor-width")), -1);
       g_settings_bind (settings, "show-editor", self->editor_toggle, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "list-columns", self->school_list, "columns", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
     }
 
   return self;
