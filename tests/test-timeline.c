@@ -376,6 +376,7 @@ test_layout_scrolled (Fixture       *f,
 {
   g_autoptr(CohortsTimelineLayout) layout = NULL;
   const CohortsTimelineRow *row;
+  CohortsTimelineHit hit;
 
   /* Scrolled down by two and a half rows, right by 100 days. */
   f->view.scroll_y = 50;
@@ -391,6 +392,37 @@ test_layout_scrolled (Fixture       *f,
   g_assert_nonnull (cohorts_timeline_layout_get_row (layout, 8));
   g_assert_cmpfloat (layout->today_x, ==, 222);
   g_assert_cmpuint (cohorts_timeline_view_date_for_x (&layout->view, 200), ==, cohorts_date_new (2026, 12, 10));
+
+  /* The first cohort's row has scrolled away: it stays pinned at the top,
+   * over its schools, and is what is under the pointer there. */
+  g_assert_true (layout->has_pinned);
+  g_assert_cmpint (layout->pinned.kind, ==, COHORTS_TIMELINE_ROW_GROUP);
+  g_assert_cmpuint (layout->pinned.index, ==, 0);
+  g_assert_true (layout->pinned.cohort == f->first);
+  g_assert_cmpfloat (layout->pinned.y, ==, 60);
+  g_assert_cmpfloat (layout->pinned.conversion_x, ==, 465);
+  cohorts_timeline_layout_hit (layout, 100, 65, &hit);
+  g_assert_true (hit.row == &layout->pinned);
+  cohorts_timeline_layout_hit (layout, 100, 85, &hit);
+  g_assert_cmpuint (hit.row->index, ==, 3);
+
+  /* The next cohort's row pushes it up: at 70, the second cohort's row is
+   * at y = 70, so the pinned row is at 50, half out of sight. */
+  f->view.scroll_y = 70;
+  g_clear_pointer (&layout, cohorts_timeline_layout_free);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  g_assert_true (layout->has_pinned);
+  g_assert_cmpfloat (layout->pinned.y, ==, 50);
+
+  /* Nothing is pinned while a group's own row is whole in sight. */
+  f->view.scroll_y = 80;
+  g_clear_pointer (&layout, cohorts_timeline_layout_free);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  g_assert_false (layout->has_pinned);
+  f->view.scroll_y = 0;
+  g_clear_pointer (&layout, cohorts_timeline_layout_free);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  g_assert_false (layout->has_pinned);
 }
 
 static guint
@@ -814,6 +846,27 @@ test_render_strip (Fixture       *f,
 }
 
 static void
+test_render_pinned (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CohortsTimelineLayout) layout = NULL;
+  cairo_surface_t *surface;
+
+  /* Scrolled by two and a half rows: the first cohort's row is pinned at
+   * the top (y 60 to 80), shaded, over its second school's row. */
+  f->view.scroll_y = 50;
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  surface = render (layout, FALSE, NULL);
+  assert_pixel (surface, 170, 62, 239, 239, 239);
+  assert_pixel (surface, 530, 62, 244, 244, 244);
+  /* Its summary bar, from x = 313 to 565, over the school's bar. */
+  assert_pixel (surface, 400, 70, 181, 181, 181);
+  /* Below it, the third school's row is plain. */
+  assert_pixel (surface, 170, 85, 250, 250, 250);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_render_legend (void)
 {
   CohortsTimelineStyle style;
@@ -863,6 +916,7 @@ main (int   argc,
   ADD ("/timeline/render/states", test_render_states);
   ADD ("/timeline/render/dark", test_render_dark);
   ADD ("/timeline/render/strip", test_render_strip);
+  ADD ("/timeline/render/pinned", test_render_pinned);
   g_test_add_func ("/timeline/render/legend", test_render_legend);
 
   return g_test_run ();

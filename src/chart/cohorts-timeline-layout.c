@@ -253,13 +253,59 @@ lay_out_school (CohortsTimelineLayout *layout,
     }
 }
 
+/* Fills @row, the row @index of group @group, at its place in the view.
+ * Returns FALSE if the plan has no such row (it is changing). */
+static gboolean
+fill_row (CohortsTimelineLayout *layout,
+          CohortsTimelineRows   *rows,
+          CohortsSchedule       *schedule,
+          guint                  index,
+          guint                  group,
+          CohortsTimelineRow    *row)
+{
+  const CohortsTimelineView *view = &layout->view;
+  const CohortsTimelineGroup *g = cohorts_timeline_rows_get_group (rows, group);
+
+  memset (row, 0, sizeof *row);
+  row->index = index;
+  row->group = group;
+  row->y = view->axis_height + index * view->row_height - view->scroll_y;
+  row->cohort = g->cohort;
+
+  if (index == g->first_row)
+    {
+      row->kind = COHORTS_TIMELINE_ROW_GROUP;
+      row->n_members = g->n_members;
+      if (g->collapsed)
+        row->flags |= COHORTS_TIMELINE_COLLAPSED;
+      if (g->n_church > 0)
+        row->flags |= COHORTS_TIMELINE_CHURCH;
+      if (g->n_vulnerable > 0)
+        row->flags |= COHORTS_TIMELINE_VULNERABLE;
+      row->start = g->start;
+      row->conversion = g->cohort != NULL ? cohorts_cohort_get_date (g->cohort) : COHORTS_DATE_NONE;
+    }
+  else
+    {
+      row->kind = COHORTS_TIMELINE_ROW_SCHOOL;
+      row->school = cohorts_timeline_rows_get_school (rows, index);
+      if (row->school == NULL)
+        return FALSE;
+      lay_out_school (layout, schedule, row->school, row);
+    }
+
+  row->start_x = row->start != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row->start) : NAN;
+  row->conversion_x = row->conversion != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row->conversion) : NAN;
+  return TRUE;
+}
+
 static void
 lay_out_rows (CohortsTimelineLayout *layout,
               CohortsTimelineRows   *rows)
 {
   const CohortsTimelineView *view = &layout->view;
   CohortsSchedule *schedule = cohorts_plan_get_schedule (cohorts_timeline_rows_get_plan (rows));
-  guint first, last, group;
+  guint first, last, group, n_groups = cohorts_timeline_rows_get_n_groups (rows);
 
   if (layout->n_rows == 0 || view->row_height <= 0)
     return;
@@ -273,44 +319,30 @@ lay_out_rows (CohortsTimelineLayout *layout,
   group = cohorts_timeline_rows_group_of_row (rows, first);
   for (guint i = first; i < last; i++)
     {
-      const CohortsTimelineGroup *g;
-      CohortsTimelineRow row = { 0, };
+      CohortsTimelineRow row;
 
-      while (group + 1 < cohorts_timeline_rows_get_n_groups (rows) &&
-             cohorts_timeline_rows_get_group (rows, group + 1)->first_row <= i)
+      while (group + 1 < n_groups && cohorts_timeline_rows_get_group (rows, group + 1)->first_row <= i)
         group++;
-      g = cohorts_timeline_rows_get_group (rows, group);
+      if (fill_row (layout, rows, schedule, i, group, &row))
+        g_array_append_val (layout->rows, row);
+    }
 
-      row.index = i;
-      row.group = group;
-      row.y = view->axis_height + i * view->row_height - view->scroll_y;
-      row.cohort = g->cohort;
-
-      if (i == g->first_row)
+  /* The row of the group the top row belongs to stays in sight at the top
+   * while its schools scroll under it; the next group's row pushes it up. */
+  group = cohorts_timeline_rows_group_of_row (rows, first);
+  if (view->scroll_y > cohorts_timeline_rows_get_group (rows, group)->first_row * view->row_height &&
+      fill_row (layout, rows, schedule, cohorts_timeline_rows_get_group (rows, group)->first_row, group,
+                &layout->pinned))
+    {
+      layout->pinned.y = view->axis_height;
+      if (group + 1 < n_groups)
         {
-          row.kind = COHORTS_TIMELINE_ROW_GROUP;
-          row.n_members = g->n_members;
-          if (g->collapsed)
-            row.flags |= COHORTS_TIMELINE_COLLAPSED;
-          if (g->n_church > 0)
-            row.flags |= COHORTS_TIMELINE_CHURCH;
-          if (g->n_vulnerable > 0)
-            row.flags |= COHORTS_TIMELINE_VULNERABLE;
-          row.start = g->start;
-          row.conversion = g->cohort != NULL ? cohorts_cohort_get_date (g->cohort) : COHORTS_DATE_NONE;
-        }
-      else
-        {
-          row.kind = COHORTS_TIMELINE_ROW_SCHOOL;
-          row.school = cohorts_timeline_rows_get_school (rows, i);
-          if (row.school == NULL)
-            continue;
-          lay_out_school (layout, schedule, row.school, &row);
-        }
+          double next = view->axis_height + cohorts_timeline_rows_get_group (rows, group + 1)->first_row * view->row_height
+                        - view->scroll_y;
 
-      row.start_x = row.start != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row.start) : NAN;
-      row.conversion_x = row.conversion != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row.conversion) : NAN;
-      g_array_append_val (layout->rows, row);
+          layout->pinned.y = MIN (layout->pinned.y, next - view->row_height);
+        }
+      layout->has_pinned = TRUE;
     }
 }
 
@@ -492,10 +524,15 @@ cohorts_timeline_layout_hit (const CohortsTimelineLayout *layout,
       return;
     }
 
-  row_position = floor ((y - view->axis_height + view->scroll_y) / view->row_height);
-  if (row_position < 0 || row_position >= layout->n_rows)
-    return;
-  row = cohorts_timeline_layout_get_row (layout, (guint) row_position);
+  if (layout->has_pinned && y >= layout->pinned.y && y < layout->pinned.y + view->row_height)
+    row = &layout->pinned;
+  else
+    {
+      row_position = floor ((y - view->axis_height + view->scroll_y) / view->row_height);
+      if (row_position < 0 || row_position >= layout->n_rows)
+        return;
+      row = cohorts_timeline_layout_get_row (layout, (guint) row_position);
+    }
   if (row == NULL)
     return;
   hit->row = row;

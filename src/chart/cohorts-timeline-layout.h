@@ -184,6 +184,9 @@ typedef enum
  *   ever has, or its growth target if higher
  * @target_min: the trust's target number of academies, or 0
  * @target_max: its upper end, or 0
+ * @has_pinned: whether @pinned is set
+ * @pinned: the row of the group whose schools are at the top, drawn over
+ *   them there when its own place has scrolled out of sight
  * @n_rows: how many rows the timeline has in all
  * @content_width: how wide all of time is, from @view's origin
  * @content_height: how tall all rows are
@@ -201,6 +204,8 @@ typedef struct
   guint max_academies;
   guint target_min;
   guint target_max;
+  gboolean has_pinned;
+  CohortsTimelineRow pinned;
   guint n_rows;
   double content_width;
   double content_height;

@@ -866,6 +866,46 @@ draw_today_label (Painter *p)
   draw_text (p, p->small, label, round (x) - width / 2, p->view->axis_height - height - 1, width, height, ALIGN_CENTRE);
 }
 
+/* The pinned group row, over the rows that scroll under it. */
+static void
+draw_pinned (Painter *p)
+{
+  const CohortsTimelineLayout *layout = p->layout;
+  const CohortsTimelineView *view = p->view;
+  const CohortsTimelineRow *row = &layout->pinned;
+  cairo_t *cr = p->cr;
+
+  if (!layout->has_pinned)
+    return;
+
+  set_colour (cr, &p->style->background);
+  cairo_rectangle (cr, 0, row->y, view->width, view->row_height);
+  cairo_fill (cr);
+  draw_row_background (p, row);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, view->label_width, row->y, view->width - view->label_width, view->row_height);
+  cairo_clip (cr);
+  draw_group_bar (p, row);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, row->y, view->label_width, view->row_height);
+  cairo_clip (cr);
+  set_colour (cr, &p->style->label_background);
+  cairo_paint (cr);
+  draw_row_background (p, row);
+  draw_label (p, row);
+  cairo_restore (cr);
+
+  /* A shadow-like line under it: the rows go beneath. */
+  set_colour (cr, &p->style->grid);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, 0, floor (row->y + view->row_height) + 0.5);
+  cairo_line_to (cr, view->width, floor (row->y + view->row_height) + 0.5);
+  cairo_stroke (cr);
+}
+
 static void
 draw_focus (Painter *p)
 {
@@ -983,6 +1023,12 @@ cohorts_timeline_render (cairo_t                     *cr,
       draw_row_background (&p, row);
       draw_label (&p, row);
     }
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, top, view->width, bottom - top);
+  cairo_clip (cr);
+  draw_pinned (&p);
   cairo_restore (cr);
 
   set_colour (cr, &style->grid);
