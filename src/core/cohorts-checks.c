@@ -160,13 +160,30 @@ check_school (CohortsSchool *school,
 /**
  * cohorts_checks_run:
  *
+ * Checks @plan against the planning rules as of today: see
+ * cohorts_checks_run_at().
+ *
+ * Returns: (transfer full) (element-type CohortsFinding): the findings
+ */
+GPtrArray *
+cohorts_checks_run (CohortsPlan *plan)
+{
+  return cohorts_checks_run_at (plan, cohorts_date_today ());
+}
+
+/**
+ * cohorts_checks_run_at:
+ * @today: the day to check on; %COHORTS_DATE_NONE checks nothing against
+ *   the calendar
+ *
  * Checks @plan against the planning rules.
  *
  * Returns: (transfer full) (element-type CohortsFinding): the findings, in
  *   plan order (the plan first, then schools, then cohorts, in order)
  */
 GPtrArray *
-cohorts_checks_run (CohortsPlan *plan)
+cohorts_checks_run_at (CohortsPlan *plan,
+                       CohortsDate  today)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_finding_free);
   GListModel *schools, *cohorts;
