@@ -271,6 +271,73 @@ test_check_example (Fixture       *f,
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* Cohort 1 converts on 1 April 2027: its resolution (30 weeks before),
+ * application (26) and academy order (20) are due by 11 November 2026. */
+static const char example_overdue_2026_11_23[] =
+  "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n";
+
+static void
+test_check_example_overdue (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+
+  /* Overdue steps are warnings: the check still passes. */
+  run_cohorts (f, &run, "--check", "--today=2026-11-23", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_finding_lines (run.out);
+
+  /* The option's value may be the next argument. */
+  run_cohorts (f, &run, "--check", "--today", "2026-11-23", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+
+  /* On 4 February 2027, Cohort 1 also has its consultation (ended 7 January)
+   * overdue, and Cohort 2 (1 September 2027) its resolution, due the day
+   * before. */
+  run_cohorts (f, &run, "--check", "--today=2027-02-04", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938145\tElmsworth Middle School is behind: “Governing "
+                   "body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938226\tCarrow Cross First School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938231\tThornbury Green First School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938306\tKingsley Park Primary School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938402\tOakfield School is behind: “Governing body "
+                   "resolution” was due on 3 February 2027 and is not marked done.\n");
+  assert_finding_lines (run.out);
+}
+
 static void
 test_check_today_by_default (Fixture       *f,
                              gconstpointer  data)
@@ -846,6 +913,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli/check/example", test_check_example);
+  ADD ("/cli/check/example-overdue", test_check_example_overdue);
   ADD ("/cli/check/today-by-default", test_check_today_by_default);
   ADD ("/cli/check/bad-today", test_check_bad_today);
   ADD ("/cli/check/error", test_check_error);
