@@ -646,12 +646,14 @@ test_consultation_after_funding_agreement (void)
 
   /* The funding agreement is due on 18 August 2027: a consultation (of the
    * full six weeks) may end that day, not the day after. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 7), D (2027, 8, 18), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 7), D (2027, 8, 18),
+           COHORTS_MILESTONE_PLANNED);
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 8), D (2027, 8, 19), COHORTS_MILESTONE_PLANNED);
-  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "consultation-after-funding-agreement",
-                       school,
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 8), D (2027, 8, 19),
+           COHORTS_MILESTONE_PLANNED);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR,
+                       "consultation-after-funding-agreement", school,
                        "Greenacres First School ends its statutory consultation on 19 August 2027, after its "
                        "funding agreement is signed on 18 August 2027.",
                        "The statutory consultation must finish before the funding agreement is signed: end it "
@@ -661,12 +663,15 @@ test_consultation_after_funding_agreement (void)
    * earlier than the schedule says, is not after it). */
   set_own (plan, school, COHORTS_STEP_CONSULTATION, COHORTS_DATE_NONE, COHORTS_DATE_NONE,
            COHORTS_MILESTONE_SCHEDULED);
-  set_own (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, COHORTS_DATE_NONE, D (2027, 6, 1), COHORTS_MILESTONE_DONE);
-  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 9), COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, COHORTS_DATE_NONE, D (2027, 6, 1),
+           COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 9),
+           COHORTS_MILESTONE_DONE);
   assert_no_findings (plan, COHORTS_DATE_NONE);
-  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 8), COHORTS_MILESTONE_DONE);
-  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "consultation-after-funding-agreement",
-                       school,
+  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 8),
+           COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR,
+                       "consultation-after-funding-agreement", school,
                        "Greenacres First School ends its statutory consultation on 9 June 2027, after its "
                        "funding agreement is signed on 8 June 2027.",
                        "The statutory consultation must finish before the funding agreement is signed: end it "
@@ -686,7 +691,8 @@ test_land_after_funding_agreement (void)
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
   set_planned (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, D (2027, 8, 19));
-  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "land-after-funding-agreement", school,
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "land-after-funding-agreement",
+                       school,
                        "Carrow Cross First School clears its land questionnaire on 19 August 2027, after its "
                        "funding agreement is signed on 18 August 2027.",
                        "The land questionnaire must be cleared before the funding agreement is signed: clear "
@@ -734,7 +740,8 @@ test_step_after_conversion (void)
   /* One finding a step, in the order of the steps; a step after the
    * conversion is not reported again as after the funding agreement, nor
    * as missing the payroll deadline. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 8, 1), D (2027, 9, 12), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 8, 1), D (2027, 9, 12),
+           COHORTS_MILESTONE_PLANNED);
   set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 10, 1));
   set_planned (plan, school, COHORTS_STEP_RESOLUTION, D (2028, 1, 10));
   findings = check (plan);
@@ -783,23 +790,26 @@ test_consultation_too_short (void)
                            "need time to respond.";
 
   /* 42 days are the six weeks of the schedule. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
   /* 41 are not, planned or done. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 5, 1), D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 5, 1), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
-                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to 11 June 2027, "
-                       "shorter than the 6 weeks the plan’s schedule gives it.",
+                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to "
+                       "11 June 2027, shorter than the 6 weeks the plan’s schedule gives it.",
                        suggestion);
   set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 5, 1), D (2027, 6, 11), COHORTS_MILESTONE_DONE);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
-                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to 11 June 2027, "
-                       "shorter than the 6 weeks the plan’s schedule gives it.",
+                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to "
+                       "11 June 2027, shorter than the 6 weeks the plan’s schedule gives it.",
                        suggestion);
 
   /* The trust's schedule is the rule: eight weeks make 42 days short. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 8);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
                        "Elmsworth Middle School holds its statutory consultation from 30 April 2027 to "
@@ -808,19 +818,22 @@ test_consultation_too_short (void)
 
   /* One week, and a consultation of a single day. */
   cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 1);
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
                        "Elmsworth Middle School holds its statutory consultation from 11 June 2027 to "
                        "11 June 2027, shorter than the 1 week the plan’s schedule gives it.",
                        suggestion);
 
   /* Without a start of its own, it lasts as long as the schedule says. */
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, COHORTS_DATE_NONE, D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, COHORTS_DATE_NONE, D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
   /* With no length in the schedule, nothing is too short. */
   cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 0);
-  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
   assert_no_findings (plan, COHORTS_DATE_NONE);
 }
 
@@ -859,7 +872,8 @@ test_payroll_deadline_missed (void)
   set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 7, 7));
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
-  set_own (plan, school, COHORTS_STEP_PAYROLL_NOTICE, COHORTS_DATE_NONE, D (2027, 7, 8), COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_PAYROLL_NOTICE, COHORTS_DATE_NONE, D (2027, 7, 8),
+           COHORTS_MILESTONE_DONE);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "payroll-deadline-missed", school,
                        "Oakfield School gives the local authority its payroll notice on 8 July 2027, after the "
                        "deadline of 7 July 2027.",
@@ -888,13 +902,14 @@ test_academy_order_late (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   /* Twelve weeks before is 9 June 2027. */
-  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 6, 9), COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 6, 9),
+           COHORTS_MILESTONE_DONE);
   assert_no_findings (plan, COHORTS_DATE_NONE);
 
   set_planned (plan, school, COHORTS_STEP_ACADEMY_ORDER, D (2027, 6, 10));
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "academy-order-late", school,
-                       "Ashcombe First School gets its academy order on 10 June 2027, less than 12 weeks before "
-                       "it converts on 1 September 2027.",
+                       "Ashcombe First School gets its academy order on 10 June 2027, less than 12 weeks "
+                       "before it converts on 1 September 2027.",
                        "From academy order to conversion usually takes three to six months: apply sooner or "
                        "convert later.");
 
@@ -914,8 +929,8 @@ test_academy_order_late (void)
            COHORTS_MILESTONE_SCHEDULED);
   cohorts_plan_set_step_timing (plan, COHORTS_STEP_ACADEMY_ORDER, 11, 0);
   assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "academy-order-late", school,
-                       "Ashcombe First School gets its academy order on 16 June 2027, less than 12 weeks before "
-                       "it converts on 1 September 2027.",
+                       "Ashcombe First School gets its academy order on 16 June 2027, less than 12 weeks "
+                       "before it converts on 1 September 2027.",
                        "From academy order to conversion usually takes three to six months: apply sooner or "
                        "convert later.");
   cohorts_plan_set_step_timing (plan, COHORTS_STEP_ACADEMY_ORDER, 12, 0);
@@ -958,7 +973,8 @@ test_milestone_overdue (void)
                        suggestion);
 
   set_own (plan, school, COHORTS_STEP_APPLICATION, COHORTS_DATE_NONE, D (2027, 3, 3), COHORTS_MILESTONE_DONE);
-  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 2, 25), COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 2, 25),
+           COHORTS_MILESTONE_DONE);
   assert_no_findings (plan, D (2027, 4, 15));
 
   /* Without a day, nothing is overdue. */
@@ -1095,7 +1111,8 @@ test_schedule_order (void)
   set_planned (plan, first, COHORTS_STEP_FUNDING_AGREEMENT, D (2027, 6, 1));
   set_planned (plan, first, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 8, 1));
   set_planned (plan, first, COHORTS_STEP_ACADEMY_ORDER, D (2027, 7, 1));
-  set_own (plan, first, COHORTS_STEP_CONSULTATION, D (2027, 6, 1), D (2027, 6, 20), COHORTS_MILESTONE_PLANNED);
+  set_own (plan, first, COHORTS_STEP_CONSULTATION, D (2027, 6, 1), D (2027, 6, 20),
+           COHORTS_MILESTONE_PLANNED);
   set_own (plan, first, COHORTS_STEP_TUPE, D (2027, 5, 1), D (2027, 5, 20), COHORTS_MILESTONE_PLANNED);
   set_planned (plan, first, COHORTS_STEP_DIOCESAN_CONSENT, D (2027, 1, 1));
 
@@ -1146,8 +1163,8 @@ test_run_is_today (void)
 {
   CohortsDate today = cohorts_date_today ();
   g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
-  CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Soon",
-                                                   cohorts_date_add_months (cohorts_date_first_of_month (today), 2));
+  CohortsDate soon = cohorts_date_add_months (cohorts_date_first_of_month (today), 2);
+  CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Soon", soon);
   g_autoptr(GPtrArray) now = NULL;
   g_autoptr(GPtrArray) at_today = NULL;
 
@@ -1221,7 +1238,8 @@ main (int   argc,
   g_test_add_func ("/checks/consultation-after-funding-agreement", test_consultation_after_funding_agreement);
   g_test_add_func ("/checks/land-after-funding-agreement", test_land_after_funding_agreement);
   g_test_add_func ("/checks/step-after-conversion/steps", test_step_after_conversion);
-  g_test_add_func ("/checks/step-after-conversion/funding-agreement", test_funding_agreement_after_conversion);
+  g_test_add_func ("/checks/step-after-conversion/funding-agreement",
+                   test_funding_agreement_after_conversion);
   g_test_add_func ("/checks/consultation-too-short", test_consultation_too_short);
   g_test_add_func ("/checks/tupe-too-short", test_tupe_too_short);
   g_test_add_func ("/checks/payroll-deadline-missed", test_payroll_deadline_missed);

@@ -612,18 +612,21 @@ test_plan_unassigned (void)
   /* No cohort, or a cohort without a date: nothing to plan from. Fill the
    * array with rubbish first: every entry is written. */
   memset (m, 0xa5, sizeof m);
-  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), school, m), ==, COHORTS_DATE_NONE);
+  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), school, m), ==,
+                    COHORTS_DATE_NONE);
   for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
     assert_milestone (&m[step], "", "", COHORTS_MILESTONE_SCHEDULED);
 
   memset (m, 0xa5, sizeof m);
-  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), undated, m), ==, COHORTS_DATE_NONE);
+  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), undated, m), ==,
+                    COHORTS_DATE_NONE);
   for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
     assert_milestone (&m[step], "", "", COHORTS_MILESTONE_SCHEDULED);
 
   /* A date of its own is still its own. */
   g_assert_true (cohorts_plan_set_milestone (plan, school, COHORTS_STEP_RESOLUTION, &done, NULL));
-  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), school, m), ==, COHORTS_DATE_NONE);
+  g_assert_cmpuint (cohorts_schedule_plan (cohorts_plan_get_schedule (plan), school, m), ==,
+                    COHORTS_DATE_NONE);
   assert_milestone (&m[COHORTS_STEP_RESOLUTION], "", "2026-10-12", COHORTS_MILESTONE_DONE);
   assert_milestone (&m[COHORTS_STEP_APPLICATION], "", "", COHORTS_MILESTONE_SCHEDULED);
 }
@@ -816,7 +819,8 @@ test_set_milestone_point_in_time (void)
   g_assert_true (cohorts_plan_set_milestone (plan, school, COHORTS_STEP_ACADEMY_ORDER, &with_start, &error));
   g_assert_no_error (error);
   assert_own (school, COHORTS_STEP_ACADEMY_ORDER, "", "2027-04-01", COHORTS_MILESTONE_PLANNED);
-  g_assert_true (cohorts_plan_set_milestone (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, &after_end, &error));
+  g_assert_true (cohorts_plan_set_milestone (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, &after_end,
+                                             &error));
   g_assert_no_error (error);
   assert_own (school, COHORTS_STEP_FUNDING_AGREEMENT, "", "2027-04-01", COHORTS_MILESTONE_PLANNED);
 }
@@ -1081,7 +1085,8 @@ test_set_church_lead_weeks (void)
     {
       g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, step), ==,
                        cohorts_schedule_default_weeks_before (step));
-      g_assert_cmpint (cohorts_schedule_get_weeks (schedule, step), ==, cohorts_schedule_default_weeks (step));
+      g_assert_cmpint (cohorts_schedule_get_weeks (schedule, step), ==,
+                       cohorts_schedule_default_weeks (step));
     }
 
   g_assert_true (cohorts_history_undo (history));
