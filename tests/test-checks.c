@@ -1162,8 +1162,8 @@ static void
 test_run_is_today (void)
 {
   CohortsDate today = cohorts_date_today ();
-  g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
   CohortsDate soon = cohorts_date_add_months (cohorts_date_first_of_month (today), 2);
+  g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_add_months (soon, -12));
   CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Soon", soon);
   g_autoptr(GPtrArray) now = NULL;
   g_autoptr(GPtrArray) at_today = NULL;
