@@ -44,6 +44,14 @@ add_cohort (CohortsPlan *plan,
   return cohort;
 }
 
+/* The rules that do not depend on the day are checked on no day at all, so
+ * that the tests give the same answer whenever they run. */
+static GPtrArray *
+check (CohortsPlan *plan)
+{
+  return cohorts_checks_run_at (plan, COHORTS_DATE_NONE);
+}
+
 static CohortsFinding *
 finding (GPtrArray *findings,
          guint      i)
@@ -83,11 +91,11 @@ test_school_ages_reversed (void)
 
   /* Equal ages are odd but possible (a one-year provision); reversed ones are an error. */
   cohorts_plan_edit (plan, first, "low-age", 9, "high-age", 9, NULL);
-  clean = cohorts_checks_run (plan);
+  clean = check (plan);
   g_assert_cmpuint (clean->len, ==, 0);
 
   cohorts_plan_edit (plan, second, "name", "Castle Mead Middle School", "low-age", 13, "high-age", 9, NULL);
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (second));
   assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "school-ages-reversed", subject,
@@ -103,7 +111,7 @@ test_growth_target_reversed (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   cohorts_plan_edit (plan, trust, "academies-min", 20, "academies-max", 15, NULL);
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "growth-target-reversed", "plan",
                   "The growth target aims for at least 20 academies but at most 15.",
@@ -120,7 +128,7 @@ test_clean_plan (void)
   add_cohort (plan, "Cohort 2", cohorts_date_new (2027, 9, 1), 3);
   add_cohort (plan, "Cohort 3", cohorts_date_new (2028, 1, 1), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_nonnull (findings);
   g_assert_cmpuint (findings->len, ==, 0);
   g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR), ==, 0);
@@ -132,7 +140,7 @@ static void
 test_empty_plan (void)
 {
   g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_new (2026, 9, 1));
-  g_autoptr(GPtrArray) findings = cohorts_checks_run (plan);
+  g_autoptr(GPtrArray) findings = check (plan);
 
   /* No cohorts yet is not a finding: the plan is just begun. */
   g_assert_cmpuint (findings->len, ==, 0);
@@ -150,7 +158,8 @@ test_example_plan (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_no_error (error);
-  findings = cohorts_checks_run (plan);
+  /* On the day the plan starts, nothing is due yet. */
+  findings = cohorts_checks_run_at (plan, cohorts_date_new (2026, 9, 1));
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
@@ -163,7 +172,7 @@ test_date_not_first (void)
   add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 4, 1), 5);
   add_cohort (plan, "Cohort 2", cohorts_date_new (2027, 9, 15), 5);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "cohort-date-not-first", "cohort:c2",
                   "Cohort 2 converts on 15 September 2027; academies open only on the 1st of a month.",
@@ -189,7 +198,7 @@ test_date_not_first_edges (void)
       g_autofree char *message = NULL;
 
       add_cohort (plan, "First wave", cohorts_date_new (cases[i].y, cases[i].m, cases[i].d), 2);
-      findings = cohorts_checks_run (plan);
+      findings = check (plan);
 
       message = g_strdup_printf ("First wave converts on %s; academies open only on the 1st of a month.",
                                  cases[i].when);
@@ -208,7 +217,7 @@ test_every_first_is_fine (void)
   for (int month = 1; month <= 12; month++)
     add_cohort (plan, "Monthly", cohorts_date_new (2027, month, 1), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
@@ -220,7 +229,7 @@ test_no_date (void)
 
   add_cohort (plan, "Cohort 1", COHORTS_DATE_NONE, 3);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "cohort-no-date", "cohort:c1",
                   "Cohort 1 has no conversion date.",
@@ -238,7 +247,7 @@ test_empty_cohort (void)
   add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 1), 2);
   add_cohort (plan, "Later", cohorts_date_new (2028, 9, 1), 0);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "cohort-empty", "cohort:c2",
                   "Later has no schools.", "Move schools into it, or delete it.");
@@ -252,7 +261,7 @@ test_empty_cohort_no_date (void)
 
   add_cohort (plan, "Spare", COHORTS_DATE_NONE, 0);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 2);
   assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "cohort-empty", "cohort:c1",
                   "Spare has no schools.", "Move schools into it, or delete it.");
@@ -271,7 +280,7 @@ test_before_start (void)
   add_cohort (plan, "On the day", cohorts_date_new (2027, 9, 1), 1);
   add_cohort (plan, "Too early", cohorts_date_new (2027, 4, 1), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "cohort-before-start", "cohort:c2",
                   "Too early converts on 1 April 2027, before the plan starts on 1 September 2027.",
@@ -287,7 +296,7 @@ test_before_start_by_one_day (void)
   add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 1), 1);
   add_cohort (plan, "Cohort 2", cohorts_date_new (2027, 10, 1), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "cohort-before-start", "cohort:c1",
                   "Cohort 1 converts on 1 September 2027, before the plan starts on 2 September 2027.",
@@ -296,7 +305,7 @@ test_before_start_by_one_day (void)
   /* Moving the start one day earlier clears it. */
   cohorts_plan_edit (plan, plan, "start-date", cohorts_date_new (2027, 9, 1), NULL);
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
@@ -308,7 +317,7 @@ test_before_start_and_not_first (void)
 
   add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 8, 31), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 2);
   assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "cohort-date-not-first", "cohort:c1",
                   "Cohort 1 converts on 31 August 2027; academies open only on the 1st of a month.",
@@ -328,7 +337,7 @@ test_no_start (void)
   /* Without a start, nothing is before it. */
   add_cohort (plan, "Cohort 1", cohorts_date_new (1990, 9, 1), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 1);
   assert_finding (findings, 0, COHORTS_SEVERITY_INFO, "plan-no-start", "plan",
                   "The plan has no start date, so conversions cannot be checked against it.",
@@ -342,7 +351,7 @@ static void
 test_no_start_new_plan (void)
 {
   g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
-  g_autoptr(GPtrArray) findings = cohorts_checks_run (plan);
+  g_autoptr(GPtrArray) findings = check (plan);
 
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpstr (finding (findings, 0)->code, ==, "plan-no-start");
@@ -371,7 +380,7 @@ test_order (void)
   add_cohort (plan, "Cohort 5", cohorts_date_new (2028, 9, 1), 4);
 
   /* The plan first, then the cohorts in order, each cohort's in a fixed order. */
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < findings->len; i++)
     {
@@ -390,7 +399,7 @@ test_order (void)
   /* Reordering the cohorts reorders their findings. */
   cohorts_plan_move_cohort (plan, c3, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
   g_assert_cmpstr (finding (findings, 0)->code, ==, "plan-no-start");
   g_assert_cmpstr (finding (findings, 1)->subject, ==, "cohort:c3");
@@ -406,17 +415,17 @@ test_follows_edits (void)
   g_autoptr(GPtrArray) undone = NULL;
   CohortsCohort *c1 = add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 1), 1);
 
-  before = cohorts_checks_run (plan);
+  before = check (plan);
   g_assert_cmpuint (before->len, ==, 0);
 
   cohorts_plan_edit (plan, c1, "date", cohorts_date_new (2027, 9, 15), "name", "Renamed", NULL);
-  after = cohorts_checks_run (plan);
+  after = check (plan);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpstr (finding (after, 0)->message, ==,
                    "Renamed converts on 15 September 2027; academies open only on the 1st of a month.");
 
   g_assert_true (cohorts_history_undo (cohorts_plan_get_history (plan)));
-  undone = cohorts_checks_run (plan);
+  undone = check (plan);
   g_assert_cmpuint (undone->len, ==, 0);
 }
 
@@ -430,7 +439,7 @@ test_unnamed_cohort (void)
   add_cohort (plan, NULL, COHORTS_DATE_NONE, 0);
   add_cohort (plan, "  ", cohorts_date_new (2027, 9, 15), 1);
 
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   g_assert_cmpuint (findings->len, ==, 3);
   g_assert_cmpstr (finding (findings, 0)->message, ==, "Cohort c1 has no schools.");
   g_assert_cmpstr (finding (findings, 1)->message, ==, "Cohort c1 has no conversion date.");
@@ -449,7 +458,7 @@ test_finding_boxed (void)
   g_autoptr(CohortsFinding) copy_without = NULL;
 
   add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 15), 1);
-  findings = cohorts_checks_run (plan);
+  findings = check (plan);
   original = finding (findings, 0);
 
   copy = g_boxed_copy (COHORTS_TYPE_FINDING, original);
@@ -466,6 +475,731 @@ test_finding_boxed (void)
   g_assert_cmpstr (copy_without->message, ==, "m");
 
   cohorts_finding_free (NULL);
+}
+
+/* Schedule checks: each school's steps, back-planned from 1 September 2027
+ * with the default timings (test-schedule.c lists them all). */
+
+#define D(y, m, d) cohorts_date_new ((y), (m), (d))
+
+static CohortsPlan *
+schedule_plan (CohortsCohort **cohort)
+{
+  CohortsPlan *plan = new_plan (D (2026, 9, 1));
+
+  *cohort = cohorts_plan_add_cohort (plan, "Cohort 1", D (2027, 9, 1));
+  return plan;
+}
+
+/* Adds a school to @plan, into @cohort unless NULL. */
+static CohortsSchool *
+add_school (CohortsPlan               *plan,
+            const char                *name,
+            CohortsEstablishmentType   type,
+            CohortsReligiousCharacter  character,
+            CohortsCohort             *cohort)
+{
+  g_autoptr(CohortsSchool) school = cohorts_school_new (next_urn++, name);
+
+  g_object_set (school, "establishment-type", type, "religious-character", character, NULL);
+  g_assert_true (cohorts_plan_add_school (plan, school, NULL));
+  if (cohort != NULL)
+    cohorts_plan_move_school (plan, school, cohort, G_MAXUINT);
+  return school;
+}
+
+static CohortsSchool *
+add_community_school (CohortsPlan   *plan,
+                      const char    *name,
+                      CohortsCohort *cohort)
+{
+  return add_school (plan, name, COHORTS_ESTABLISHMENT_COMMUNITY, COHORTS_RELIGIOUS_CHARACTER_NONE, cohort);
+}
+
+/* Gives @school a date of its own for @step. */
+static void
+set_own (CohortsPlan           *plan,
+         CohortsSchool         *school,
+         CohortsStep            step,
+         CohortsDate            start,
+         CohortsDate            date,
+         CohortsMilestoneState  state)
+{
+  CohortsMilestone milestone = { start, date, state };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cohorts_plan_set_milestone (plan, school, step, &milestone, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_planned (CohortsPlan   *plan,
+             CohortsSchool *school,
+             CohortsStep    step,
+             CohortsDate    date)
+{
+  set_own (plan, school, step, COHORTS_DATE_NONE, date, COHORTS_MILESTONE_PLANNED);
+}
+
+static char *
+subject_of (CohortsSchool *school)
+{
+  return g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
+}
+
+/* Asserts that @plan, checked on @today, has exactly the one finding. */
+static void
+assert_only_finding (CohortsPlan     *plan,
+                     CohortsDate      today,
+                     CohortsSeverity  severity,
+                     const char      *code,
+                     CohortsSchool   *school,
+                     const char      *message,
+                     const char      *suggestion)
+{
+  g_autoptr(GPtrArray) findings = cohorts_checks_run_at (plan, today);
+  g_autofree char *subject = subject_of (school);
+
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, severity, code, subject, message, suggestion);
+}
+
+static void
+assert_no_findings (CohortsPlan *plan,
+                    CohortsDate  today)
+{
+  g_autoptr(GPtrArray) findings = cohorts_checks_run_at (plan, today);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("unexpected: %s %s", finding (findings, i)->code, finding (findings, i)->message);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static void
+test_schedule_clean (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+
+  add_community_school (plan, "Brook Lane First School", cohort);
+  add_school (plan, "St Aidan's Church of England Middle School", COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+              COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, cohort);
+  add_school (plan, "Hatherby Middle School", COHORTS_ESTABLISHMENT_FOUNDATION,
+              COHORTS_RELIGIOUS_CHARACTER_NONE, cohort);
+  add_community_school (plan, "Unassigned School", NULL);
+
+  /* The default schedule breaks none of its own rules; the church school's
+   * first step, 36 weeks before, is on 23 December 2026. */
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+  assert_no_findings (plan, D (2026, 12, 23));
+}
+
+static void
+test_conversion_date_not_first (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *member = add_community_school (plan, "Brook Lane First School", cohort);
+  CohortsSchool *alone = add_community_school (plan, "Moorside First School", NULL);
+
+  /* Its own date, in a cohort or not, planned or done. */
+  set_planned (plan, member, COHORTS_STEP_CONVERSION, D (2027, 9, 15));
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "conversion-date-not-first", member,
+                       "Brook Lane First School converts on 15 September 2027; academies open only on the "
+                       "1st of a month.",
+                       "Move it to 1 September 2027 or 1 October 2027.");
+
+  set_planned (plan, member, COHORTS_STEP_CONVERSION, D (2027, 10, 1));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_own (plan, alone, COHORTS_STEP_CONVERSION, COHORTS_DATE_NONE, D (2027, 12, 31), COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "conversion-date-not-first", alone,
+                       "Moorside First School converts on 31 December 2027; academies open only on the "
+                       "1st of a month.",
+                       "Move it to 1 December 2027 or 1 January 2028.");
+}
+
+static void
+test_conversion_date_not_first_cohort (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  add_community_school (plan, "Brook Lane First School", cohort);
+  add_community_school (plan, "Moorside First School", cohort);
+
+  /* The cohort's date is the cohort's finding, not one for each school. */
+  cohorts_plan_edit (plan, cohort, "date", D (2027, 9, 2), NULL);
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (finding (findings, 0)->code, ==, "cohort-date-not-first");
+  g_assert_cmpstr (finding (findings, 0)->subject, ==, "cohort:c1");
+}
+
+static void
+test_consultation_after_funding_agreement (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Greenacres First School", cohort);
+
+  /* The funding agreement is due on 18 August 2027: a consultation (of the
+   * full six weeks) may end that day, not the day after. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 7), D (2027, 8, 18),
+           COHORTS_MILESTONE_PLANNED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 7, 8), D (2027, 8, 19),
+           COHORTS_MILESTONE_PLANNED);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR,
+                       "consultation-after-funding-agreement", school,
+                       "Greenacres First School ends its statutory consultation on 19 August 2027, after its "
+                       "funding agreement is signed on 18 August 2027.",
+                       "The statutory consultation must finish before the funding agreement is signed: end it "
+                       "sooner or sign later.");
+
+  /* The funding agreement's own date counts as well (and the land, cleared
+   * earlier than the schedule says, is not after it). */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, COHORTS_DATE_NONE, COHORTS_DATE_NONE,
+           COHORTS_MILESTONE_SCHEDULED);
+  set_own (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, COHORTS_DATE_NONE, D (2027, 6, 1),
+           COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 9),
+           COHORTS_MILESTONE_DONE);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+  set_own (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, COHORTS_DATE_NONE, D (2027, 6, 8),
+           COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR,
+                       "consultation-after-funding-agreement", school,
+                       "Greenacres First School ends its statutory consultation on 9 June 2027, after its "
+                       "funding agreement is signed on 8 June 2027.",
+                       "The statutory consultation must finish before the funding agreement is signed: end it "
+                       "sooner or sign later.");
+}
+
+static void
+test_land_after_funding_agreement (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Carrow Cross First School", cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *subject = subject_of (school);
+
+  set_planned (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, D (2027, 8, 18));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_planned (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, D (2027, 8, 19));
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "land-after-funding-agreement",
+                       school,
+                       "Carrow Cross First School clears its land questionnaire on 19 August 2027, after its "
+                       "funding agreement is signed on 18 August 2027.",
+                       "The land questionnaire must be cleared before the funding agreement is signed: clear "
+                       "it sooner or sign later.");
+
+  /* A funding agreement signed early leaves both behind it. */
+  set_own (plan, school, COHORTS_STEP_LAND_QUESTIONNAIRE, COHORTS_DATE_NONE, COHORTS_DATE_NONE,
+           COHORTS_MILESTONE_SCHEDULED);
+  set_planned (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, D (2027, 6, 1));
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 2);
+  assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "consultation-after-funding-agreement", subject,
+                  "Carrow Cross First School ends its statutory consultation on 9 June 2027, after its "
+                  "funding agreement is signed on 1 June 2027.",
+                  "The statutory consultation must finish before the funding agreement is signed: end it "
+                  "sooner or sign later.");
+  assert_finding (findings, 1, COHORTS_SEVERITY_ERROR, "land-after-funding-agreement", subject,
+                  "Carrow Cross First School clears its land questionnaire on 7 July 2027, after its "
+                  "funding agreement is signed on 1 June 2027.",
+                  "The land questionnaire must be cleared before the funding agreement is signed: clear "
+                  "it sooner or sign later.");
+}
+
+static void
+test_step_after_conversion (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Kingsley Park Primary School", cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *subject = subject_of (school);
+
+  /* On the day is not after it. */
+  set_planned (plan, school, COHORTS_STEP_COMMERCIAL_TRANSFER, D (2027, 9, 1));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_own (plan, school, COHORTS_STEP_COMMERCIAL_TRANSFER, COHORTS_DATE_NONE, D (2027, 9, 2),
+           COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "step-after-conversion", school,
+                       "Kingsley Park Primary School has “Commercial transfer agreement” on 2 September 2027, "
+                       "after it converts on 1 September 2027.",
+                       "Every step must be done by the conversion: move the step earlier or the conversion "
+                       "later.");
+
+  /* One finding a step, in the order of the steps; a step after the
+   * conversion is not reported again as after the funding agreement, nor
+   * as missing the payroll deadline. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 8, 1), D (2027, 9, 12),
+           COHORTS_MILESTONE_PLANNED);
+  set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 10, 1));
+  set_planned (plan, school, COHORTS_STEP_RESOLUTION, D (2028, 1, 10));
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 4);
+  assert_finding (findings, 0, COHORTS_SEVERITY_ERROR, "step-after-conversion", subject,
+                  "Kingsley Park Primary School has “Governing body resolution” on 10 January 2028, "
+                  "after it converts on 1 September 2027.",
+                  "Every step must be done by the conversion: move the step earlier or the conversion later.");
+  g_assert_cmpstr (finding (findings, 1)->message, ==,
+                   "Kingsley Park Primary School has “Statutory consultation” on 12 September 2027, "
+                   "after it converts on 1 September 2027.");
+  g_assert_cmpstr (finding (findings, 2)->message, ==,
+                   "Kingsley Park Primary School has “Local authority payroll notice” on 1 October 2027, "
+                   "after it converts on 1 September 2027.");
+  g_assert_cmpstr (finding (findings, 3)->message, ==,
+                   "Kingsley Park Primary School has “Commercial transfer agreement” on 2 September 2027, "
+                   "after it converts on 1 September 2027.");
+  for (guint i = 1; i < findings->len; i++)
+    g_assert_cmpstr (finding (findings, i)->code, ==, "step-after-conversion");
+}
+
+static void
+test_funding_agreement_after_conversion (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Thornbury Green First School", cohort);
+
+  /* Everything else is before the late funding agreement: only that it is
+   * after the conversion is wrong. */
+  set_planned (plan, school, COHORTS_STEP_FUNDING_AGREEMENT, D (2027, 10, 1));
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "step-after-conversion", school,
+                       "Thornbury Green First School has “Funding agreement signed” on 1 October 2027, "
+                       "after it converts on 1 September 2027.",
+                       "Every step must be done by the conversion: move the step earlier or the conversion "
+                       "later.");
+}
+
+static void
+test_consultation_too_short (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Elmsworth Middle School", cohort);
+  const char *suggestion = "Start the consultation sooner or end it later: parents, staff and the community "
+                           "need time to respond.";
+
+  /* 42 days are the six weeks of the schedule. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  /* 41 are not, planned or done. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 5, 1), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
+                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to "
+                       "11 June 2027, shorter than the 6 weeks the plan’s schedule gives it.",
+                       suggestion);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 5, 1), D (2027, 6, 11), COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
+                       "Elmsworth Middle School holds its statutory consultation from 1 May 2027 to "
+                       "11 June 2027, shorter than the 6 weeks the plan’s schedule gives it.",
+                       suggestion);
+
+  /* The trust's schedule is the rule: eight weeks make 42 days short. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 4, 30), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 8);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
+                       "Elmsworth Middle School holds its statutory consultation from 30 April 2027 to "
+                       "11 June 2027, shorter than the 8 weeks the plan’s schedule gives it.",
+                       suggestion);
+
+  /* One week, and a consultation of a single day. */
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 1);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "consultation-too-short", school,
+                       "Elmsworth Middle School holds its statutory consultation from 11 June 2027 to "
+                       "11 June 2027, shorter than the 1 week the plan’s schedule gives it.",
+                       suggestion);
+
+  /* Without a start of its own, it lasts as long as the schedule says. */
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, COHORTS_DATE_NONE, D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  /* With no length in the schedule, nothing is too short. */
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_CONSULTATION, 12, 0);
+  set_own (plan, school, COHORTS_STEP_CONSULTATION, D (2027, 6, 11), D (2027, 6, 11),
+           COHORTS_MILESTONE_PLANNED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_tupe_too_short (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_school (plan, "St Mary's Church of England First School",
+                                      COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                                      COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, cohort);
+
+  set_own (plan, school, COHORTS_STEP_TUPE, D (2027, 6, 23), D (2027, 8, 4), COHORTS_MILESTONE_PLANNED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_own (plan, school, COHORTS_STEP_TUPE, D (2027, 6, 24), D (2027, 8, 4), COHORTS_MILESTONE_PLANNED);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "tupe-too-short", school,
+                       "St Mary's Church of England First School holds its TUPE consultation from 24 June 2027 "
+                       "to 4 August 2027, shorter than the 6 weeks the plan’s schedule gives it.",
+                       "Start the TUPE consultation sooner or end it later: staff and unions need time to be "
+                       "informed and consulted.");
+
+  /* A trust that allows four weeks. */
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_TUPE, 4, 4);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_payroll_deadline_missed (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Oakfield School", cohort);
+
+  /* The deadline is 8 weeks before the conversion: 7 July 2027. */
+  set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 7, 7));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_own (plan, school, COHORTS_STEP_PAYROLL_NOTICE, COHORTS_DATE_NONE, D (2027, 7, 8),
+           COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "payroll-deadline-missed", school,
+                       "Oakfield School gives the local authority its payroll notice on 8 July 2027, after the "
+                       "deadline of 7 July 2027.",
+                       "Send the notice by 7 July 2027, or the conversion may have to move to a later month.");
+
+  /* A local authority that wants ten weeks. */
+  set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 7, 7));
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_PAYROLL_NOTICE, 10, 0);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_ERROR, "payroll-deadline-missed", school,
+                       "Oakfield School gives the local authority its payroll notice on 7 July 2027, after the "
+                       "deadline of 23 June 2027.",
+                       "Send the notice by 23 June 2027, or the conversion may have to move to a later month.");
+
+  /* The schedule's own date is the deadline itself. */
+  set_own (plan, school, COHORTS_STEP_PAYROLL_NOTICE, COHORTS_DATE_NONE, COHORTS_DATE_NONE,
+           COHORTS_MILESTONE_SCHEDULED);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_academy_order_late (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Ashcombe First School", cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* Twelve weeks before is 9 June 2027. */
+  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 6, 9),
+           COHORTS_MILESTONE_DONE);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  set_planned (plan, school, COHORTS_STEP_ACADEMY_ORDER, D (2027, 6, 10));
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "academy-order-late", school,
+                       "Ashcombe First School gets its academy order on 10 June 2027, less than 12 weeks "
+                       "before it converts on 1 September 2027.",
+                       "From academy order to conversion usually takes three to six months: apply sooner or "
+                       "convert later.");
+
+  /* On the day of the conversion: still only late. After it: after it. */
+  set_planned (plan, school, COHORTS_STEP_ACADEMY_ORDER, D (2027, 9, 1));
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (finding (findings, 0)->code, ==, "academy-order-late");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  set_planned (plan, school, COHORTS_STEP_ACADEMY_ORDER, D (2027, 9, 2));
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (finding (findings, 0)->code, ==, "step-after-conversion");
+
+  /* A schedule that leaves 11 weeks makes every school late. */
+  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, COHORTS_DATE_NONE,
+           COHORTS_MILESTONE_SCHEDULED);
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_ACADEMY_ORDER, 11, 0);
+  assert_only_finding (plan, COHORTS_DATE_NONE, COHORTS_SEVERITY_WARNING, "academy-order-late", school,
+                       "Ashcombe First School gets its academy order on 16 June 2027, less than 12 weeks "
+                       "before it converts on 1 September 2027.",
+                       "From academy order to conversion usually takes three to six months: apply sooner or "
+                       "convert later.");
+  cohorts_plan_set_step_timing (plan, COHORTS_STEP_ACADEMY_ORDER, 12, 0);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_milestone_overdue (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Brook Lane First School", cohort);
+  const char *suggestion = "Mark the steps that have happened as done, or give the others new dates.";
+
+  /* The resolution is due on 3 February 2027: overdue the day after. */
+  assert_no_findings (plan, D (2027, 2, 3));
+  assert_only_finding (plan, D (2027, 2, 4), COHORTS_SEVERITY_WARNING, "milestone-overdue", school,
+                       "Brook Lane First School is behind: “Governing body resolution” was due on "
+                       "3 February 2027 and is not marked done.",
+                       suggestion);
+
+  /* The application (3 March) and the academy order (14 April) too: one finding. */
+  assert_only_finding (plan, D (2027, 4, 15), COHORTS_SEVERITY_WARNING, "milestone-overdue", school,
+                       "Brook Lane First School is behind: “Governing body resolution” was due on "
+                       "3 February 2027 and is not marked done; 2 more steps are overdue.",
+                       suggestion);
+
+  /* Done is not overdue; a date of its own that is not done is. */
+  set_own (plan, school, COHORTS_STEP_RESOLUTION, COHORTS_DATE_NONE, D (2027, 1, 20), COHORTS_MILESTONE_DONE);
+  assert_only_finding (plan, D (2027, 4, 15), COHORTS_SEVERITY_WARNING, "milestone-overdue", school,
+                       "Brook Lane First School is behind: “Application to the DfE” was due on 3 March 2027 "
+                       "and is not marked done; 1 more step is overdue.",
+                       suggestion);
+
+  /* The earliest by date, whatever the order of the steps. */
+  set_planned (plan, school, COHORTS_STEP_ACADEMY_ORDER, D (2027, 2, 25));
+  assert_only_finding (plan, D (2027, 4, 15), COHORTS_SEVERITY_WARNING, "milestone-overdue", school,
+                       "Brook Lane First School is behind: “Academy order” was due on 25 February 2027 and is "
+                       "not marked done; 1 more step is overdue.",
+                       suggestion);
+
+  set_own (plan, school, COHORTS_STEP_APPLICATION, COHORTS_DATE_NONE, D (2027, 3, 3), COHORTS_MILESTONE_DONE);
+  set_own (plan, school, COHORTS_STEP_ACADEMY_ORDER, COHORTS_DATE_NONE, D (2027, 2, 25),
+           COHORTS_MILESTONE_DONE);
+  assert_no_findings (plan, D (2027, 4, 15));
+
+  /* Without a day, nothing is overdue. */
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_milestone_overdue_conversion (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_school (plan, "Upper Staveley Church of England Primary School",
+                                      COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+                                      COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, cohort);
+
+  /* Long after the conversion, every one of the church school's 13 steps
+   * is overdue; its first is 36 weeks before, on 23 December 2026. */
+  assert_only_finding (plan, D (2027, 9, 2), COHORTS_SEVERITY_WARNING, "milestone-overdue", school,
+                       "Upper Staveley Church of England Primary School is behind: “Governing body resolution” "
+                       "was due on 23 December 2026 and is not marked done; 12 more steps are overdue.",
+                       "Mark the steps that have happened as done, or give the others new dates.");
+}
+
+static void
+test_milestone_overdue_which_schools (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
+  CohortsCohort *undated = cohorts_plan_add_cohort (plan, "Later", COHORTS_DATE_NONE);
+  CohortsSchool *member = add_community_school (plan, "Hatherby Middle School", undated);
+  CohortsSchool *alone = add_community_school (plan, "Northfield Meadows Primary School", NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* An unassigned school without a conversion date of its own is not
+   * checked; a member of a cohort without a date is, on its own dates. */
+  set_planned (plan, member, COHORTS_STEP_RESOLUTION, D (2027, 1, 10));
+  set_planned (plan, alone, COHORTS_STEP_RESOLUTION, D (2027, 1, 10));
+  set_planned (plan, alone, COHORTS_STEP_LEASE, D (2027, 1, 10));
+  findings = cohorts_checks_run_at (plan, D (2027, 1, 11));
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (finding (findings, 0)->code, ==, "milestone-overdue");
+  g_assert_cmpstr (finding (findings, 0)->message, ==,
+                   "Hatherby Middle School is behind: “Governing body resolution” was due on 10 January 2027 "
+                   "and is not marked done.");
+  g_assert_cmpstr (finding (findings, 1)->code, ==, "cohort-no-date");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* With a conversion date of its own, it is checked. */
+  set_planned (plan, alone, COHORTS_STEP_CONVERSION, D (2027, 9, 1));
+  findings = cohorts_checks_run_at (plan, D (2027, 1, 11));
+  g_assert_cmpuint (findings->len, ==, 3);
+  g_assert_cmpstr (finding (findings, 1)->code, ==, "milestone-overdue");
+  g_assert_cmpstr (finding (findings, 1)->message, ==,
+                   "Northfield Meadows Primary School is behind: “Governing body resolution” was due on "
+                   "10 January 2027 and is not marked done; 1 more step is overdue.");
+}
+
+static void
+test_step_not_applicable (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *aided = add_school (plan, "Farleigh Moor Church of England First School",
+                                     COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+                                     COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, cohort);
+  CohortsSchool *community = add_community_school (plan, "Castle Mead Middle School", cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *aided_subject = subject_of (aided);
+  g_autofree char *community_subject = subject_of (community);
+  const char *suggestion = "Remove the date, or correct the school’s type or religious character.";
+
+  /* Steps that apply. */
+  set_planned (plan, aided, COHORTS_STEP_CHURCH_AGREEMENT, D (2027, 7, 28));
+  set_planned (plan, community, COHORTS_STEP_LEASE, D (2027, 7, 28));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  /* Steps that do not, planned or done; even when overdue, they are not. */
+  set_planned (plan, aided, COHORTS_STEP_LEASE, D (2027, 7, 1));
+  set_own (plan, community, COHORTS_STEP_DIOCESAN_CONSENT, COHORTS_DATE_NONE, D (2027, 1, 15),
+           COHORTS_MILESTONE_DONE);
+  set_planned (plan, community, COHORTS_STEP_SITE_TRUSTEES, D (2027, 6, 30));
+  findings = cohorts_checks_run_at (plan, D (2026, 12, 1));
+  g_assert_cmpuint (findings->len, ==, 3);
+  assert_finding (findings, 0, COHORTS_SEVERITY_INFO, "step-not-applicable", aided_subject,
+                  "Farleigh Moor Church of England First School has a date for “125-year lease agreed” "
+                  "(1 July 2027), a step it does not go through.",
+                  suggestion);
+  assert_finding (findings, 1, COHORTS_SEVERITY_INFO, "step-not-applicable", community_subject,
+                  "Castle Mead Middle School has a date for “Diocesan consent” (15 January 2027), a step it "
+                  "does not go through.",
+                  suggestion);
+  assert_finding (findings, 2, COHORTS_SEVERITY_INFO, "step-not-applicable", community_subject,
+                  "Castle Mead Middle School has a date for “Site trustees’ consent” (30 June 2027), a step it "
+                  "does not go through.",
+                  suggestion);
+  g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_INFO), ==, 3);
+}
+
+static void
+test_schedule_order (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *first = add_community_school (plan, "First", NULL);
+  CohortsSchool *second = add_school (plan, "Second", COHORTS_ESTABLISHMENT_FOUNDATION,
+                                      COHORTS_RELIGIOUS_CHARACTER_NONE, cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *first_subject = subject_of (first);
+  g_autofree char *second_subject = subject_of (second);
+  const char *const expected[][2] = {
+    { "school-ages-reversed", first_subject },
+    { "conversion-date-not-first", first_subject },
+    { "step-after-conversion", first_subject },
+    { "consultation-after-funding-agreement", first_subject },
+    { "land-after-funding-agreement", first_subject },
+    { "payroll-deadline-missed", first_subject },
+    { "academy-order-late", first_subject },
+    { "consultation-too-short", first_subject },
+    { "tupe-too-short", first_subject },
+    { "milestone-overdue", first_subject },
+    { "step-not-applicable", first_subject },
+    { "milestone-overdue", second_subject },
+    { "step-not-applicable", second_subject },
+    { "cohort-empty", "cohort:c2" },
+  };
+
+  /* Each school's findings together, in plan order, in a fixed order;
+   * then the cohorts'. */
+  cohorts_plan_edit (plan, first, "low-age", 11, "high-age", 4, NULL);
+  cohorts_plan_add_cohort (plan, "Empty", D (2028, 9, 1));
+  set_planned (plan, second, COHORTS_STEP_LEASE, D (2027, 7, 1));
+
+  set_planned (plan, first, COHORTS_STEP_CONVERSION, D (2027, 9, 2));
+  set_planned (plan, first, COHORTS_STEP_COMMERCIAL_TRANSFER, D (2027, 9, 3));
+  set_planned (plan, first, COHORTS_STEP_FUNDING_AGREEMENT, D (2027, 6, 1));
+  set_planned (plan, first, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 8, 1));
+  set_planned (plan, first, COHORTS_STEP_ACADEMY_ORDER, D (2027, 7, 1));
+  set_own (plan, first, COHORTS_STEP_CONSULTATION, D (2027, 6, 1), D (2027, 6, 20),
+           COHORTS_MILESTONE_PLANNED);
+  set_own (plan, first, COHORTS_STEP_TUPE, D (2027, 5, 1), D (2027, 5, 20), COHORTS_MILESTONE_PLANNED);
+  set_planned (plan, first, COHORTS_STEP_DIOCESAN_CONSENT, D (2027, 1, 1));
+
+  /* Their resolutions, from the schedule, were due on 4 and 3 February 2027. */
+  findings = cohorts_checks_run_at (plan, D (2027, 3, 1));
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s %s", finding (findings, i)->code, finding (findings, i)->subject);
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_assert_cmpstr (finding (findings, i)->code, ==, expected[i][0]);
+      g_assert_cmpstr (finding (findings, i)->subject, ==, expected[i][1]);
+    }
+  g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR), ==, 6);
+  g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_WARNING), ==, 6);
+  g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_INFO), ==, 2);
+}
+
+static void
+test_schedule_follows_edits (void)
+{
+  CohortsCohort *cohort;
+  g_autoptr(CohortsPlan) plan = schedule_plan (&cohort);
+  CohortsSchool *school = add_community_school (plan, "Moorside First School", cohort);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  add_community_school (plan, "Greenacres First School", cohort);
+  set_planned (plan, school, COHORTS_STEP_PAYROLL_NOTICE, D (2027, 7, 8));
+  findings = check (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (finding (findings, 0)->code, ==, "payroll-deadline-missed");
+
+  /* Undoing the date, or moving the cohort later, clears it. */
+  g_assert_true (cohorts_history_undo (cohorts_plan_get_history (plan)));
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+  g_assert_true (cohorts_history_redo (cohorts_plan_get_history (plan)));
+  cohorts_plan_edit (plan, cohort, "date", D (2027, 10, 1), NULL);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+
+  /* Taking the school out of its cohort stops its checks. */
+  cohorts_plan_edit (plan, cohort, "date", D (2027, 9, 1), NULL);
+  cohorts_plan_move_school (plan, school, NULL, 0);
+  assert_no_findings (plan, COHORTS_DATE_NONE);
+}
+
+static void
+test_run_is_today (void)
+{
+  CohortsDate today = cohorts_date_today ();
+  CohortsDate soon = cohorts_date_add_months (cohorts_date_first_of_month (today), 2);
+  g_autoptr(CohortsPlan) plan = new_plan (cohorts_date_add_months (soon, -12));
+  CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Soon", soon);
+  g_autoptr(GPtrArray) now = NULL;
+  g_autoptr(GPtrArray) at_today = NULL;
+
+  /* A cohort two months away has steps overdue today (its resolution was
+   * due 30 weeks before); cohorts_checks_run() checks on today. */
+  add_community_school (plan, "Brook Lane First School", cohort);
+  now = cohorts_checks_run (plan);
+  at_today = cohorts_checks_run_at (plan, today);
+  g_assert_cmpuint (now->len, ==, 1);
+  g_assert_cmpuint (at_today->len, ==, 1);
+  g_assert_cmpstr (finding (now, 0)->code, ==, "milestone-overdue");
+  g_assert_cmpstr (finding (now, 0)->message, ==, finding (at_today, 0)->message);
+}
+
+static void
+test_example_plan_overdue (void)
+{
+  g_autofree char *path = g_build_filename (COHORTS_SOURCE_DIR, "data", "examples",
+                                            "northfield.matplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CohortsPlan) plan = cohorts_plan_xml_load_file (file, NULL, COHORTS_PLAN_LOAD_DEFAULT,
+                                                            NULL, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* Cohort 1 converts on 1 April 2027: its first steps fell due in the
+   * autumn of 2026. (test-cli.c has the exact lines.) */
+  g_assert_nonnull (plan);
+  findings = cohorts_checks_run_at (plan, D (2026, 11, 23));
+  g_assert_cmpuint (findings->len, ==, 5);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_assert_cmpstr (finding (findings, i)->code, ==, "milestone-overdue");
+      g_assert_cmpint (finding (findings, i)->severity, ==, COHORTS_SEVERITY_WARNING);
+    }
+  g_assert_cmpstr (finding (findings, 0)->subject, ==, "school:938112");
 }
 
 int
@@ -494,6 +1228,26 @@ main (int   argc,
   g_test_add_func ("/checks/finding-boxed", test_finding_boxed);
   g_test_add_func ("/checks/school-ages-reversed", test_school_ages_reversed);
   g_test_add_func ("/checks/growth-target-reversed", test_growth_target_reversed);
+  g_test_add_func ("/checks/schedule/clean", test_schedule_clean);
+  g_test_add_func ("/checks/schedule/order", test_schedule_order);
+  g_test_add_func ("/checks/schedule/follows-edits", test_schedule_follows_edits);
+  g_test_add_func ("/checks/schedule/run-is-today", test_run_is_today);
+  g_test_add_func ("/checks/schedule/example-plan-overdue", test_example_plan_overdue);
+  g_test_add_func ("/checks/conversion-date-not-first/school", test_conversion_date_not_first);
+  g_test_add_func ("/checks/conversion-date-not-first/cohort-date", test_conversion_date_not_first_cohort);
+  g_test_add_func ("/checks/consultation-after-funding-agreement", test_consultation_after_funding_agreement);
+  g_test_add_func ("/checks/land-after-funding-agreement", test_land_after_funding_agreement);
+  g_test_add_func ("/checks/step-after-conversion/steps", test_step_after_conversion);
+  g_test_add_func ("/checks/step-after-conversion/funding-agreement",
+                   test_funding_agreement_after_conversion);
+  g_test_add_func ("/checks/consultation-too-short", test_consultation_too_short);
+  g_test_add_func ("/checks/tupe-too-short", test_tupe_too_short);
+  g_test_add_func ("/checks/payroll-deadline-missed", test_payroll_deadline_missed);
+  g_test_add_func ("/checks/academy-order-late", test_academy_order_late);
+  g_test_add_func ("/checks/milestone-overdue/steps", test_milestone_overdue);
+  g_test_add_func ("/checks/milestone-overdue/conversion", test_milestone_overdue_conversion);
+  g_test_add_func ("/checks/milestone-overdue/which-schools", test_milestone_overdue_which_schools);
+  g_test_add_func ("/checks/step-not-applicable", test_step_not_applicable);
 
   return g_test_run ();
 }

@@ -252,6 +252,11 @@ assert_finding_lines (const char *out)
 
 /* --check */
 
+/* A day before any step of the example plan (or of the variants below) is
+ * due, so that a test sees only the findings it is about, whatever the day
+ * it runs on. */
+#define EARLY "--today=2025-01-01"
+
 static void
 test_check_example (Fixture       *f,
                     gconstpointer  data)
@@ -259,10 +264,124 @@ test_check_example (Fixture       *f,
   g_autofree char *path = example_path ();
   g_auto(Run) run = { 0 };
 
-  run_cohorts (f, &run, "--check", path);
+  /* On the day the plan starts, nothing is due. */
+  run_cohorts (f, &run, "--check", "--today=2026-09-01", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Cohort 1 converts on 1 April 2027: its resolution (30 weeks before),
+ * application (26) and academy order (20) are due by 11 November 2026. */
+static const char example_overdue_2026_11_23[] =
+  "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
+  "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing body "
+  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n";
+
+static void
+test_check_example_overdue (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+
+  /* Overdue steps are warnings: the check still passes. */
+  run_cohorts (f, &run, "--check", "--today=2026-11-23", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_finding_lines (run.out);
+
+  /* The option's value may be the next argument. */
+  run_cohorts (f, &run, "--check", "--today", "2026-11-23", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+
+  /* On 4 February 2027, Cohort 1 also has its consultation (ended 7 January)
+   * overdue, and Cohort 2 (1 September 2027) its resolution, due the day
+   * before. */
+  run_cohorts (f, &run, "--check", "--today=2027-02-04", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938145\tElmsworth Middle School is behind: “Governing "
+                   "body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing "
+                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938226\tCarrow Cross First School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938231\tThornbury Green First School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938306\tKingsley Park Primary School is behind: "
+                   "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938402\tOakfield School is behind: “Governing body "
+                   "resolution” was due on 3 February 2027 and is not marked done.\n");
+  assert_finding_lines (run.out);
+}
+
+static void
+test_check_today_by_default (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "--today=%Y-%m-%d");
+  g_auto(Run) given = { 0 };
+  g_auto(Run) run = { 0 };
+
+  /* Without --today, the check is as of today (the same time zone: the
+   * tests run with TZ=UTC). */
+  run_cohorts (f, &given, "--check", today, path);
+  run_cohorts (f, &run, "--check", path);
+  g_assert_cmpint (run.status, ==, given.status);
+  g_assert_cmpstr (run.out, ==, given.out);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_bad_today (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+  static const struct { const char *arg; const char *message; } cases[] = {
+    { "--today=2027-02-30", "--today: 2027-02-30 is not a date: February 2027 has 28 days\n" },
+    { "--today=2027-13-01", "--today: 2027-13-01 is not a date: there is no month 13\n" },
+    { "--today=tomorrow", "--today: “tomorrow” is not a date written YYYY-MM-DD\n" },
+    { "--today=23/11/2026", "--today: “23/11/2026” is not a date written YYYY-MM-DD\n" },
+    { "--today=2026-11-23T10:00", "--today: “2026-11-23T10:00” is not a date written YYYY-MM-DD\n" },
+    { "--today=", "--today: “” is not a date written YYYY-MM-DD\n" },
+    { "--today=1899-12-31",
+      "--today: 1899-12-31 is not a plausible date: the year must be between 1900 and 2200\n" },
+  };
+
+  /* A usage error: exit status 2, nothing on stdout, the reason on stderr. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      run_cohorts (f, &run, "--check", cases[i].arg, path);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, cases[i].message);
+    }
 }
 
 static void
@@ -274,7 +393,7 @@ test_check_error (Fixture       *f,
   g_auto(Run) run = { 0 };
 
   put_file (f, "mid-month.matplan", plan, -1);
-  run_cohorts (f, &run, "--check", "mid-month.matplan");
+  run_cohorts (f, &run, "--check", EARLY, "mid-month.matplan");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
                    "error\tcohort-date-not-first\tcohort:c2\t"
@@ -299,7 +418,7 @@ test_check_errors_and_warnings (Fixture       *f,
   step2 = example_with (f, "<cohort id=\"c5\" date=\"2029-01-01\"", "<cohort id=\"c5\"");
   path = write_file (f, "several.matplan", step2, -1);
 
-  run_cohorts (f, &run, "--check", path);
+  run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
                    "error\tcohort-before-start\tcohort:c1\t"
@@ -323,7 +442,7 @@ test_check_warnings_only (Fixture       *f,
   step2 = example_with (f, "<cohort id=\"c5\" date=\"2029-01-01\"", "<cohort id=\"c5\"");
   path = write_file (f, "warnings.matplan", step2, -1);
 
-  run_cohorts (f, &run, "--check", path);
+  run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "warning\tcohort-empty\tcohort:c4\tCohort 4 has no schools.\n"
@@ -340,7 +459,7 @@ test_check_info_only (Fixture       *f,
   g_autofree char *path = write_file (f, "no-start.matplan", plan, -1);
   g_auto(Run) run = { 0 };
 
-  run_cohorts (f, &run, "--check", path);
+  run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "info\tplan-no-start\tplan\t"
@@ -469,7 +588,7 @@ test_check_c_locale (Fixture       *f,
    * UTF-8 text, and paths are reported as they were given, byte for byte. */
   locale = "C";
 
-  run_cohorts (f, &run, "--check", "église.matplan");
+  run_cohorts (f, &run, "--check", EARLY, "église.matplan");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
                    "error\tcohort-date-not-first\tcohort:c2\t"
@@ -524,8 +643,9 @@ test_colon_in_name (Fixture       *f,
   g_auto(Run) run = { 0 };
 
   /* "draft:" is not a URI scheme but part of the file's name. */
-  run_cohorts (f, &run, "--check", "draft:2.matplan");
+  run_cohorts (f, &run, "--check", EARLY, "draft:2.matplan");
   g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
 
   run_cohorts (f, &run, "--convert", "final:1.matplan", "draft:2.matplan");
@@ -539,8 +659,9 @@ test_colon_in_name (Fixture       *f,
 
   /* A real URI still works, and is reported as given. */
   uri = g_filename_to_uri (path, NULL, NULL);
-  run_cohorts (f, &run, "--check", uri);
+  run_cohorts (f, &run, "--check", EARLY, uri);
   g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
   g_clear_pointer (&uri, g_free);
 
   uri = g_filename_to_uri (missing, NULL, NULL);
@@ -822,6 +943,13 @@ test_usage (Fixture       *f,
   run_cohorts (f, &run, "--check", "--no-such-option", path);
   assert_usage_error (f, &run, NULL);
 
+  /* --today is for --check only; alone, it is no command at all (and,
+   * run without a display, it did not start the application). */
+  run_cohorts (f, &run, "--today=2026-11-23", "--convert", "out.matplan", path);
+  assert_usage_error (f, &run, "--today goes with --check\n");
+  run_cohorts (f, &run, "--today=2026-11-23", path);
+  assert_usage_error (f, &run, "Give one command: --check PLAN or --convert OUT PLAN\n");
+
   /* None of these wrote anything. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
@@ -838,7 +966,7 @@ test_headless_with_broken_display (Fixture       *f,
    * opened a display would also fail with ones that lead nowhere. */
   broken_display = TRUE;
 
-  run_cohorts (f, &run, "--check", path);
+  run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
@@ -861,6 +989,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli/check/example", test_check_example);
+  ADD ("/cli/check/example-overdue", test_check_example_overdue);
+  ADD ("/cli/check/today-by-default", test_check_today_by_default);
+  ADD ("/cli/check/bad-today", test_check_bad_today);
   ADD ("/cli/check/error", test_check_error);
   ADD ("/cli/check/errors-and-warnings", test_check_errors_and_warnings);
   ADD ("/cli/check/warnings-only", test_check_warnings_only);

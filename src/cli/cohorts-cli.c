@@ -8,7 +8,9 @@
  * are a contract for scripts (see DESIGN.md):
  *
  *   --check    0 no errors, 1 findings of severity error, 2 unreadable file;
- *              one finding a line on stdout: SEVERITY TAB CODE TAB SUBJECT TAB MESSAGE
+ *              one finding a line on stdout: SEVERITY TAB CODE TAB SUBJECT TAB MESSAGE;
+ *              --today=YYYY-MM-DD checks as of that day (steps overdue), so
+ *              that a script's output does not change from one day to the next
  *   --convert  0 saved, 2 unreadable or unwritable
  *
  * Errors go to stderr as "FILE:LINE: message".
@@ -31,7 +33,9 @@ enum {
   EXIT_UNREADABLE = 2,
 };
 
-static const char *const commands[] = { "--check", "--convert" };
+/* Options that only the headless commands take: "--today" alone is a
+ * mistake to report here, not an option for the application. */
+static const char *const commands[] = { "--check", "--convert", "--today" };
 
 /* Output is for scripts: it is written as it is, UTF-8 text and paths as
  * they were given, whatever the locale. g_print() and g_printerr() convert
@@ -112,7 +116,8 @@ load (const char *path)
 }
 
 static int
-run_check (const char *path)
+run_check (const char  *path,
+           CohortsDate  today)
 {
   g_autoptr(CohortsPlan) plan = load (path);
   g_autoptr(GPtrArray) findings = NULL;
@@ -120,7 +125,7 @@ run_check (const char *path)
   if (plan == NULL)
     return EXIT_UNREADABLE;
 
-  findings = cohorts_checks_run (plan);
+  findings = cohorts_checks_run_at (plan, today);
   for (guint i = 0; i < findings->len; i++)
     {
       CohortsFinding *finding = g_ptr_array_index (findings, i);
@@ -177,6 +182,8 @@ cohorts_cli_run (int    argc,
 {
   gboolean check = FALSE;
   g_autofree char *convert = NULL;
+  g_autofree char *today_text = NULL;
+  CohortsDate today;
   g_auto(GStrv) plans = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -184,6 +191,8 @@ cohorts_cli_run (int    argc,
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Check PLAN: print its findings, one a line"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("With --check: check as of that day rather than today"), N_("YYYY-MM-DD") },
     { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
       N_("Read PLAN and save it as OUT in the current format"), N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plans, NULL, N_("PLAN") },
@@ -215,7 +224,21 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
+  if (today_text != NULL && !check)
+    {
+      print_to (stderr, _("--today goes with --check\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  today = cohorts_date_today ();
+  if (today_text != NULL && !cohorts_date_parse_iso (today_text, &today, &error))
+    {
+      /* Translators: "--today: 2027-02-30 is not a date: February 2027 has 28 days" */
+      print_to (stderr, _("--today: %s\n"), error->message);
+      return EXIT_UNREADABLE;
+    }
+
   if (check)
-    return run_check (plans[0]);
+    return run_check (plans[0], today);
   return run_convert (convert, plans[0]);
 }

@@ -9,6 +9,15 @@
  *
  * Codes are part of the command line's output (cohorts --check) and must not
  * change.
+ *
+ * The schedule checks plan each school's conversion with the plan's schedule
+ * (cohorts_schedule_plan()) and look at the dates: the school's own dates,
+ * planned or done, and the ones the schedule gives it. A step dated after the
+ * conversion is reported once, as that; the rules that compare a step with
+ * another (consultation and land before the funding agreement, the payroll
+ * deadline, the academy order's lead) look only at steps dated by the
+ * conversion. They run for every school of a plan, so they allocate nothing
+ * but the findings they make.
  */
 #define G_LOG_DOMAIN "cohorts-checks"
 
@@ -53,6 +62,25 @@ static void add (GPtrArray       *findings,
                  const char      *format,
                  ...) G_GNUC_PRINTF (6, 7);
 
+/* Takes @subject, @suggestion and @message. */
+static void
+add_message (GPtrArray       *findings,
+             CohortsSeverity  severity,
+             const char      *code,
+             char            *subject,
+             char            *suggestion,
+             char            *message)
+{
+  CohortsFinding *finding = g_new0 (CohortsFinding, 1);
+
+  finding->severity = severity;
+  finding->code = g_strdup (code);
+  finding->subject = subject;
+  finding->message = message;
+  finding->suggestion = suggestion;
+  g_ptr_array_add (findings, finding);
+}
+
 /* Takes @subject and @suggestion. */
 static void
 add (GPtrArray       *findings,
@@ -63,24 +91,45 @@ add (GPtrArray       *findings,
      const char      *format,
      ...)
 {
-  CohortsFinding *finding = g_new0 (CohortsFinding, 1);
   va_list args;
+  char *message;
 
   va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  finding->severity = severity;
-  finding->code = g_strdup (code);
-  finding->subject = subject;
-  finding->suggestion = suggestion;
-  g_ptr_array_add (findings, finding);
+  add_message (findings, severity, code, subject, suggestion, message);
 }
 
 static char *
 cohort_subject (CohortsCohort *cohort)
 {
   return g_strdup_printf ("cohort:%s", cohorts_cohort_get_id (cohort));
+}
+
+static char *
+school_subject (CohortsSchool *school)
+{
+  return g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
+}
+
+/* @name (a cohort or a school) converts on @date, which is not the 1st of a
+ * month. Takes @subject. */
+static void
+add_not_first (GPtrArray   *findings,
+               const char  *code,
+               char        *subject,
+               const char  *name,
+               CohortsDate  date)
+{
+  g_autofree char *when = cohorts_date_format (date);
+  g_autofree char *before = cohorts_date_format (cohorts_date_first_of_month (date));
+  g_autofree char *after = cohorts_date_format (cohorts_date_add_months (cohorts_date_first_of_month (date), 1));
+
+  add (findings, COHORTS_SEVERITY_ERROR, code, subject,
+       /* Translators: "Move it to 1 September 2027 or 1 October 2027." */
+       g_strdup_printf (_("Move it to %s or %s."), before, after),
+       _("%s converts on %s; academies open only on the 1st of a month."), name, when);
 }
 
 static void
@@ -106,16 +155,7 @@ check_cohort (CohortsPlan   *plan,
     }
 
   if (!cohorts_date_is_first_of_month (date))
-    {
-      g_autofree char *when = cohorts_date_format (date);
-      g_autofree char *before = cohorts_date_format (cohorts_date_first_of_month (date));
-      g_autofree char *after = cohorts_date_format (cohorts_date_add_months (cohorts_date_first_of_month (date), 1));
-
-      add (findings, COHORTS_SEVERITY_ERROR, "cohort-date-not-first", cohort_subject (cohort),
-           /* Translators: "Move it to 1 September 2027 or 1 October 2027." */
-           g_strdup_printf (_("Move it to %s or %s."), before, after),
-           _("%s converts on %s; academies open only on the 1st of a month."), name, when);
-    }
+    add_not_first (findings, "cohort-date-not-first", cohort_subject (cohort), name, date);
 
   if (start != COHORTS_DATE_NONE && date < start)
     {
@@ -150,25 +190,336 @@ check_school (CohortsSchool *school,
   int high = cohorts_school_get_high_age (school);
 
   if (low >= 0 && high >= 0 && low > high)
-    add (findings, COHORTS_SEVERITY_ERROR, "school-ages-reversed",
-         g_strdup_printf ("school:%u", cohorts_school_get_urn (school)),
+    add (findings, COHORTS_SEVERITY_ERROR, "school-ages-reversed", school_subject (school),
          g_strdup (_("Correct the statutory ages from the school register.")),
          _("%s has a lowest age of %d, above its highest age of %d."),
          cohorts_school_get_name (school), low, high);
 }
 
+/* From academy order to conversion is typically three to six months
+ * (DOMAIN.md); under twelve weeks is too little. */
+#define ACADEMY_ORDER_MIN_WEEKS 12
+
+/* The date of @step if it has one on or before @conversion (or there is no
+ * conversion to compare with), else none: a step after the conversion is
+ * reported as that, not again by the rules that compare it with others. */
+static CohortsDate
+dated_by (const CohortsMilestone *milestones,
+          CohortsStep             step,
+          CohortsDate             conversion)
+{
+  CohortsDate date = milestones[step].date;
+
+  if (conversion != COHORTS_DATE_NONE && date > conversion)
+    return COHORTS_DATE_NONE;
+  return date;
+}
+
+/* Whether the school's own period for a step that lasts is shorter than the
+ * schedule's length for it. A start the school does not give is the
+ * schedule's length before the end, so never short. */
+static gboolean
+too_short (CohortsSchedule        *schedule,
+           const CohortsMilestone *milestones,
+           CohortsStep             step)
+{
+  const CohortsMilestone *m = &milestones[step];
+
+  return m->state != COHORTS_MILESTONE_SCHEDULED &&
+         m->start != COHORTS_DATE_NONE && m->date != COHORTS_DATE_NONE &&
+         (gint64) m->date - m->start < cohorts_schedule_get_weeks (schedule, step) * 7;
+}
+
+static void
+check_step_order (CohortsSchool          *school,
+                  const CohortsMilestone *m,
+                  CohortsDate             conversion,
+                  GPtrArray              *findings)
+{
+  const char *name = cohorts_school_get_name (school);
+  CohortsDate funding = dated_by (m, COHORTS_STEP_FUNDING_AGREEMENT, conversion);
+  CohortsDate consultation = dated_by (m, COHORTS_STEP_CONSULTATION, conversion);
+  CohortsDate land = dated_by (m, COHORTS_STEP_LAND_QUESTIONNAIRE, conversion);
+
+  if (conversion != COHORTS_DATE_NONE)
+    for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+      if (m[step].date > conversion)
+        {
+          g_autofree char *when = cohorts_date_format (m[step].date);
+          g_autofree char *converts = cohorts_date_format (conversion);
+
+          add (findings, COHORTS_SEVERITY_ERROR, "step-after-conversion", school_subject (school),
+               g_strdup (_("Every step must be done by the conversion: move the step earlier or the "
+                           "conversion later.")),
+               /* Translators: "Brook Lane First School has “Funding agreement signed” on
+                * 15 September 2027, after it converts on 1 September 2027." */
+               _("%s has “%s” on %s, after it converts on %s."),
+               name, cohorts_step_get_name (step), when, converts);
+        }
+
+  if (funding == COHORTS_DATE_NONE)
+    return;
+
+  if (consultation > funding)
+    {
+      g_autofree char *ends = cohorts_date_format (consultation);
+      g_autofree char *signed_on = cohorts_date_format (funding);
+
+      add (findings, COHORTS_SEVERITY_ERROR, "consultation-after-funding-agreement", school_subject (school),
+           g_strdup (_("The statutory consultation must finish before the funding agreement is signed: "
+                       "end it sooner or sign later.")),
+           /* Translators: "Greenacres First School ends its statutory consultation on
+            * 19 August 2027, after its funding agreement is signed on 18 August 2027." */
+           _("%s ends its statutory consultation on %s, after its funding agreement is signed on %s."),
+           name, ends, signed_on);
+    }
+
+  if (land > funding)
+    {
+      g_autofree char *cleared = cohorts_date_format (land);
+      g_autofree char *signed_on = cohorts_date_format (funding);
+
+      add (findings, COHORTS_SEVERITY_ERROR, "land-after-funding-agreement", school_subject (school),
+           g_strdup (_("The land questionnaire must be cleared before the funding agreement is signed: "
+                       "clear it sooner or sign later.")),
+           /* Translators: "Carrow Cross First School clears its land questionnaire on
+            * 19 August 2027, after its funding agreement is signed on 18 August 2027." */
+           _("%s clears its land questionnaire on %s, after its funding agreement is signed on %s."),
+           name, cleared, signed_on);
+    }
+}
+
+static void
+check_deadlines (CohortsSchedule        *schedule,
+                 CohortsSchool          *school,
+                 const CohortsMilestone *m,
+                 CohortsDate             conversion,
+                 GPtrArray              *findings)
+{
+  const char *name = cohorts_school_get_name (school);
+  CohortsDate payroll = dated_by (m, COHORTS_STEP_PAYROLL_NOTICE, conversion);
+  CohortsDate order = dated_by (m, COHORTS_STEP_ACADEMY_ORDER, conversion);
+  CohortsDate deadline;
+
+  if (conversion == COHORTS_DATE_NONE)
+    return;
+
+  /* The local authority's deadline is the schedule's: only a date of the
+   * school's own can miss it. */
+  deadline = conversion - cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_PAYROLL_NOTICE) * 7;
+  if (m[COHORTS_STEP_PAYROLL_NOTICE].state != COHORTS_MILESTONE_SCHEDULED && payroll > deadline)
+    {
+      g_autofree char *sent = cohorts_date_format (payroll);
+      g_autofree char *by = cohorts_date_format (deadline);
+
+      add (findings, COHORTS_SEVERITY_ERROR, "payroll-deadline-missed", school_subject (school),
+           /* Translators: "Send the notice by 7 July 2027, or the conversion may have to
+            * move to a later month." */
+           g_strdup_printf (_("Send the notice by %s, or the conversion may have to move to a later month."),
+                            by),
+           /* Translators: "Oakfield School gives the local authority its payroll notice on
+            * 8 July 2027, after the deadline of 7 July 2027." */
+           _("%s gives the local authority its payroll notice on %s, after the deadline of %s."),
+           name, sent, by);
+    }
+
+  if (order != COHORTS_DATE_NONE && conversion - order < ACADEMY_ORDER_MIN_WEEKS * 7)
+    {
+      g_autofree char *issued = cohorts_date_format (order);
+      g_autofree char *converts = cohorts_date_format (conversion);
+
+      add (findings, COHORTS_SEVERITY_WARNING, "academy-order-late", school_subject (school),
+           g_strdup (_("From academy order to conversion usually takes three to six months: apply sooner "
+                       "or convert later.")),
+           /* Translators: "Ashcombe First School gets its academy order on 10 June 2027,
+            * less than 12 weeks before it converts on 1 September 2027." */
+           g_dngettext (GETTEXT_PACKAGE,
+                        "%s gets its academy order on %s, less than %d week before it converts on %s.",
+                        "%s gets its academy order on %s, less than %d weeks before it converts on %s.",
+                        ACADEMY_ORDER_MIN_WEEKS),
+           name, issued, ACADEMY_ORDER_MIN_WEEKS, converts);
+    }
+}
+
+static void
+check_lengths (CohortsSchedule        *schedule,
+               CohortsSchool          *school,
+               const CohortsMilestone *m,
+               GPtrArray              *findings)
+{
+  const char *name = cohorts_school_get_name (school);
+
+  if (too_short (schedule, m, COHORTS_STEP_CONSULTATION))
+    {
+      int weeks = cohorts_schedule_get_weeks (schedule, COHORTS_STEP_CONSULTATION);
+      g_autofree char *from = cohorts_date_format (m[COHORTS_STEP_CONSULTATION].start);
+      g_autofree char *to = cohorts_date_format (m[COHORTS_STEP_CONSULTATION].date);
+
+      add (findings, COHORTS_SEVERITY_WARNING, "consultation-too-short", school_subject (school),
+           g_strdup (_("Start the consultation sooner or end it later: parents, staff and the community "
+                       "need time to respond.")),
+           /* Translators: "Elmsworth Middle School holds its statutory consultation from
+            * 1 May 2027 to 11 June 2027, shorter than the 6 weeks the plan’s schedule gives it." */
+           g_dngettext (GETTEXT_PACKAGE,
+                        "%s holds its statutory consultation from %s to %s, shorter than the %d week "
+                        "the plan’s schedule gives it.",
+                        "%s holds its statutory consultation from %s to %s, shorter than the %d weeks "
+                        "the plan’s schedule gives it.",
+                        weeks),
+           name, from, to, weeks);
+    }
+
+  /* TUPE has no statutory minimum: the trust's schedule is the rule. */
+  if (too_short (schedule, m, COHORTS_STEP_TUPE))
+    {
+      int weeks = cohorts_schedule_get_weeks (schedule, COHORTS_STEP_TUPE);
+      g_autofree char *from = cohorts_date_format (m[COHORTS_STEP_TUPE].start);
+      g_autofree char *to = cohorts_date_format (m[COHORTS_STEP_TUPE].date);
+
+      add (findings, COHORTS_SEVERITY_WARNING, "tupe-too-short", school_subject (school),
+           g_strdup (_("Start the TUPE consultation sooner or end it later: staff and unions need time "
+                       "to be informed and consulted.")),
+           /* Translators: as for the statutory consultation, for the staff's (TUPE) */
+           g_dngettext (GETTEXT_PACKAGE,
+                        "%s holds its TUPE consultation from %s to %s, shorter than the %d week "
+                        "the plan’s schedule gives it.",
+                        "%s holds its TUPE consultation from %s to %s, shorter than the %d weeks "
+                        "the plan’s schedule gives it.",
+                        weeks),
+           name, from, to, weeks);
+    }
+}
+
+/* One finding a school: its earliest overdue step, and how many more. */
+static void
+check_overdue (CohortsSchool          *school,
+               const CohortsMilestone *m,
+               CohortsDate             today,
+               GPtrArray              *findings)
+{
+  CohortsStep earliest = COHORTS_N_STEPS;
+  guint n_overdue = 0;
+  g_autofree char *due = NULL;
+  char *message;
+
+  if (today == COHORTS_DATE_NONE)
+    return;
+
+  for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+    if (m[step].date != COHORTS_DATE_NONE && m[step].date < today && m[step].state != COHORTS_MILESTONE_DONE)
+      {
+        n_overdue++;
+        if (earliest == COHORTS_N_STEPS || m[step].date < m[earliest].date)
+          earliest = step;
+      }
+
+  if (n_overdue == 0)
+    return;
+
+  due = cohorts_date_format (m[earliest].date);
+  if (n_overdue == 1)
+    /* Translators: "Brook Lane First School is behind: “Academy order” was due on
+     * 11 November 2026 and is not marked done." */
+    message = g_strdup_printf (_("%s is behind: “%s” was due on %s and is not marked done."),
+                               cohorts_school_get_name (school), cohorts_step_get_name (earliest), due);
+  else
+    /* Translators: "Brook Lane First School is behind: “Governing body resolution” was
+     * due on 3 February 2027 and is not marked done; 2 more steps are overdue." */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s is behind: “%s” was due on %s and is not marked done; "
+                                            "%u more step is overdue.",
+                                            "%s is behind: “%s” was due on %s and is not marked done; "
+                                            "%u more steps are overdue.",
+                                            n_overdue - 1),
+                               cohorts_school_get_name (school), cohorts_step_get_name (earliest), due,
+                               n_overdue - 1);
+
+  add_message (findings, COHORTS_SEVERITY_WARNING, "milestone-overdue", school_subject (school),
+               g_strdup (_("Mark the steps that have happened as done, or give the others new dates.")),
+               message);
+}
+
+static void
+check_not_applicable (CohortsSchool *school,
+                      GPtrArray     *findings)
+{
+  for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
+    {
+      CohortsMilestone own;
+
+      cohorts_school_get_milestone (school, step, &own);
+      if (own.state != COHORTS_MILESTONE_SCHEDULED && !cohorts_step_applies (step, school))
+        {
+          g_autofree char *when = cohorts_date_format (own.date);
+
+          add (findings, COHORTS_SEVERITY_INFO, "step-not-applicable", school_subject (school),
+               g_strdup (_("Remove the date, or correct the school’s type or religious character.")),
+               /* Translators: "Farleigh Moor Church of England First School has a date for
+                * “125-year lease agreed” (1 July 2027), a step it does not go through." */
+               _("%s has a date for “%s” (%s), a step it does not go through."),
+               cohorts_school_get_name (school), cohorts_step_get_name (step), when);
+        }
+    }
+}
+
+/* The dates of @school's conversion: for a school in a cohort or with a
+ * conversion date of its own. */
+static void
+check_schedule (CohortsSchedule *schedule,
+                CohortsSchool   *school,
+                CohortsDate      today,
+                GPtrArray       *findings)
+{
+  CohortsMilestone m[COHORTS_N_STEPS];
+  CohortsDate conversion = cohorts_schedule_plan (schedule, school, m);
+  const CohortsMilestone *own_conversion = &m[COHORTS_STEP_CONVERSION];
+
+  if (cohorts_school_get_cohort (school) == NULL && own_conversion->state == COHORTS_MILESTONE_SCHEDULED)
+    return;
+
+  /* A cohort's date that is not the 1st is reported for the cohort. */
+  if (own_conversion->state != COHORTS_MILESTONE_SCHEDULED && !cohorts_date_is_first_of_month (conversion))
+    add_not_first (findings, "conversion-date-not-first", school_subject (school),
+                   cohorts_school_get_name (school), conversion);
+
+  check_step_order (school, m, conversion, findings);
+  check_deadlines (schedule, school, m, conversion, findings);
+  check_lengths (schedule, school, m, findings);
+  check_overdue (school, m, today, findings);
+  check_not_applicable (school, findings);
+}
+
 /**
  * cohorts_checks_run:
  *
- * Checks @plan against the planning rules.
+ * Checks @plan against the planning rules as of today: see
+ * cohorts_checks_run_at().
  *
- * Returns: (transfer full) (element-type CohortsFinding): the findings, in
- *   plan order (the plan first, then schools, then cohorts, in order)
+ * Returns: (transfer full) (element-type CohortsFinding): the findings
  */
 GPtrArray *
 cohorts_checks_run (CohortsPlan *plan)
 {
+  return cohorts_checks_run_at (plan, cohorts_date_today ());
+}
+
+/**
+ * cohorts_checks_run_at:
+ * @today: the day to check on: steps due before it and not done are
+ *   overdue; %COHORTS_DATE_NONE checks nothing against the calendar
+ *
+ * Checks @plan against the planning rules.
+ *
+ * Returns: (transfer full) (element-type CohortsFinding): the findings, in
+ *   plan order (the plan first, then schools, then cohorts, in order; each
+ *   school's and each cohort's in a fixed order)
+ */
+GPtrArray *
+cohorts_checks_run_at (CohortsPlan *plan,
+                       CohortsDate  today)
+{
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cohorts_finding_free);
+  CohortsSchedule *schedule;
   GListModel *schools, *cohorts;
   guint n;
 
@@ -181,12 +532,15 @@ cohorts_checks_run (CohortsPlan *plan)
 
   check_trust (cohorts_plan_get_trust (plan), findings);
 
+  schedule = cohorts_plan_get_schedule (plan);
   schools = cohorts_plan_get_schools (plan);
   n = g_list_model_get_n_items (schools);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+
       check_school (school, findings);
+      check_schedule (schedule, school, today, findings);
     }
 
   cohorts = cohorts_plan_get_cohorts (plan);

@@ -35,6 +35,8 @@ void            cohorts_finding_free     (CohortsFinding       *finding);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortsFinding, cohorts_finding_free)
 
 GPtrArray      *cohorts_checks_run        (CohortsPlan          *plan);
+GPtrArray      *cohorts_checks_run_at     (CohortsPlan          *plan,
+                                           CohortsDate           today);
 guint           cohorts_checks_count      (GPtrArray            *findings,
                                            CohortsSeverity       severity);
 

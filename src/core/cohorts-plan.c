@@ -1326,12 +1326,16 @@ cohorts_plan_set_milestone (CohortsPlan            *self,
                             GError                **error)
 {
   MilestoneCommand *command;
-  CohortsMilestone before, after = *milestone;
+  CohortsMilestone before, after;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (milestone != NULL, FALSE);
   g_return_val_if_fail (COHORTS_IS_SCHOOL (school) && belongs_to_plan (self, school), FALSE);
   g_return_val_if_fail (step < COHORTS_N_STEPS, FALSE);
+  g_return_val_if_fail (milestone->state <= COHORTS_MILESTONE_DONE, FALSE);
+
+  after = *milestone;
 
   if (after.state == COHORTS_MILESTONE_SCHEDULED)
     after.start = after.date = COHORTS_DATE_NONE;
@@ -1439,6 +1443,8 @@ cohorts_plan_set_step_timing (CohortsPlan *self,
   g_return_if_fail (step < COHORTS_N_STEPS);
   g_return_if_fail (weeks_before >= 0 && weeks_before <= 104 && weeks >= 0 && weeks <= 52);
   g_return_if_fail (cohorts_step_lasts (step) || weeks == 0);
+  /* The conversion is the day the others count back from. */
+  g_return_if_fail (step != COHORTS_STEP_CONVERSION || weeks_before == 0);
 
   if (cohorts_schedule_get_weeks_before (self->schedule, step) == weeks_before &&
       cohorts_schedule_get_weeks (self->schedule, step) == weeks)
