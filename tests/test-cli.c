@@ -272,18 +272,18 @@ test_check_example (Fixture       *f,
 }
 
 /* Cohort 1 converts on 1 April 2027: its resolution (30 weeks before),
- * application (26) and academy order (20) are due by 11 November 2026. */
+ * application (26) and academy order (20) are due by 11 November 2026. The
+ * example has every school's resolution done, and the high school's
+ * application; its academy order is planned for 10 December. */
 static const char example_overdue_2026_11_23[] =
-  "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing body "
-  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
-  "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing body "
-  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
-  "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing body "
-  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
-  "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing body "
-  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n"
-  "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing body "
-  "resolution” was due on 3 September 2026 and is not marked done; 2 more steps are overdue.\n";
+  "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Application to "
+  "the DfE” was due on 1 October 2026 and is not marked done; 1 more step is overdue.\n"
+  "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Application to "
+  "the DfE” was due on 1 October 2026 and is not marked done; 1 more step is overdue.\n"
+  "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Application to "
+  "the DfE” was due on 1 October 2026 and is not marked done; 1 more step is overdue.\n"
+  "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Application to "
+  "the DfE” was due on 1 October 2026 and is not marked done; 1 more step is overdue.\n";
 
 static void
 test_check_example_overdue (Fixture       *f,
@@ -304,29 +304,29 @@ test_check_example_overdue (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
 
-  /* On 4 February 2027, Cohort 1 also has its consultation (ended 7 January)
-   * overdue, and Cohort 2 (1 September 2027) its resolution, due the day
-   * before. */
+  /* On 4 February 2027, the high school's academy order (planned for 10
+   * December) is overdue, Cohort 1's other schools also have their
+   * consultation (ended 7 January) overdue, and Cohort 2 (1 September 2027)
+   * its resolution, due the day before. */
   run_cohorts (f, &run, "--check", "--today=2027-02-04", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Governing "
-                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
-                   "overdue.\n"
-                   "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: “Governing "
-                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
-                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Academy "
+                   "order” was due on 10 December 2026 and is not marked done.\n"
+                   "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: "
+                   "“Application to the DfE” was due on 1 October 2026 and is not marked done; 2 more steps "
+                   "are overdue.\n"
                    "warning\tmilestone-overdue\tschool:938145\tElmsworth Middle School is behind: “Governing "
                    "body resolution” was due on 3 February 2027 and is not marked done.\n"
-                   "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: “Governing "
-                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
+                   "warning\tmilestone-overdue\tschool:938203\tBrook Lane First School is behind: "
+                   "“Application to the DfE” was due on 1 October 2026 and is not marked done; 2 more steps "
+                   "are overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Application "
+                   "to the DfE” was due on 1 October 2026 and is not marked done; 2 more steps are "
                    "overdue.\n"
-                   "warning\tmilestone-overdue\tschool:938210\tMoorside First School is behind: “Governing "
-                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
-                   "overdue.\n"
-                   "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: “Governing "
-                   "body resolution” was due on 3 September 2026 and is not marked done; 3 more steps are "
-                   "overdue.\n"
+                   "warning\tmilestone-overdue\tschool:938218\tGreenacres First School is behind: "
+                   "“Application to the DfE” was due on 1 October 2026 and is not marked done; 2 more steps "
+                   "are overdue.\n"
                    "warning\tmilestone-overdue\tschool:938226\tCarrow Cross First School is behind: "
                    "“Governing body resolution” was due on 3 February 2027 and is not marked done.\n"
                    "warning\tmilestone-overdue\tschool:938231\tThornbury Green First School is behind: "
@@ -406,13 +406,14 @@ static void
 test_check_errors_and_warnings (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *step1 = example_with (f, "<cohort id=\"c1\" date=\"2027-04-01\"",
-                                         "<cohort id=\"c1\" date=\"2026-04-01\"");
+  g_autofree char *step1 = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                         "<cohort id=\"c2\" date=\"2026-04-01\"");
   g_autofree char *step2 = NULL;
   g_autofree char *path = NULL;
   g_auto(Run) run = { 0 };
 
-  /* Cohort 1 before the start (2026-09-01), Cohort 5 without a date. */
+  /* Cohort 2 before the start (2026-09-01), Cohort 5 without a date.
+   * (Cohort 2's schools have no dates of their own to come after it.) */
   g_free (f->example);
   f->example = g_steal_pointer (&step1);
   step2 = example_with (f, "<cohort id=\"c5\" date=\"2029-01-01\"", "<cohort id=\"c5\"");
@@ -421,8 +422,8 @@ test_check_errors_and_warnings (Fixture       *f,
   run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
-                   "error\tcohort-before-start\tcohort:c1\t"
-                   "Cohort 1 converts on 1 April 2026, before the plan starts on 1 September 2026.\n"
+                   "error\tcohort-before-start\tcohort:c2\t"
+                   "Cohort 2 converts on 1 April 2026, before the plan starts on 1 September 2026.\n"
                    "warning\tcohort-no-date\tcohort:c5\tCohort 5 has no conversion date.\n");
   assert_finding_lines (run.out);
 }

@@ -450,7 +450,7 @@ check_example (CohortsPlan *plan)
   assert_milestone (school, COHORTS_STEP_RESOLUTION, NULL, "2026-10-06", COHORTS_MILESTONE_DONE);
   assert_milestone (school, COHORTS_STEP_APPLICATION, NULL, "2026-11-04", COHORTS_MILESTONE_DONE);
   assert_milestone (school, COHORTS_STEP_ACADEMY_ORDER, NULL, "2026-12-10", COHORTS_MILESTONE_PLANNED);
-  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-01-04", "2027-02-12",
+  assert_milestone (school, COHORTS_STEP_CONSULTATION, "2027-01-04", "2027-02-15",
                     COHORTS_MILESTONE_PLANNED);
   assert_milestone (school, COHORTS_STEP_FUNDING_AGREEMENT, NULL, NULL, COHORTS_MILESTONE_SCHEDULED);
   assert_milestone (school_by_urn (plan, 938218), COHORTS_STEP_RESOLUTION, NULL, "2026-10-15",
