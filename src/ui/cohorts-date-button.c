@@ -190,6 +190,15 @@ ensure_picker (CohortsDateButton *self)
   gtk_popover_set_child (GTK_POPOVER (self->popover), box);
 }
 
+/* The picker is made again, of the other kind, when it opens next. */
+static void
+drop_picker (CohortsDateButton *self)
+{
+  gtk_popover_set_child (GTK_POPOVER (self->popover), NULL);
+  self->calendar = NULL;
+  self->year_label = NULL;
+}
+
 /* Opens the picker on the date shown, or on today. */
 static void
 popover_show_cb (GtkWidget         *popover,
@@ -266,10 +275,20 @@ cohorts_date_button_set_property (GObject      *object,
       cohorts_date_button_set_date (self, g_value_get_uint (value));
       break;
     case PROP_MONTHS_ONLY:
-      self->months_only = g_value_get_boolean (value);
+      if (self->months_only != g_value_get_boolean (value))
+        {
+          self->months_only = g_value_get_boolean (value);
+          drop_picker (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_ALLOW_NONE:
-      self->allow_none = g_value_get_boolean (value);
+      if (self->allow_none != g_value_get_boolean (value))
+        {
+          self->allow_none = g_value_get_boolean (value);
+          drop_picker (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -300,10 +319,10 @@ cohorts_date_button_class_init (CohortsDateButtonClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MONTHS_ONLY] =
     g_param_spec_boolean ("months-only", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ALLOW_NONE] =
     g_param_spec_boolean ("allow-none", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -20,6 +20,8 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-date-button.h"
+#include "cohorts-schedule-group.h"
+#include "cohorts-steps-group.h"
 #include "cohorts-ui-util.h"
 
 #include "cohorts-editor.h"
@@ -59,9 +61,14 @@ typedef struct
   const char *title;
   const Field *fields;
   guint n_fields;
+  GtkWidget *(*make_group) (CohortsEditor *self);   /* a group of its own kind, not of fields */
 } Section;
 
-#define SECTION(title, fields) { title, fields, G_N_ELEMENTS (fields) }
+#define SECTION(title, fields) { title, fields, G_N_ELEMENTS (fields), NULL }
+#define GROUP(make_group) { NULL, NULL, 0, make_group }
+
+static GtkWidget *make_steps_group    (CohortsEditor *self);
+static GtkWidget *make_schedule_group (CohortsEditor *self);
 
 static const Field school_identity[] = {
   { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
@@ -131,6 +138,7 @@ static const Field notes[] = {
 
 static const Section school_sections[] = {
   SECTION (N_("School"), school_identity),
+  GROUP (make_steps_group),
   SECTION (N_("Place"), school_place),
   SECTION (N_("Numbers"), school_numbers),
   SECTION (N_("Inspection"), school_inspection),
@@ -187,6 +195,7 @@ static const Section plan_sections[] = {
   SECTION (N_("Trust"), trust_fields),
   SECTION (N_("Central Team"), team_fields),
   SECTION (N_("Growth Target"), growth_fields),
+  GROUP (make_schedule_group),
   SECTION (N_("Notes on the Trust"), trust_notes),
 };
 
@@ -206,6 +215,8 @@ struct _CohortsEditor
   GObject *subject;
   GPtrArray *groups;      /* AdwPreferencesGroup added to the page */
   GPtrArray *rows;        /* every row widget, each with its Field */
+  GtkWidget *steps_group;     /* a school's conversion steps, when shown */
+  GtkWidget *schedule_group;  /* the plan's schedule, when shown */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
 };
@@ -840,6 +851,30 @@ clear_rows (CohortsEditor *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
+  self->steps_group = NULL;
+  self->schedule_group = NULL;
+}
+
+static void
+group_problem_cb (CohortsEditor *self,
+                  const char    *message)
+{
+  g_signal_emit (self, signals[PROBLEM], 0, message);
+}
+
+static GtkWidget *
+make_steps_group (CohortsEditor *self)
+{
+  self->steps_group = cohorts_steps_group_new ();
+  g_signal_connect_swapped (self->steps_group, "problem", G_CALLBACK (group_problem_cb), self);
+  return self->steps_group;
+}
+
+static GtkWidget *
+make_schedule_group (CohortsEditor *self)
+{
+  self->schedule_group = cohorts_schedule_group_new ();
+  return self->schedule_group;
 }
 
 static void
@@ -849,7 +884,17 @@ build_rows (CohortsEditor *self,
 {
   for (guint s = 0; s < n_sections; s++)
     {
-      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *group;
+
+      if (sections[s].make_group != NULL)
+        {
+          group = sections[s].make_group (self);
+          adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+          g_ptr_array_add (self->groups, group);
+          continue;
+        }
+
+      group = adw_preferences_group_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].title));
       for (guint f = 0; f < sections[s].n_fields; f++)
@@ -940,6 +985,11 @@ cohorts_editor_set_subject (CohortsEditor *self,
         sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
       build_rows (self, sections, n_sections);
     }
+
+  if (self->steps_group != NULL)
+    cohorts_steps_group_set_school (COHORTS_STEPS_GROUP (self->steps_group), plan, COHORTS_SCHOOL (subject));
+  if (self->schedule_group != NULL)
+    cohorts_schedule_group_set_plan (COHORTS_SCHEDULE_GROUP (self->schedule_group), plan);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
