@@ -12,6 +12,11 @@
  * dates (always the 1st). Every change goes through cohorts_plan_edit_value()
  * and so is undoable; a value the plan cannot hold is refused, the row shows
  * the problem and the "problem" signal carries the message.
+ *
+ * Two groups are not fields: a school's conversion steps with their dates
+ * (CohortsStepsGroup) and the plan's schedule of them (CohortsScheduleGroup).
+ * The tables name them where they go; they follow the plan themselves and
+ * report refused changes through the same signal.
  */
 #define G_LOG_DOMAIN "cohorts-editor"
 
