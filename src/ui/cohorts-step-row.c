@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cohorts-date-button.h"
@@ -465,22 +467,14 @@ cohorts_step_row_show (CohortsStepRow         *self,
   g_return_if_fail (COHORTS_IS_PLAN (plan));
   g_return_if_fail (COHORTS_IS_SCHOOL (school));
 
+  /* What was refused is forgotten once the step changes. */
+  if (self->school != school || memcmp (&self->shown, milestone, sizeof self->shown) != 0)
+    show_problem (self, NULL, NULL);
+
   g_set_object (&self->plan, plan);
   g_set_object (&self->school, school);
   self->shown = *milestone;
   update (self);
-}
-
-/**
- * cohorts_step_row_clear_problem:
- *
- * Forgets a refused change (another school is shown).
- */
-void
-cohorts_step_row_clear_problem (CohortsStepRow *self)
-{
-  g_return_if_fail (COHORTS_IS_STEP_ROW (self));
-  show_problem (self, NULL, NULL);
 }
 
 /**

@@ -21,7 +21,6 @@ void         cohorts_step_row_show            (CohortsStepRow         *self,
                                                CohortsPlan            *plan,
                                                CohortsSchool          *school,
                                                const CohortsMilestone *milestone);
-void         cohorts_step_row_clear_problem   (CohortsStepRow         *self);
 AdwComboRow *cohorts_step_row_get_state_row   (CohortsStepRow         *self);
 GtkWidget   *cohorts_step_row_get_date_button (CohortsStepRow         *self,
                                                gboolean                start);

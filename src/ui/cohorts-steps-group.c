@@ -167,9 +167,6 @@ cohorts_steps_group_set_school (CohortsStepsGroup *self,
     return;
 
   disconnect_all (self);
-  if (self->school != school)
-    for (CohortsStep step = 0; step < COHORTS_N_STEPS; step++)
-      cohorts_step_row_clear_problem (COHORTS_STEP_ROW (self->rows[step]));
 
   g_set_object (&self->plan, plan);
   if (plan != NULL)
