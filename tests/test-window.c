@@ -10,9 +10,13 @@
 
 #include "cohorts-application.h"
 #include "cohorts-checks.h"
+#include "cohorts-date-button.h"
 #include "cohorts-editor.h"
+#include "cohorts-schedule-group.h"
 #include "cohorts-school-list.h"
 #include "cohorts-sidebar.h"
+#include "cohorts-step-row.h"
+#include "cohorts-steps-group.h"
 #include "cohorts-timeline.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-window.h"
@@ -1300,6 +1304,470 @@ test_timeline_select_and_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor's conversion steps and the plan's schedule */
+
+static CohortsStepsGroup *
+steps_group_of (CohortsWindow *window)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (editor_of (window)), COHORTS_TYPE_STEPS_GROUP);
+
+  g_assert_nonnull (group);
+  return COHORTS_STEPS_GROUP (group);
+}
+
+static CohortsScheduleGroup *
+schedule_group_of (CohortsWindow *window)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (editor_of (window)), COHORTS_TYPE_SCHEDULE_GROUP);
+
+  g_assert_nonnull (group);
+  return COHORTS_SCHEDULE_GROUP (group);
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+/* The step's row, expanded as a click would, once it has opened. */
+static CohortsStepRow *
+step_row (CohortsWindow *window,
+          CohortsStep    step)
+{
+  GtkWidget *row = cohorts_steps_group_get_row (steps_group_of (window), step);
+  GtkWidget *revealer = find_widget (row, GTK_TYPE_REVEALER);
+
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_nonnull (revealer);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_until (revealed, revealer);
+  settle ();
+  return COHORTS_STEP_ROW (row);
+}
+
+/* The row's subtitle as shown, with plain spaces for the no-break ones. */
+static char *
+step_subtitle (CohortsWindow *window,
+               CohortsStep    step)
+{
+  GString *text;
+
+  settle ();
+  text = g_string_new (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (cohorts_steps_group_get_row (steps_group_of (window),
+                                                                                                     step))));
+  g_string_replace (text, "\u00A0", " ", 0);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+near_top (gpointer data)
+{
+  GtkWidget *widget = data;
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW), &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y < 200;
+}
+
+/* Scrolls the editor until @widget is near its top, as a person would before
+ * clicking it (a popover must open on the screen, which Xvfb keeps small). */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  graphene_rect_t bounds;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 50);
+  wait_until (near_top, widget);
+}
+
+/* Opens a step's date button and picks @date in its calendar. */
+static void
+pick_step_date (CohortsWindow *window,
+                CohortsStep    step,
+                gboolean       start,
+                CohortsDate    date)
+{
+  CohortsDateButton *button = COHORTS_DATE_BUTTON (cohorts_step_row_get_date_button (step_row (window, step), start));
+  g_autoptr(GDateTime) day = g_date_time_new_local (cohorts_date_get_year (date), cohorts_date_get_month (date),
+                                                    cohorts_date_get_day (date), 0, 0, 0);
+
+  scroll_to (GTK_WIDGET (button));
+  gtk_menu_button_popup (cohorts_date_button_get_menu_button (button));
+  g_assert_nonnull (cohorts_date_button_get_calendar (button));
+  gtk_calendar_select_day (cohorts_date_button_get_calendar (button), day);
+}
+
+static void
+choose_step_state (CohortsWindow         *window,
+                   CohortsStep            step,
+                   CohortsMilestoneState  state)
+{
+  adw_combo_row_set_selected (cohorts_step_row_get_state_row (step_row (window, step)), state);
+}
+
+static void
+problem_cb (CohortsEditor *editor,
+            const char    *message,
+            char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static CohortsMilestone
+milestone_of (CohortsSchool *school,
+              CohortsStep    step)
+{
+  CohortsMilestone milestone;
+
+  cohorts_school_get_milestone (school, step, &milestone);
+  return milestone;
+}
+
+/* A step given a date of its own, undone, refused when it cannot be. */
+static void
+test_step_own_date (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  /* St Aidan's: a voluntary aided church school in Cohort 3, 1 April 2028. */
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938134);
+  g_autofree char *problem = NULL;
+  char *text;
+  CohortsMilestone milestone;
+  GtkWidget *button;
+
+  g_signal_connect (editor_of (window), "problem", G_CALLBACK (problem_cb), &problem);
+  select_school (window, 938134);
+
+  /* Church steps shown; the lease is only for schools on the local authority's land. */
+  g_assert_true (gtk_widget_get_visible (cohorts_steps_group_get_row (steps_group_of (window),
+                                                                      COHORTS_STEP_DIOCESAN_CONSENT)));
+  g_assert_false (gtk_widget_get_visible (cohorts_steps_group_get_row (steps_group_of (window), COHORTS_STEP_LEASE)));
+
+  /* The academy order: 20 weeks and 6 of church lead before 1 April 2028. */
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "2 October 2027 · from the schedule");
+  g_free (text);
+  text = step_subtitle (window, COHORTS_STEP_CONSULTATION);
+  g_assert_cmpstr (text, ==, "27 November 2027 – 8 January 2028 · from the schedule");
+  g_free (text);
+  text = step_subtitle (window, COHORTS_STEP_CONVERSION);
+  g_assert_cmpstr (text, ==, "1 April 2028 · with its cohort");
+  g_free (text);
+
+  /* A date of its own, picked in the calendar. */
+  pick_step_date (window, COHORTS_STEP_ACADEMY_ORDER, FALSE, cohorts_date_new (2027, 10, 15));
+  milestone = milestone_of (school, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (milestone.date, ==, cohorts_date_new (2027, 10, 15));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Set Date of Academy order");
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "15 October 2027 · planned");
+  g_free (text);
+  g_assert_cmpuint (adw_combo_row_get_selected (cohorts_step_row_get_state_row (step_row (window,
+                                                                                       COHORTS_STEP_ACADEMY_ORDER))),
+                    ==, COHORTS_MILESTONE_PLANNED);
+
+  /* Its own date stays when the cohort moves; the schedule's dates follow. */
+  cohorts_plan_edit (plan, cohorts_plan_find_cohort (plan, "c3"), "date", cohorts_date_new (2028, 9, 1), NULL);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "15 October 2027 · planned");
+  g_free (text);
+  text = step_subtitle (window, COHORTS_STEP_APPLICATION);
+  g_assert_cmpstr (text, ==, "21 January 2028 · from the schedule");
+  g_free (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  text = step_subtitle (window, COHORTS_STEP_APPLICATION);
+  g_assert_cmpstr (text, ==, "21 August 2027 · from the schedule");
+  g_free (text);
+
+  /* Undo: the schedule's date again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (milestone_of (school, COHORTS_STEP_ACADEMY_ORDER).state, ==, COHORTS_MILESTONE_SCHEDULED);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "2 October 2027 · from the schedule");
+  g_free (text);
+  g_assert_cmpuint (adw_combo_row_get_selected (cohorts_step_row_get_state_row (step_row (window,
+                                                                                       COHORTS_STEP_ACADEMY_ORDER))),
+                    ==, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "15 October 2027 · planned");
+  g_free (text);
+
+  /* Given back to the schedule. */
+  choose_step_state (window, COHORTS_STEP_ACADEMY_ORDER, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpint (milestone_of (school, COHORTS_STEP_ACADEMY_ORDER).state, ==, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Reschedule Academy order");
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "2 October 2027 · from the schedule");
+  g_free (text);
+
+  /* A consultation's end before its start is refused, and nothing changes. */
+  pick_step_date (window, COHORTS_STEP_CONSULTATION, FALSE, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpstr (problem, ==, "Statutory consultation cannot end before it starts");
+  g_assert_cmpint (milestone_of (school, COHORTS_STEP_CONSULTATION).state, ==, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Reschedule Academy order");
+  button = cohorts_step_row_get_date_button (step_row (window, COHORTS_STEP_CONSULTATION), FALSE);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW), "error"));
+
+  /* Its start, then: both dates its own. */
+  pick_step_date (window, COHORTS_STEP_CONSULTATION, TRUE, cohorts_date_new (2027, 12, 6));
+  milestone = milestone_of (school, COHORTS_STEP_CONSULTATION);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (milestone.start, ==, cohorts_date_new (2027, 12, 6));
+  g_assert_cmpuint (milestone.date, ==, cohorts_date_new (2028, 1, 8));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW), "error"));
+  text = step_subtitle (window, COHORTS_STEP_CONSULTATION);
+  g_assert_cmpstr (text, ==, "6 December 2027 – 8 January 2028 · planned");
+  g_free (text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Steps marked done, a school with no dates, an own conversion date. */
+static void
+test_step_done (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938134);
+  CohortsSchool *unassigned = cohorts_plan_find_school (plan, 938283);
+  CohortsDate today = cohorts_date_today ();
+  CohortsDate expected;
+  g_autofree char *problem = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *shown = NULL;
+  CohortsMilestone milestone;
+  GtkMenuButton *button;
+  char *text;
+
+  g_signal_connect (editor_of (window), "problem", G_CALLBACK (problem_cb), &problem);
+  select_school (window, 938134);
+
+  /* Done: on the schedule's date if that has passed, else today. */
+  choose_step_state (window, COHORTS_STEP_ACADEMY_ORDER, COHORTS_MILESTONE_DONE);
+  milestone = milestone_of (school, COHORTS_STEP_ACADEMY_ORDER);
+  expected = MIN (cohorts_date_new (2027, 10, 2), today);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (milestone.date, ==, expected);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Mark Academy order Done");
+  day = cohorts_date_format (expected);
+  shown = g_strdup_printf ("%s · done", day);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, shown);
+  g_free (text);
+
+  /* A consultation done keeps its length of six weeks. */
+  choose_step_state (window, COHORTS_STEP_CONSULTATION, COHORTS_MILESTONE_DONE);
+  milestone = milestone_of (school, COHORTS_STEP_CONSULTATION);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (milestone.date, ==, MIN (cohorts_date_new (2028, 1, 8), today));
+  g_assert_cmpuint (milestone.start, ==, milestone.date - 42);
+
+  /* Not done on a day still to come. */
+  pick_step_date (window, COHORTS_STEP_ACADEMY_ORDER, FALSE, today + 7);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "a day still to come"));
+  g_assert_cmpuint (milestone_of (school, COHORTS_STEP_ACADEMY_ORDER).date, ==, expected);
+  /* An earlier day is fine, and it stays done. */
+  pick_step_date (window, COHORTS_STEP_ACADEMY_ORDER, FALSE, today - 30);
+  milestone = milestone_of (school, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (milestone.date, ==, today - 30);
+
+  /* Undo and redo, the row following. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (milestone_of (school, COHORTS_STEP_CONSULTATION).state, ==, COHORTS_MILESTONE_SCHEDULED);
+  text = step_subtitle (window, COHORTS_STEP_CONSULTATION);
+  g_assert_cmpstr (text, ==, "27 November 2027 – 8 January 2028 · from the schedule");
+  g_free (text);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, shown);
+  g_free (text);
+
+  /* A school in no cohort has no dates until its conversion has one of its own. */
+  select_school (window, 938283);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (steps_group_of (window))),
+                            "Not in a cohort: no dates yet"));
+  text = step_subtitle (window, COHORTS_STEP_CONVERSION);
+  g_assert_cmpstr (text, ==, "Not in a cohort: no dates yet");
+  g_free (text);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "No date yet");
+  g_free (text);
+
+  /* The month picker opens on this year: September is the 1st. */
+  button = cohorts_date_button_get_menu_button (COHORTS_DATE_BUTTON (cohorts_step_row_get_date_button (step_row (window,
+                                                                                                               COHORTS_STEP_CONVERSION),
+                                                                                                     FALSE)));
+  scroll_to (GTK_WIDGET (button));
+  gtk_menu_button_popup (button);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Sep"), "clicked");
+  expected = cohorts_date_new (cohorts_date_get_year (today), 9, 1);
+  milestone = milestone_of (unassigned, COHORTS_STEP_CONVERSION);
+  g_assert_cmpint (milestone.state, ==, COHORTS_MILESTONE_PLANNED);
+  g_assert_cmpuint (milestone.date, ==, expected);
+  g_clear_pointer (&day, g_free);
+  g_clear_pointer (&shown, g_free);
+  day = cohorts_date_format (expected);
+  shown = g_strdup_printf ("%s · own date", day);
+  text = step_subtitle (window, COHORTS_STEP_CONVERSION);
+  g_assert_cmpstr (text, ==, shown);
+  g_free (text);
+  /* The other steps are planned back from it: the resolution 30 weeks before. */
+  g_clear_pointer (&day, g_free);
+  g_clear_pointer (&shown, g_free);
+  day = cohorts_date_format (expected - 30 * 7);
+  shown = g_strdup_printf ("%s · from the schedule", day);
+  text = step_subtitle (window, COHORTS_STEP_RESOLUTION);
+  g_assert_cmpstr (text, ==, shown);
+  g_free (text);
+  g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (steps_group_of (window))),
+                         "Not in a cohort"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A timing changed with its spin button moves a school's dates. */
+static void
+test_schedule_timing (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchedule *schedule = cohorts_plan_get_schedule (plan);
+  GtkSpinButton *spin;
+  char *text;
+
+  /* Nothing selected: the plan's settings, with its schedule. */
+  g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));
+  spin = cohorts_schedule_group_get_weeks_before (schedule_group_of (window), COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 20);
+  g_assert_null (cohorts_schedule_group_get_weeks (schedule_group_of (window), COHORTS_STEP_ACADEMY_ORDER));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_weeks (schedule_group_of (window),
+                                                                                       COHORTS_STEP_TUPE)),
+                   ==, 6);
+
+  gtk_spin_button_set_value (spin, 22);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_ACADEMY_ORDER), ==, 22);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Timing of Academy order");
+
+  /* How long a consultation lasts. */
+  gtk_spin_button_set_value (cohorts_schedule_group_get_weeks (schedule_group_of (window), COHORTS_STEP_CONSULTATION),
+                             8);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_CONSULTATION), ==, 8);
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_CONSULTATION), ==, 12);
+
+  /* Undo shows in the spin button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_weeks (schedule_group_of (window),
+                                                                                       COHORTS_STEP_CONSULTATION)),
+                   ==, 6);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_CONSULTATION), ==, 6);
+
+  /* A school's academy order: 22 + 6 weeks before 1 April 2028. */
+  select_school (window, 938134);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "18 September 2027 · from the schedule");
+  g_free (text);
+
+  /* The rows follow the schedule as it is undone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_ACADEMY_ORDER), ==, 20);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "2 October 2027 · from the schedule");
+  g_free (text);
+
+  /* The church lead time moves a church school's early steps, not a community school's. */
+  select_sidebar_row (window, 1);
+  select_sidebar_row (window, 0);
+  g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));
+  /* A new page: its spin buttons show the schedule as it is now. */
+  settle ();
+  spin = cohorts_schedule_group_get_weeks_before (schedule_group_of (window), COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 20);
+  gtk_spin_button_set_value (cohorts_schedule_group_get_church_lead (schedule_group_of (window)), 10);
+  g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (schedule), ==, 10);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Church Lead Time");
+  select_school (window, 938134);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "4 September 2027 · from the schedule");
+  g_free (text);
+  select_school (window, 938127);
+  text = step_subtitle (window, COHORTS_STEP_ACADEMY_ORDER);
+  g_assert_cmpstr (text, ==, "12 November 2026 · from the schedule");
+  g_free (text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Restore Defaults puts every timing back as one step. */
+static void
+test_schedule_restore (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchedule *schedule = cohorts_plan_get_schedule (plan);
+  CohortsScheduleGroup *group = schedule_group_of (window);
+  GtkWidget *restore = GTK_WIDGET (cohorts_schedule_group_get_restore (group));
+
+  g_assert_true (cohorts_schedule_is_default (schedule));
+  g_assert_false (gtk_widget_get_sensitive (restore));
+
+  gtk_spin_button_set_value (cohorts_schedule_group_get_weeks_before (group, COHORTS_STEP_RESOLUTION), 40);
+  gtk_spin_button_set_value (cohorts_schedule_group_get_weeks (group, COHORTS_STEP_TUPE), 4);
+  gtk_spin_button_set_value (cohorts_schedule_group_get_church_lead (group), 0);
+  settle ();
+  g_assert_false (cohorts_schedule_is_default (schedule));
+  g_assert_true (gtk_widget_get_sensitive (restore));
+
+  g_signal_emit_by_name (restore, "clicked");
+  g_assert_true (cohorts_schedule_is_default (schedule));
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_RESOLUTION), ==, 30);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_TUPE), ==, 6);
+  g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (schedule), ==, 6);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Restore Default Schedule");
+  settle ();
+  g_assert_false (gtk_widget_get_sensitive (restore));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_weeks_before (group,
+                                                                                              COHORTS_STEP_RESOLUTION)),
+                   ==, 30);
+
+  /* One undo brings back all three. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_schedule_get_weeks_before (schedule, COHORTS_STEP_RESOLUTION), ==, 40);
+  g_assert_cmpint (cohorts_schedule_get_weeks (schedule, COHORTS_STEP_TUPE), ==, 4);
+  g_assert_cmpint (cohorts_schedule_get_church_lead_weeks (schedule), ==, 0);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Church Lead Time");
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (restore));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_weeks_before (group,
+                                                                                              COHORTS_STEP_RESOLUTION)),
+                   ==, 40);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_weeks (group, COHORTS_STEP_TUPE)),
+                   ==, 4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_schedule_group_get_church_lead (group)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (cohorts_schedule_is_default (schedule));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1343,6 +1811,10 @@ main (int   argc,
   g_test_add_func ("/window/timeline/drag-school", test_timeline_drag_school);
   g_test_add_func ("/window/timeline/drag-cohort", test_timeline_drag_cohort);
   g_test_add_func ("/window/timeline/select-and-keys", test_timeline_select_and_keys);
+  g_test_add_func ("/window/edit/step-own-date", test_step_own_date);
+  g_test_add_func ("/window/edit/step-done", test_step_done);
+  g_test_add_func ("/window/edit/schedule-timing", test_schedule_timing);
+  g_test_add_func ("/window/edit/schedule-restore", test_schedule_restore);
 
   status = g_test_run ();
   g_clear_object (&app);

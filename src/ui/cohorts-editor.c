@@ -12,6 +12,11 @@
  * dates (always the 1st). Every change goes through cohorts_plan_edit_value()
  * and so is undoable; a value the plan cannot hold is refused, the row shows
  * the problem and the "problem" signal carries the message.
+ *
+ * Two groups are not fields: a school's conversion steps with their dates
+ * (CohortsStepsGroup) and the plan's schedule of them (CohortsScheduleGroup).
+ * The tables name them where they go; they follow the plan themselves and
+ * report refused changes through the same signal.
  */
 #define G_LOG_DOMAIN "cohorts-editor"
 
@@ -19,6 +24,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-date-button.h"
+#include "cohorts-schedule-group.h"
+#include "cohorts-steps-group.h"
 #include "cohorts-ui-util.h"
 
 #include "cohorts-editor.h"
@@ -58,9 +66,14 @@ typedef struct
   const char *title;
   const Field *fields;
   guint n_fields;
+  GtkWidget *(*make_group) (CohortsEditor *self);   /* a group of its own kind, not of fields */
 } Section;
 
-#define SECTION(title, fields) { title, fields, G_N_ELEMENTS (fields) }
+#define SECTION(title, fields) { title, fields, G_N_ELEMENTS (fields), NULL }
+#define GROUP(make_group) { NULL, NULL, 0, make_group }
+
+static GtkWidget *make_steps_group    (CohortsEditor *self);
+static GtkWidget *make_schedule_group (CohortsEditor *self);
 
 static const Field school_identity[] = {
   { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
@@ -130,6 +143,7 @@ static const Field notes[] = {
 
 static const Section school_sections[] = {
   SECTION (N_("School"), school_identity),
+  GROUP (make_steps_group),
   SECTION (N_("Place"), school_place),
   SECTION (N_("Numbers"), school_numbers),
   SECTION (N_("Inspection"), school_inspection),
@@ -186,6 +200,7 @@ static const Section plan_sections[] = {
   SECTION (N_("Trust"), trust_fields),
   SECTION (N_("Central Team"), team_fields),
   SECTION (N_("Growth Target"), growth_fields),
+  GROUP (make_schedule_group),
   SECTION (N_("Notes on the Trust"), trust_notes),
 };
 
@@ -205,6 +220,8 @@ struct _CohortsEditor
   GObject *subject;
   GPtrArray *groups;      /* AdwPreferencesGroup added to the page */
   GPtrArray *rows;        /* every row widget, each with its Field */
+  GtkWidget *steps_group;     /* a school's conversion steps, when shown */
+  GtkWidget *schedule_group;  /* the plan's schedule, when shown */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
 };
@@ -530,168 +547,11 @@ commit_date (CohortsEditor *self,
 }
 
 static void
-calendar_day_selected_cb (GtkCalendar   *calendar,
-                          CohortsEditor *self)
+date_chosen_cb (CohortsDateButton *button,
+                guint              date,
+                CohortsEditor     *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "row");
-  g_autoptr(GDateTime) day = NULL;
-
-  if (self->updating)
-    return;
-  day = gtk_calendar_get_date (calendar);
-  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
-  commit_date (self, row, cohorts_date_new (g_date_time_get_year (day), g_date_time_get_month (day),
-                                            g_date_time_get_day_of_month (day)));
-}
-
-static void
-clear_date_cb (GtkButton     *button,
-               CohortsEditor *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-
-  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
-  commit_date (self, row, COHORTS_DATE_NONE);
-}
-
-/* The month picker: a year with arrows, twelve months, "No Date". */
-
-static void
-month_picker_show_year (GtkWidget *row,
-                        int        year)
-{
-  GtkLabel *label = g_object_get_data (G_OBJECT (row), "year-label");
-  g_autofree char *text = g_strdup_printf ("%d", year);
-
-  g_object_set_data (G_OBJECT (row), "year", GINT_TO_POINTER (year));
-  gtk_label_set_label (label, text);
-}
-
-static void
-month_year_step_cb (GtkButton     *button,
-                    CohortsEditor *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "year")) + step;
-
-  month_picker_show_year (row, CLAMP (year, 1900, 2200));
-}
-
-static void
-month_clicked_cb (GtkButton     *button,
-                  CohortsEditor *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-  int month = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "month"));
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "year"));
-
-  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "button"));
-  commit_date (self, row, cohorts_date_new (year, month, 1));
-}
-
-static GtkWidget *
-make_month_picker (CohortsEditor *self,
-                   GtkWidget     *row)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *year_box = gtk_center_box_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Date"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  for (int step = -1; step <= 1; step += 2)
-    {
-      GtkWidget *arrow = gtk_button_new_from_icon_name (step < 0 ? "go-previous-symbolic" : "go-next-symbolic");
-
-      gtk_widget_add_css_class (arrow, "flat");
-      gtk_widget_set_tooltip_text (arrow, step < 0 ? _("Previous Year") : _("Next Year"));
-      g_object_set_data (G_OBJECT (arrow), "row", row);
-      g_object_set_data (G_OBJECT (arrow), "step", GINT_TO_POINTER (step));
-      g_signal_connect (arrow, "clicked", G_CALLBACK (month_year_step_cb), self);
-      if (step < 0)
-        gtk_center_box_set_start_widget (GTK_CENTER_BOX (year_box), arrow);
-      else
-        gtk_center_box_set_end_widget (GTK_CENTER_BOX (year_box), arrow);
-    }
-  gtk_widget_add_css_class (label, "heading");
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (year_box), label);
-  g_object_set_data (G_OBJECT (row), "year-label", label);
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  for (int month = 1; month <= 12; month++)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
-      /* Translators: a month's short name in the month picker: "Sep"; use %Ob
-       * if your language has a form of month names that stands alone */
-      g_autofree char *name = g_date_time_format (dt, C_("month", "%b"));
-      GtkWidget *button = gtk_button_new_with_label (name);
-
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "row", row);
-      g_object_set_data (G_OBJECT (button), "month", GINT_TO_POINTER (month));
-      g_signal_connect (button, "clicked", G_CALLBACK (month_clicked_cb), self);
-      gtk_grid_attach (GTK_GRID (grid), button, (month - 1) % 3, (month - 1) / 3, 1, 1);
-    }
-
-  g_object_set_data (G_OBJECT (clear), "row", row);
-  g_signal_connect (clear, "clicked", G_CALLBACK (clear_date_cb), self);
-
-  gtk_box_append (GTK_BOX (box), year_box);
-  gtk_box_append (GTK_BOX (box), grid);
-  gtk_box_append (GTK_BOX (box), clear);
-  return box;
-}
-
-static GtkWidget *
-make_calendar (CohortsEditor *self,
-               GtkWidget     *row)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Date"));
-
-  g_object_set_data (G_OBJECT (calendar), "row", row);
-  g_object_set_data (G_OBJECT (row), "calendar", calendar);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), self);
-  g_object_set_data (G_OBJECT (clear), "row", row);
-  g_signal_connect (clear, "clicked", G_CALLBACK (clear_date_cb), self);
-
-  gtk_box_append (GTK_BOX (box), calendar);
-  gtk_box_append (GTK_BOX (box), clear);
-  return box;
-}
-
-static void
-date_popover_show_cb (GtkWidget     *popover,
-                      CohortsEditor *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (popover), "row");
-  const Field *field = g_object_get_data (G_OBJECT (row), "field");
-  CohortsDate date;
-  int year, month, day;
-
-  if (self->subject == NULL)
-    return;
-
-  g_object_get (row_target (self, row), field->property, &date, NULL);
-  if (date == COHORTS_DATE_NONE)
-    date = cohorts_date_today ();
-  year = cohorts_date_get_year (date);
-  month = cohorts_date_get_month (date);
-  day = cohorts_date_get_day (date);
-
-  self->updating = TRUE;
-  if (field->kind == KIND_MONTH)
-    month_picker_show_year (row, year);
-  else
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 0, 0, 0);
-      gtk_calendar_select_day (g_object_get_data (G_OBJECT (row), "calendar"), dt);
-    }
-  self->updating = FALSE;
+  commit_date (self, g_object_get_data (G_OBJECT (button), "row"), date);
 }
 
 static GtkWidget *
@@ -699,19 +559,17 @@ make_date_row (CohortsEditor *self,
                const Field   *field)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = cohorts_date_button_new (field->kind == KIND_MONTH, TRUE);
 
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  g_object_set_data (G_OBJECT (row), "button", button);
-  g_object_set_data (G_OBJECT (popover), "row", row);
-  gtk_popover_set_child (GTK_POPOVER (popover),
-                         field->kind == KIND_MONTH ? make_month_picker (self, row) : make_calendar (self, row));
-  g_signal_connect (popover, "show", G_CALLBACK (date_popover_show_cb), self);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (row), "date-button", button);
+  g_object_set_data (G_OBJECT (row), "button",
+                     cohorts_date_button_get_menu_button (COHORTS_DATE_BUTTON (button)));
+  g_object_set_data (G_OBJECT (button), "row", row);
+  g_signal_connect (button, "date-chosen", G_CALLBACK (date_chosen_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                         GTK_WIDGET (cohorts_date_button_get_menu_button (COHORTS_DATE_BUTTON (button))));
   return row;
 }
 
@@ -814,6 +672,7 @@ make_row (CohortsEditor *self,
     case KIND_DATE:
     case KIND_MONTH:
       row = make_date_row (self, field);
+      cohorts_date_button_set_title (g_object_get_data (G_OBJECT (row), "date-button"), title);
       break;
 
     case KIND_NOTES:
@@ -892,18 +751,7 @@ update_row (CohortsEditor *self,
 
     case KIND_DATE:
     case KIND_MONTH:
-      {
-        CohortsDate date = g_value_get_uint (&value);
-        g_autofree char *text = NULL;
-
-        if (date == COHORTS_DATE_NONE)
-          text = g_strdup (_("Not set"));
-        else if (field->kind == KIND_MONTH && cohorts_date_is_first_of_month (date))
-          text = cohorts_date_format (date);
-        else
-          text = cohorts_date_format (date);
-        gtk_menu_button_set_label (g_object_get_data (G_OBJECT (row), "button"), text);
-      }
+      cohorts_date_button_set_date (g_object_get_data (G_OBJECT (row), "date-button"), g_value_get_uint (&value));
       break;
 
     case KIND_NOTES:
@@ -1008,6 +856,30 @@ clear_rows (CohortsEditor *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
+  self->steps_group = NULL;
+  self->schedule_group = NULL;
+}
+
+static void
+group_problem_cb (CohortsEditor *self,
+                  const char    *message)
+{
+  g_signal_emit (self, signals[PROBLEM], 0, message);
+}
+
+static GtkWidget *
+make_steps_group (CohortsEditor *self)
+{
+  self->steps_group = cohorts_steps_group_new ();
+  g_signal_connect_swapped (self->steps_group, "problem", G_CALLBACK (group_problem_cb), self);
+  return self->steps_group;
+}
+
+static GtkWidget *
+make_schedule_group (CohortsEditor *self)
+{
+  self->schedule_group = cohorts_schedule_group_new ();
+  return self->schedule_group;
 }
 
 static void
@@ -1017,7 +889,17 @@ build_rows (CohortsEditor *self,
 {
   for (guint s = 0; s < n_sections; s++)
     {
-      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *group;
+
+      if (sections[s].make_group != NULL)
+        {
+          group = sections[s].make_group (self);
+          adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+          g_ptr_array_add (self->groups, group);
+          continue;
+        }
+
+      group = adw_preferences_group_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].title));
       for (guint f = 0; f < sections[s].n_fields; f++)
@@ -1108,6 +990,11 @@ cohorts_editor_set_subject (CohortsEditor *self,
         sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
       build_rows (self, sections, n_sections);
     }
+
+  if (self->steps_group != NULL)
+    cohorts_steps_group_set_school (COHORTS_STEPS_GROUP (self->steps_group), plan, COHORTS_SCHOOL (subject));
+  if (self->schedule_group != NULL)
+    cohorts_schedule_group_set_plan (COHORTS_SCHEDULE_GROUP (self->schedule_group), plan);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
