@@ -681,6 +681,48 @@ test_layout_large (void)
   g_assert_cmpuint (cohorts_timeline_rows_count_at (rows, cohorts_date_new (2028, 1, 1), NULL), ==, 5 * 625);
 }
 
+/* A new plan: no cohorts, no schools, no dates. The view still has a span
+ * of time (from the plan's start), and draws its axis. */
+static void
+test_layout_empty (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  g_autoptr(CohortsTimelineRows) rows = NULL;
+  g_autoptr(CohortsTimelineLayout) layout = NULL;
+  CohortsTimelineView view = {
+    .width = 600, .height = 300, .label_width = 200, .axis_height = 60, .strip_height = 60,
+    .row_height = 20, .day_width = 1.0, .today = cohorts_date_new (2027, 1, 1),
+  };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  CohortsTimelineStyle style;
+  CohortsDate from, to;
+
+  cohorts_plan_edit (plan, plan, "start-date", cohorts_date_new (2027, 9, 1), NULL);
+  rows = cohorts_timeline_rows_new (plan);
+  g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), ==, 0);
+
+  cohorts_timeline_get_extent (rows, COHORTS_DATE_NONE, &from, &to);
+  g_assert_cmpuint (from, ==, cohorts_date_new (2026, 9, 1));
+  g_assert_cmpuint (to, ==, cohorts_date_new (2036, 9, 1));
+  view.origin = from;
+
+  layout = cohorts_timeline_layout_new (rows, &view);
+  g_assert_cmpuint (layout->rows->len, ==, 0);
+  g_assert_false (layout->has_pinned);
+  g_assert_cmpuint (layout->steps->len, ==, 1);
+  g_assert_cmpuint (g_array_index (layout->steps, CohortsTimelineStep, 0).academies, ==, 0);
+  g_assert_cmpuint (layout->bands->len, >, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  cr = cairo_create (surface);
+  cohorts_timeline_style_init (&style, FALSE);
+  cohorts_timeline_render (cr, layout, &style, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Drawing ----------------------------------------------------------------- */
 
 static cairo_surface_t *
@@ -912,6 +954,7 @@ main (int   argc,
   ADD ("/timeline/layout/strip", test_layout_strip);
   ADD ("/timeline/layout/hit", test_layout_hit);
   g_test_add_func ("/timeline/layout/large", test_layout_large);
+  g_test_add_func ("/timeline/layout/empty", test_layout_empty);
   ADD ("/timeline/render/light", test_render_light);
   ADD ("/timeline/render/states", test_render_states);
   ADD ("/timeline/render/dark", test_render_dark);
