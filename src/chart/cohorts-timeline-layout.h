@@ -18,10 +18,27 @@ G_BEGIN_DECLS
 #define COHORTS_TIMELINE_ZOOM_MAX   16.0
 
 /**
+ * CohortsTimelineColumns:
+ *
+ * Facts shown in columns between a row's name and its bar.
+ */
+typedef enum
+{
+  COHORTS_TIMELINE_COLUMN_URN        = 1 << 0,
+  COHORTS_TIMELINE_COLUMN_PHASE      = 1 << 1,
+  COHORTS_TIMELINE_COLUMN_CONVERSION = 1 << 2,  /* the conversion date */
+  COHORTS_TIMELINE_COLUMN_PUPILS     = 1 << 3,
+  COHORTS_TIMELINE_COLUMN_AUTHORITY  = 1 << 4,  /* the local authority */
+} CohortsTimelineColumns;
+
+#define COHORTS_TIMELINE_N_COLUMNS 5
+
+/**
  * CohortsTimelineView:
  * @width: of the whole chart
  * @height: of the whole chart
- * @label_width: the column of names on the left
+ * @label_width: the names on the left, with their @columns
+ * @columns: #CohortsTimelineColumns shown at the right of @label_width
  * @axis_height: the time axis at the top
  * @strip_height: the capacity strip at the bottom, 0 for none
  * @row_height: every row's
@@ -39,6 +56,7 @@ typedef struct
   double width;
   double height;
   double label_width;
+  guint columns;
   double axis_height;
   double strip_height;
   double row_height;
