@@ -886,6 +886,15 @@ cohorts_paper_export (CohortsPaper         *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (page_width >= self->options.width && page_height >= self->options.height, FALSE);
 
+  if (self->pages->len > COHORTS_PAPER_MAX_PAGES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: "“board.pdf” would have 12000 pages, more than 5000: …" */
+                   _("“%s” would have %u pages, more than %u: choose fewer cohorts or a shorter span of time"),
+                   path, self->pages->len, COHORTS_PAPER_MAX_PAGES);
+      return FALSE;
+    }
+
   if (format == COHORTS_EXPORT_PDF)
     return export_pdf (self, path, page_width, page_height, cancellable, progress, user_data, error);
   return export_images (self, path, format, page_width, page_height, cancellable, progress, user_data, error);
