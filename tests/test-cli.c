@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 typedef struct
@@ -935,7 +936,7 @@ test_usage (Fixture       *f,
   assert_usage_error (f, &run, "Give exactly one PLAN file\n");
 
   run_cohorts (f, &run, "--check", "--convert", "out.matplan", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN or --convert OUT PLAN\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN or --export OUT PLAN\n");
 
   /* --convert needs its OUT. */
   run_cohorts (f, &run, "--convert");
@@ -944,15 +945,124 @@ test_usage (Fixture       *f,
   run_cohorts (f, &run, "--check", "--no-such-option", path);
   assert_usage_error (f, &run, NULL);
 
-  /* --today is for --check only; alone, it is no command at all (and,
+  /* --today is for --check and --export only; alone, it is no command at all (and,
    * run without a display, it did not start the application). */
   run_cohorts (f, &run, "--today=2026-11-23", "--convert", "out.matplan", path);
-  assert_usage_error (f, &run, "--today goes with --check\n");
+  assert_usage_error (f, &run, "--today goes with --check or --export\n");
   run_cohorts (f, &run, "--today=2026-11-23", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN or --convert OUT PLAN\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN or --export OUT PLAN\n");
 
   /* None of these wrote anything. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Export */
+
+/* The PDF's pages, by pdfinfo. */
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  const char *line;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *pdf = g_build_filename (f->dir, "timeline.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "timeline.png", NULL);
+  g_autofree char *png1 = g_build_filename (f->dir, "timeline-1.png", NULL);
+  g_autofree char *png2 = g_build_filename (f->dir, "timeline-2.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* Fitted on A4 landscape: the example's 25 rows take two pages. */
+  run_cohorts (f, &run, "--export", "timeline.pdf", "--today=2026-11-23", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+
+  /* On A3 they fit one; tiled on A4 portrait time needs more. */
+  run_cohorts (f, &run, "--export=timeline.pdf", "--paper=A3", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  run_cohorts (f, &run, "--export=timeline.pdf", "--paper=a4", "--orientation=portrait", "--pages=tile", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), >, 4);
+
+  /* One cohort, one term: one page. */
+  run_cohorts (f, &run, "--export=timeline.pdf", "--cohorts=c1", "--from=2027-01", "--to=2027-03",
+               "--columns=urn,phase", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+
+  /* PNG: a file a page, their names printed. */
+  run_cohorts (f, &run, "--export", "timeline.png", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  {
+    g_autofree char *expected = g_strdup_printf ("timeline-1.png\ntimeline-2.png\n");
+    g_assert_cmpstr (run.out, ==, expected);
+  }
+  g_assert_true (g_file_test (png1, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (png2, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_unlink (png1);
+  g_unlink (png2);
+  g_unlink (pdf);
+}
+
+static void
+test_export_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *pdf = g_build_filename (f->dir, "timeline.pdf", NULL);
+  g_auto(Run) run = { 0 };
+  static const struct { const char *arg; const char *message; } cases[] = {
+    { "--paper=A5", "--paper: A5 is not one of A4|A3\n" },
+    { "--orientation=sideways", "--orientation: sideways is not one of landscape|portrait\n" },
+    { "--pages=all", "--pages: all is not one of fit|tile\n" },
+    { "--columns=urn,colour", "--columns: colour is not one of urn|phase|conversion|pupils|authority\n" },
+    { "--from=2027-13", "--from: 2027-13 is not a month or a day (YYYY-MM or YYYY-MM-DD)\n" },
+    { "--to=soon", "--to: soon is not a month or a day (YYYY-MM or YYYY-MM-DD)\n" },
+    { "--cohorts=c9", "--cohorts: the plan has no cohort c9\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      run_cohorts (f, &run, "--export=timeline.pdf", cases[i].arg, path);
+      assert_usage_error (f, &run, cases[i].message);
+    }
+
+  run_cohorts (f, &run, "--export=timeline.pdf", "--from=2028-01", "--to=2027-12", path);
+  assert_usage_error (f, &run, "--to comes before --from\n");
+  run_cohorts (f, &run, "--export=timeline.txt", path);
+  assert_usage_error (f, &run, "timeline.txt: give a file name ending in .pdf, .svg or .png\n");
+  run_cohorts (f, &run, "--check", "--paper=A3", path);
+  assert_usage_error (f, &run, "--paper, --orientation, --pages, --from, --to, --columns and --cohorts go with --export\n");
+  run_cohorts (f, &run, "--export=no-such-folder/timeline.pdf", path);
+  assert_usage_error (f, &run,
+                      "no-such-folder/timeline.pdf: could not export: "
+                      "Could not write “no-such-folder/timeline.pdf”: No such file or directory\n");
+  run_cohorts (f, &run, "--export=timeline.pdf", "missing.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* None of these wrote anything. */
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -1012,6 +1122,8 @@ main (int   argc,
   ADD ("/cli/convert/unwritable", test_convert_unwritable);
   ADD ("/cli/convert/bad-plan", test_convert_bad_plan);
   ADD ("/cli/convert/version-1", test_convert_version_1);
+  ADD ("/cli/export/pages", test_export);
+  ADD ("/cli/export/errors", test_export_errors);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/headless", test_headless_with_broken_display);
 

@@ -87,6 +87,46 @@ cohorts_timeline_view_rows_height (const CohortsTimelineView *view)
  *
  * The span one can scroll over.
  */
+/**
+ * cohorts_timeline_column_width:
+ * @column: one #CohortsTimelineColumns
+ *
+ * Returns: how wide @column is beside the names: in proportion to the rows,
+ *   as the text is
+ */
+double
+cohorts_timeline_column_width (CohortsTimelineColumns column,
+                               double                 row_height)
+{
+  switch (column)
+    {
+    case COHORTS_TIMELINE_COLUMN_URN:        return round (row_height * 3.0);
+    case COHORTS_TIMELINE_COLUMN_PHASE:      return round (row_height * 6.6);
+    case COHORTS_TIMELINE_COLUMN_CONVERSION: return round (row_height * 4.0);
+    case COHORTS_TIMELINE_COLUMN_PUPILS:     return round (row_height * 2.6);
+    case COHORTS_TIMELINE_COLUMN_AUTHORITY:  return round (row_height * 6.4);
+    default:                                 return 0;
+    }
+}
+
+/**
+ * cohorts_timeline_columns_width:
+ * @columns: #CohortsTimelineColumns
+ *
+ * Returns: how wide @columns are together
+ */
+double
+cohorts_timeline_columns_width (guint  columns,
+                                double row_height)
+{
+  double width = 0;
+
+  for (guint i = 0; i < COHORTS_TIMELINE_N_COLUMNS; i++)
+    if (columns & (1u << i))
+      width += cohorts_timeline_column_width (1u << i, row_height);
+  return width;
+}
+
 void
 cohorts_timeline_get_extent (CohortsTimelineRows *rows,
                              CohortsDate          today,

@@ -264,6 +264,11 @@ CohortsDate            cohorts_timeline_view_date_for_x   (const CohortsTimeline
 double                 cohorts_timeline_view_time_width   (const CohortsTimelineView *view);
 double                 cohorts_timeline_view_rows_height  (const CohortsTimelineView *view);
 
+double                 cohorts_timeline_column_width      (CohortsTimelineColumns     column,
+                                                           double                     row_height);
+double                 cohorts_timeline_columns_width     (guint                      columns,
+                                                           double                     row_height);
+
 void                   cohorts_timeline_get_extent        (CohortsTimelineRows       *rows,
                                                            CohortsDate                today,
                                                            CohortsDate               *from,

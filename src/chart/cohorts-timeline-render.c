@@ -27,6 +27,7 @@
 
 #include "cohorts-calendar.h"
 #include "cohorts-cohort.h"
+#include "cohorts-enums.h"
 #include "cohorts-timeline-render.h"
 
 #define PADDING 6.0
@@ -683,14 +684,102 @@ draw_expander (Painter  *p,
   cairo_fill (cr);
 }
 
+static const char *
+column_title (CohortsTimelineColumns column)
+{
+  switch (column)
+    {
+    case COHORTS_TIMELINE_COLUMN_URN:        return _("URN");
+    case COHORTS_TIMELINE_COLUMN_PHASE:      return _("Phase");
+    case COHORTS_TIMELINE_COLUMN_CONVERSION: return _("Converts");
+    case COHORTS_TIMELINE_COLUMN_PUPILS:     return _("Pupils");
+    case COHORTS_TIMELINE_COLUMN_AUTHORITY:  return _("Local authority");
+    default:                                 return "";
+    }
+}
+
+/* A row's value in @column, or NULL for none. */
+static char *
+column_text (const CohortsTimelineRow *row,
+             CohortsTimelineColumns    column)
+{
+  CohortsSchool *school = row->school;
+
+  if (column == COHORTS_TIMELINE_COLUMN_CONVERSION)
+    {
+      g_autoptr(GDateTime) month = NULL;
+
+      if (row->conversion == COHORTS_DATE_NONE)
+        return NULL;
+      month = g_date_time_new_utc (cohorts_date_get_year (row->conversion),
+                                   cohorts_date_get_month (row->conversion), 1, 0, 0, 0);
+      /* Translators: a conversion's month in a narrow column, "Sep 2027"
+       * (see strftime for the codes) */
+      return g_date_time_format (month, C_("short month", "%b %Y"));
+    }
+  if (row->kind != COHORTS_TIMELINE_ROW_SCHOOL)
+    return NULL;
+
+  switch (column)
+    {
+    case COHORTS_TIMELINE_COLUMN_URN:
+      return g_strdup_printf ("%u", cohorts_school_get_urn (school));
+    case COHORTS_TIMELINE_COLUMN_PHASE:
+      return g_strdup (cohorts_enum_get_label (COHORTS_TYPE_PHASE, cohorts_school_get_phase (school)));
+    case COHORTS_TIMELINE_COLUMN_PUPILS:
+      return cohorts_school_get_pupils (school) >= 0 ? g_strdup_printf ("%d", cohorts_school_get_pupils (school)) : NULL;
+    case COHORTS_TIMELINE_COLUMN_AUTHORITY:
+      return g_strdup (cohorts_school_get_la_name (school));
+    case COHORTS_TIMELINE_COLUMN_CONVERSION:
+    default:
+      return NULL;
+    }
+}
+
+/* The columns beside the names, at the right of the label area: each row's
+ * values, or with @row %NULL the titles. */
+static void
+draw_columns (Painter                  *p,
+              const CohortsTimelineRow *row,
+              double                    y,
+              double                    height)
+{
+  const CohortsTimelineView *view = p->view;
+  double x = view->label_width - cohorts_timeline_columns_width (view->columns, view->row_height);
+
+  for (guint i = 0; i < COHORTS_TIMELINE_N_COLUMNS; i++)
+    {
+      CohortsTimelineColumns column = 1u << i;
+      double width = cohorts_timeline_column_width (column, view->row_height);
+      g_autofree char *text = NULL;
+      Align align = column == COHORTS_TIMELINE_COLUMN_PUPILS || column == COHORTS_TIMELINE_COLUMN_URN
+                    ? ALIGN_END : ALIGN_START;
+
+      if (!(view->columns & column))
+        continue;
+      text = row != NULL ? column_text (row, column) : g_strdup (column_title (column));
+      if (text != NULL && *text != '\0')
+        {
+          if (row == NULL)
+            set_colour_alpha (p->cr, &p->style->foreground, 0.7);
+          else
+            set_colour_alpha (p->cr, &p->style->foreground, row->kind == COHORTS_TIMELINE_ROW_GROUP ? 1.0 : 0.85);
+          draw_text (p, row == NULL ? p->small : p->font, text, x + PADDING / 2, y, width - PADDING, height, align);
+        }
+      x += width;
+    }
+}
+
 static void
 draw_label (Painter                  *p,
             const CohortsTimelineRow *row)
 {
   cairo_t *cr = p->cr;
   double h = p->view->row_height;
-  double width = p->view->label_width;
+  double width = p->view->label_width - cohorts_timeline_columns_width (p->view->columns, h);
   double x = PADDING, icon = round (h * 0.45);
+
+  draw_columns (p, row, row->y, h);
 
   if (row->kind == COHORTS_TIMELINE_ROW_GROUP)
     {
@@ -823,7 +912,9 @@ draw_axis (Painter *p)
   /* The corner: what the rows are. */
   set_colour_alpha (cr, &p->style->foreground, 0.7);
   draw_text (p, p->small, _("Cohort and school"), PADDING, view->axis_height - tier,
-             view->label_width - 2 * PADDING, tier, ALIGN_START);
+             view->label_width - cohorts_timeline_columns_width (view->columns, view->row_height) - 2 * PADDING,
+             tier, ALIGN_START);
+  draw_columns (p, NULL, view->axis_height - tier, tier);
 
   set_colour (cr, &p->style->grid);
   cairo_set_line_width (cr, 1.0);
@@ -864,6 +955,16 @@ draw_today_label (Painter *p)
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   draw_text (p, p->small, label, round (x) - width / 2, p->view->axis_height - height - 1, width, height, ALIGN_CENTRE);
+}
+
+/* Whether @row is wholly under the pinned group row (or above the rows
+ * area), and so not to be drawn: on paper its hidden text would still be
+ * read out by a PDF reader's search and copy. */
+static gboolean
+under_pinned (const Painter            *p,
+              const CohortsTimelineRow *row)
+{
+  return p->layout->has_pinned && row->y <= p->layout->pinned.y;
 }
 
 /* The pinned group row, over the rows that scroll under it. */
@@ -992,7 +1093,8 @@ cohorts_timeline_render (cairo_t                     *cr,
   cairo_clip (cr);
 
   for (guint i = 0; i < layout->rows->len; i++)
-    draw_row_background (&p, &g_array_index (layout->rows, CohortsTimelineRow, i));
+    if (!under_pinned (&p, &g_array_index (layout->rows, CohortsTimelineRow, i)))
+      draw_row_background (&p, &g_array_index (layout->rows, CohortsTimelineRow, i));
 
   cairo_save (cr);
   cairo_rectangle (cr, view->label_width, top, view->width - view->label_width, bottom - top);
@@ -1003,6 +1105,8 @@ cohorts_timeline_render (cairo_t                     *cr,
     {
       const CohortsTimelineRow *row = &g_array_index (layout->rows, CohortsTimelineRow, i);
 
+      if (under_pinned (&p, row))
+        continue;
       if (row->kind == COHORTS_TIMELINE_ROW_GROUP)
         draw_group_bar (&p, row);
       else
@@ -1020,6 +1124,8 @@ cohorts_timeline_render (cairo_t                     *cr,
     {
       const CohortsTimelineRow *row = &g_array_index (layout->rows, CohortsTimelineRow, i);
 
+      if (under_pinned (&p, row))
+        continue;
       draw_row_background (&p, row);
       draw_label (&p, row);
     }

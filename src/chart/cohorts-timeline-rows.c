@@ -31,6 +31,8 @@ struct _CohortsTimelineRows
   GArray *counts;            /* CohortsTimelineCount, by date */
   GHashTable *collapsed;     /* CohortsCohort (not owned) -> itself, when collapsed */
   gboolean unassigned_collapsed;
+  GHashTable *hidden;        /* CohortsCohort (not owned) -> itself, when left out */
+  gboolean unassigned_hidden;
   guint n_rows;
   CohortsDate start;
   CohortsDate end;
@@ -71,6 +73,7 @@ cohorts_timeline_rows_finalize (GObject *object)
   g_array_unref (self->groups);
   g_array_unref (self->counts);
   g_hash_table_unref (self->collapsed);
+  g_hash_table_unref (self->hidden);
 
   G_OBJECT_CLASS (cohorts_timeline_rows_parent_class)->finalize (object);
 }
@@ -100,6 +103,7 @@ cohorts_timeline_rows_init (CohortsTimelineRows *self)
   self->groups = g_array_new (FALSE, TRUE, sizeof (CohortsTimelineGroup));
   self->counts = g_array_new (FALSE, TRUE, sizeof (CohortsTimelineCount));
   self->collapsed = g_hash_table_new (NULL, NULL);
+  self->hidden = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -197,6 +201,8 @@ add_group (CohortsTimelineRows *self,
 {
   CohortsTimelineGroup group = { 0, };
   guint n = g_list_model_get_n_items (members);
+  gboolean hidden = cohort != NULL ? g_hash_table_contains (self->hidden, cohort) : self->unassigned_hidden;
+  CohortsDate start = self->start, end = self->end;
 
   group.cohort = cohort;
   group.first_row = self->n_rows;
@@ -223,8 +229,43 @@ add_group (CohortsTimelineRows *self,
         self->end = date;
     }
 
+  /* A group left out still counts in the trust's academies over time, but
+   * has no rows and no say in the range of dates. */
+  if (hidden)
+    {
+      self->start = start;
+      self->end = end;
+      return;
+    }
+
   self->n_rows += 1 + (collapsed ? 0 : n);
   g_array_append_val (self->groups, group);
+}
+
+static void
+forget_gone (GHashTable *set,
+             GListModel *cohorts)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = g_list_model_get_n_items (cohorts);
+
+  if (g_hash_table_size (set) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n && !found; i++)
+        {
+          g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, i);
+          found = (gpointer) cohort == key;
+        }
+      if (!found)
+        g_hash_table_iter_remove (&iter);
+    }
 }
 
 /**
@@ -262,23 +303,10 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
   if (g_list_model_get_n_items (unassigned) > 0)
     add_group (self, NULL, unassigned, self->unassigned_collapsed, conversions);
 
-  /* Forget collapsed cohorts that are gone (their pointers may be reused). */
-  if (g_hash_table_size (self->collapsed) > 0)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, self->collapsed);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          gboolean found = FALSE;
-
-          for (guint i = 0; i < self->groups->len && !found; i++)
-            found = g_array_index (self->groups, CohortsTimelineGroup, i).cohort == key;
-          if (!found)
-            g_hash_table_iter_remove (&iter);
-        }
-    }
+  /* Forget collapsed and hidden cohorts that are gone (their pointers may
+   * be reused). */
+  forget_gone (self->collapsed, cohorts);
+  forget_gone (self->hidden, cohorts);
 
   g_array_sort (conversions, compare_conversions);
   for (guint i = 0; i < conversions->len; i++)
@@ -463,6 +491,30 @@ cohorts_timeline_rows_set_collapsed (CohortsTimelineRows *self,
       self->n_rows += 1 + (g->collapsed ? 0 : g->n_members);
     }
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cohorts_timeline_rows_set_hidden:
+ * @cohort: (nullable): a cohort of the plan, or %NULL for the schools in none
+ *
+ * Leaves a cohort out of the rows (printing only some cohorts), or puts it
+ * back. Its schools still count among the trust's academies over time.
+ */
+void
+cohorts_timeline_rows_set_hidden (CohortsTimelineRows *self,
+                                  CohortsCohort       *cohort,
+                                  gboolean             hidden)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+  g_return_if_fail (cohort == NULL || COHORTS_IS_COHORT (cohort));
+
+  if (cohort == NULL)
+    self->unassigned_hidden = !!hidden;
+  else if (hidden)
+    g_hash_table_add (self->hidden, cohort);
+  else
+    g_hash_table_remove (self->hidden, cohort);
+  cohorts_timeline_rows_rebuild (self);
 }
 
 /**

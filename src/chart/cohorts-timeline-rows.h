@@ -66,6 +66,9 @@ guint                       cohorts_timeline_rows_find_cohort    (CohortsTimelin
 void                        cohorts_timeline_rows_set_collapsed  (CohortsTimelineRows *self,
                                                                   guint                group,
                                                                   gboolean             collapsed);
+void                        cohorts_timeline_rows_set_hidden     (CohortsTimelineRows *self,
+                                                                  CohortsCohort       *cohort,
+                                                                  gboolean             hidden);
 void                        cohorts_timeline_rows_get_range      (CohortsTimelineRows *self,
                                                                   CohortsDate         *start,
                                                                   CohortsDate         *end);

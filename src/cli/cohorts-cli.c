@@ -12,6 +12,13 @@
  *              --today=YYYY-MM-DD checks as of that day (steps overdue), so
  *              that a script's output does not change from one day to the next
  *   --convert  0 saved, 2 unreadable or unwritable
+ *   --export   0 written, 2 unreadable, unwritable or a bad option; the
+ *              timeline as PDF, SVG or PNG by OUT's extension, with
+ *              --paper=A4|A3, --orientation=landscape|portrait,
+ *              --pages=fit|tile, --from/--to=YYYY-MM[-DD], --columns=urn,
+ *              phase,conversion,pupils,authority, --cohorts=ID,…,none and
+ *              --today (the today line). SVG and PNG write a file a page;
+ *              when there are several, their names are printed, one a line.
  *
  * Errors go to stderr as "FILE:LINE: message".
  */
@@ -25,6 +32,7 @@
 
 #include "cohorts-checks.h"
 #include "cohorts-cli.h"
+#include "cohorts-paper.h"
 #include "cohorts-plan-xml.h"
 
 enum {
@@ -35,7 +43,10 @@ enum {
 
 /* Options that only the headless commands take: "--today" alone is a
  * mistake to report here, not an option for the application. */
-static const char *const commands[] = { "--check", "--convert", "--today" };
+static const char *const commands[] = {
+  "--check", "--convert", "--export", "--today",
+  "--paper", "--orientation", "--pages", "--from", "--to", "--columns", "--cohorts",
+};
 
 /* Output is for scripts: it is written as it is, UTF-8 text and paths as
  * they were given, whatever the locale. g_print() and g_printerr() convert
@@ -169,6 +180,225 @@ run_convert (const char *out_path,
   return EXIT_OK;
 }
 
+typedef struct
+{
+  char *paper;
+  char *orientation;
+  char *pages;
+  char *from;
+  char *to;
+  char *columns;
+  char *cohorts;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_free (args->paper);
+  g_free (args->orientation);
+  g_free (args->pages);
+  g_free (args->from);
+  g_free (args->to);
+  g_free (args->columns);
+  g_free (args->cohorts);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+/* "2027-09" is the 1st of the month, or with @end its last day;
+ * "2027-09-15" is that day. */
+static gboolean
+parse_month_or_day (const char   *option,
+                    const char   *text,
+                    gboolean      end,
+                    CohortsDate  *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  gboolean month_only = strlen (text) == 7;
+
+  day = month_only ? g_strconcat (text, "-01", NULL) : g_strdup (text);
+  if (!cohorts_date_parse_iso (day, date, &error))
+    {
+      /* Translators: "--from: 2027-13 is not a month or a day (YYYY-MM or YYYY-MM-DD)" */
+      print_to (stderr, _("%s: %s is not a month or a day (YYYY-MM or YYYY-MM-DD)\n"), option, text);
+      return FALSE;
+    }
+  if (month_only && end)
+    *date = cohorts_date_add_months (*date, 1) - 1;
+  return TRUE;
+}
+
+/* Finds @word in @words ("a|b|c"): its place, or -1 after saying so. */
+static int
+choose (const char *option,
+        const char *text,
+        const char *words)
+{
+  g_auto(GStrv) choices = g_strsplit (words, "|", -1);
+
+  for (int i = 0; choices[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, choices[i]) == 0)
+      return i;
+  /* Translators: "--paper: A5 is not one of A4|A3" */
+  print_to (stderr, _("%s: %s is not one of %s\n"), option, text, words);
+  return -1;
+}
+
+static gboolean
+parse_columns (const char *text,
+               guint      *columns)
+{
+  static const char *const names[COHORTS_TIMELINE_N_COLUMNS] = {
+    "urn", "phase", "conversion", "pupils", "authority",
+  };
+  g_auto(GStrv) words = g_strsplit (text, ",", -1);
+
+  *columns = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int column = choose ("--columns", g_strstrip (words[i]), "urn|phase|conversion|pupils|authority");
+
+      if (column < 0)
+        return FALSE;
+      g_assert ((guint) column < G_N_ELEMENTS (names));
+      *columns |= 1u << column;
+    }
+  return TRUE;
+}
+
+/* Leaves out of @rows the cohorts not named in @text (cohort ids, and
+ * "none" for the schools in no cohort). */
+static gboolean
+choose_cohorts (CohortsTimelineRows *rows,
+                CohortsPlan         *plan,
+                const char          *text)
+{
+  g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+  GListModel *cohorts = cohorts_plan_get_cohorts (plan);
+  guint n = g_list_model_get_n_items (cohorts);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gboolean found = g_str_equal (g_strstrip (ids[i]), "none");
+
+      for (guint j = 0; j < n && !found; j++)
+        {
+          g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, j);
+          found = g_strcmp0 (cohorts_cohort_get_id (cohort), ids[i]) == 0;
+        }
+      if (!found)
+        {
+          /* Translators: "--cohorts: the plan has no cohort c9" */
+          print_to (stderr, _("--cohorts: the plan has no cohort %s\n"), ids[i]);
+          return FALSE;
+        }
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, j);
+      cohorts_timeline_rows_set_hidden (rows, cohort, !g_strv_contains ((const char * const *) ids,
+                                                                        cohorts_cohort_get_id (cohort)));
+    }
+  cohorts_timeline_rows_set_hidden (rows, NULL, !g_strv_contains ((const char * const *) ids, "none"));
+  return TRUE;
+}
+
+/* "Saved 3 May 2027": when the plan file was last written. */
+static char *
+edition_of (const char *path)
+{
+  g_autoptr(GFile) file = file_for_arg (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *date = NULL;
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+    return NULL;
+  modified = g_file_info_get_modification_date_time (info);
+  if (modified == NULL)
+    return NULL;
+  date = cohorts_date_format (cohorts_date_new (g_date_time_get_year (modified),
+                                                g_date_time_get_month (modified),
+                                                g_date_time_get_day_of_month (modified)));
+  /* Translators: which version of a plan is printed: "Saved 3 May 2027" */
+  return g_strdup_printf (_("Saved %s"), date);
+}
+
+static int
+run_export (const char       *out_path,
+            const char       *path,
+            const ExportArgs *args,
+            CohortsDate       today)
+{
+  g_autoptr(CohortsPlan) plan = NULL;
+  g_autoptr(CohortsTimelineRows) rows = NULL;
+  g_autoptr(CohortsPaper) paper = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edition = NULL;
+  CohortsPaperOptions options;
+  CohortsExportFormat format;
+  int size = 0, orientation = 0, pages = 0;
+  double page_width, page_height;
+  guint columns = 0;
+  CohortsDate from = COHORTS_DATE_NONE, to = COHORTS_DATE_NONE;
+
+  if (!cohorts_export_format_for_path (out_path, &format))
+    {
+      print_to (stderr, _("%s: give a file name ending in .pdf, .svg or .png\n"), out_path);
+      return EXIT_UNREADABLE;
+    }
+  if ((args->paper != NULL && (size = choose ("--paper", args->paper, "A4|A3")) < 0) ||
+      (args->orientation != NULL && (orientation = choose ("--orientation", args->orientation, "landscape|portrait")) < 0) ||
+      (args->pages != NULL && (pages = choose ("--pages", args->pages, "fit|tile")) < 0) ||
+      (args->columns != NULL && !parse_columns (args->columns, &columns)) ||
+      (args->from != NULL && !parse_month_or_day ("--from", args->from, FALSE, &from)) ||
+      (args->to != NULL && !parse_month_or_day ("--to", args->to, TRUE, &to)))
+    return EXIT_UNREADABLE;
+  if (from != COHORTS_DATE_NONE && to != COHORTS_DATE_NONE && to < from)
+    {
+      print_to (stderr, _("--to comes before --from\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  plan = load (path);
+  if (plan == NULL)
+    return EXIT_UNREADABLE;
+  rows = cohorts_timeline_rows_new (plan);
+  if (args->cohorts != NULL && !choose_cohorts (rows, plan, args->cohorts))
+    return EXIT_UNREADABLE;
+
+  edition = edition_of (path);
+  cohorts_paper_options_init (&options, size == 1 ? COHORTS_PAPER_SIZE_A3 : COHORTS_PAPER_SIZE_A4,
+                              orientation == 1 ? COHORTS_PAPER_PORTRAIT : COHORTS_PAPER_LANDSCAPE);
+  cohorts_paper_get_size (size == 1 ? COHORTS_PAPER_SIZE_A3 : COHORTS_PAPER_SIZE_A4,
+                          orientation == 1 ? COHORTS_PAPER_PORTRAIT : COHORTS_PAPER_LANDSCAPE,
+                          &page_width, &page_height);
+  options.mode = pages == 1 ? COHORTS_PAGES_TILE : COHORTS_PAGES_FIT;
+  options.from = from;
+  options.to = to;
+  options.columns = columns;
+  options.today = today;
+  options.edition = edition;
+  paper = cohorts_paper_new (rows, &options);
+
+  if (!cohorts_paper_export (paper, out_path, format, page_width, page_height, NULL, NULL, NULL, &error))
+    {
+      print_to (stderr, _("%s: could not export: %s\n"), out_path, error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  if (format != COHORTS_EXPORT_PDF && cohorts_paper_get_n_pages (paper) > 1)
+    for (guint i = 0; i < cohorts_paper_get_n_pages (paper); i++)
+      {
+        g_autofree char *page_path = cohorts_export_page_path (out_path, i, cohorts_paper_get_n_pages (paper));
+        print_to (stdout, "%s\n", page_path);
+      }
+  return EXIT_OK;
+}
+
 /**
  * cohorts_cli_run:
  *
@@ -182,7 +412,10 @@ cohorts_cli_run (int    argc,
 {
   gboolean check = FALSE;
   g_autofree char *convert = NULL;
+  g_autofree char *export = NULL;
   g_autofree char *today_text = NULL;
+  g_auto(ExportArgs) export_args = { NULL, };
+  guint n_commands;
   CohortsDate today;
   g_auto(GStrv) plans = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -192,9 +425,26 @@ cohorts_cli_run (int    argc,
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Check PLAN: print its findings, one a line"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
-      N_("With --check: check as of that day rather than today"), N_("YYYY-MM-DD") },
+      N_("With --check and --export: as of that day rather than today"), N_("YYYY-MM-DD") },
     { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
       N_("Read PLAN and save it as OUT in the current format"), N_("OUT") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
+      N_("Draw PLAN's timeline to OUT: a .pdf, .svg or .png"), N_("OUT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper,
+      N_("With --export: the paper, A4 (the default) or A3"), N_("SIZE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &export_args.orientation,
+      N_("With --export: landscape (the default) or portrait"), N_("ORIENTATION") },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &export_args.pages,
+      N_("With --export: fit time to the page's width (fit, the default) or tile it across pages at a readable scale (tile)"),
+      N_("fit|tile") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &export_args.from,
+      N_("With --export: the first month or day shown"), N_("YYYY-MM[-DD]") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &export_args.to,
+      N_("With --export: the last month or day shown"), N_("YYYY-MM[-DD]") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &export_args.columns,
+      N_("With --export: columns beside the names, of urn, phase, conversion, pupils, authority"), N_("LIST") },
+    { "cohorts", 0, 0, G_OPTION_ARG_STRING, &export_args.cohorts,
+      N_("With --export: only these cohorts, by id; \"none\" for the schools in no cohort"), N_("IDS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plans, NULL, N_("PLAN") },
     { NULL }
   };
@@ -212,9 +462,18 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (check == (convert != NULL))
+  n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0);
+  if (n_commands != 1)
     {
-      print_to (stderr, _("Give one command: --check PLAN or --convert OUT PLAN\n"));
+      print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN or --export OUT PLAN\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (export == NULL && (export_args.paper != NULL || export_args.orientation != NULL ||
+                         export_args.pages != NULL || export_args.from != NULL || export_args.to != NULL ||
+                         export_args.columns != NULL || export_args.cohorts != NULL))
+    {
+      print_to (stderr, _("--paper, --orientation, --pages, --from, --to, --columns and --cohorts go with --export\n"));
       return EXIT_UNREADABLE;
     }
 
@@ -224,9 +483,9 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (today_text != NULL && !check)
+  if (today_text != NULL && convert != NULL)
     {
-      print_to (stderr, _("--today goes with --check\n"));
+      print_to (stderr, _("--today goes with --check or --export\n"));
       return EXIT_UNREADABLE;
     }
 
@@ -240,5 +499,7 @@ cohorts_cli_run (int    argc,
 
   if (check)
     return run_check (plans[0], today);
+  if (export != NULL)
+    return run_export (export, plans[0], &export_args, today);
   return run_convert (convert, plans[0]);
 }
