@@ -41,6 +41,10 @@
 #define CELL_PADDING 3.0
 #define SPACE 8.0
 #define CHART_HEIGHT 300.0
+/* Beyond this many schools, the timeline shows the cohorts only: a row a
+ * school would take a thousand pages at 25,000 schools, and the tables
+ * list every school anyway. */
+#define TIMELINE_MAX_SCHOOLS 300
 /* How many findings the summary names. */
 #define TOP_FINDINGS 5
 
@@ -98,6 +102,7 @@ typedef struct
   /* What the pack is about */
   CohortsPlan *plan;
   CohortsTimelineRows *rows;
+  CohortsTimelineRows *timeline_rows;
   GPtrArray *findings;
   CohortsPaper *paper;
   CohortsDate today;
@@ -326,6 +331,21 @@ doc_paragraph (Doc        *doc,
     return;
   doc->y += doc_text (doc, font, text, MARGIN + indent, doc->y, width, TRUE, PANGO_ALIGN_LEFT);
   doc->y += space_after;
+}
+
+/* Writes a block of text already measured, @height high, at the cursor:
+ * while counting pages only the cursor moves. */
+static void
+doc_measured_paragraph (Doc        *doc,
+                        Font        font,
+                        const char *text,
+                        double      indent,
+                        double      height,
+                        double      space_after)
+{
+  if (doc_drawing (doc))
+    doc_text (doc, font, text, MARGIN + indent, doc->y, doc_width (doc) - indent, TRUE, PANGO_ALIGN_LEFT);
+  doc->y += height + space_after;
 }
 
 /* A heading, kept on the same page as the @keep points that follow it. */
@@ -726,25 +746,28 @@ write_finding (Doc                  *doc,
   g_autofree char *subject = describe_subject (doc, finding);
   g_autofree char *suggestion = NULL;
   double indent = 12.0;
-  double height;
+  double subject_height, message_height, suggestion_height = 0;
 
   if (full && finding->suggestion != NULL && finding->suggestion[0] != '\0')
     /* Translators: in the findings list: what would put a finding right */
     suggestion = g_strdup_printf (_("To fix: %s"), finding->suggestion);
 
   /* The subject, message and remedy stay together on one page. */
-  height = doc_measure (doc, FONT_BOLD, subject, doc_width (doc))
-           + doc_measure (doc, FONT_BODY, finding->message, doc_width (doc) - indent);
+  subject_height = doc_measure (doc, FONT_BOLD, subject, doc_width (doc));
+  message_height = doc_measure (doc, FONT_BODY, finding->message, doc_width (doc) - indent);
   if (suggestion != NULL)
-    height += doc_measure (doc, FONT_ITALIC, suggestion, doc_width (doc) - indent);
-  doc_ensure (doc, height);
+    suggestion_height = doc_measure (doc, FONT_ITALIC, suggestion, doc_width (doc) - indent);
+  doc_ensure (doc, subject_height + message_height + suggestion_height);
+  if (doc->cancelled)
+    return;
 
-  doc_paragraph (doc, FONT_BOLD, subject, 0, 0);
-  doc_paragraph (doc, FONT_BODY, finding->message, indent, suggestion != NULL ? 0 : SPACE * 0.75);
+  doc_measured_paragraph (doc, FONT_BOLD, subject, 0, subject_height, 0);
+  doc_measured_paragraph (doc, FONT_BODY, finding->message, indent, message_height,
+                          suggestion != NULL ? 0 : SPACE * 0.75);
   if (suggestion != NULL)
     {
       set_colour (doc->cr, &quiet_ink);
-      doc_paragraph (doc, FONT_ITALIC, suggestion, indent, SPACE * 0.75);
+      doc_measured_paragraph (doc, FONT_ITALIC, suggestion, indent, suggestion_height, SPACE * 0.75);
       set_colour (doc->cr, &ink);
     }
 }
@@ -842,6 +865,15 @@ write_summary (Doc *doc)
     }
 
   write_growth (doc);
+
+  if (cohorts_plan_get_n_schools (doc->plan) > TIMELINE_MAX_SCHOOLS)
+    {
+      doc->y += SPACE;
+      doc_paragraph (doc, FONT_ITALIC,
+                     _("The timeline shows the cohorts only: the plan has too many schools for a row each. "
+                       "Every school is in the tables of “Schools by cohort”."),
+                     0, 0);
+    }
 }
 
 static void
@@ -1484,7 +1516,7 @@ create_paper (Doc   *doc,
   options.edition = doc->edition;
   options.first_page = first_page;
   options.total_pages = total_pages;
-  return cohorts_paper_new (doc->rows, &options);
+  return cohorts_paper_new (doc->timeline_rows, &options);
 }
 
 static void
@@ -1522,6 +1554,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
 {
   CohortsBoardPackOptions defaults;
   g_autoptr(CohortsTimelineRows) rows = NULL;
+  g_autoptr(CohortsTimelineRows) timeline_rows = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) local_error = NULL;
   CohortsExportSink *sink;
@@ -1546,6 +1579,10 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
     return FALSE;
 
   rows = cohorts_timeline_rows_new (plan);
+  timeline_rows = cohorts_timeline_rows_new (plan);
+  if (cohorts_plan_get_n_schools (plan) > TIMELINE_MAX_SCHOOLS)
+    for (guint i = 0; i < cohorts_timeline_rows_get_n_groups (timeline_rows); i++)
+      cohorts_timeline_rows_set_collapsed (timeline_rows, i, TRUE);
   findings = cohorts_checks_run_at (plan, options->today);
   /* Errors first, then warnings, then the rest, each in the checks' order. */
   g_ptr_array_sort (findings, compare_severity);
@@ -1553,6 +1590,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   trust = cohorts_plan_get_trust (plan);
   doc.plan = plan;
   doc.rows = rows;
+  doc.timeline_rows = timeline_rows;
   doc.findings = findings;
   doc.today = options->today;
   doc.title = cohorts_plan_get_title (plan)[0] != '\0' ? cohorts_plan_get_title (plan) : _("Untitled plan");
