@@ -403,6 +403,19 @@ typedef struct
   guint n_columns;
 } Table;
 
+/* Columns are declared with N_() titles; a table shows them translated. */
+static void
+table_translate (Column       *translated,
+                 const Column *columns,
+                 guint         n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      translated[i] = columns[i];
+      translated[i].title = _(columns[i].title);
+    }
+}
+
 typedef enum
 {
   ROW_BODY,
@@ -697,11 +710,7 @@ write_cohort_summary (Doc *doc)
   g_autofree char *schools = NULL, *church = NULL, *vulnerable = NULL, *pupils = NULL;
   guint n_groups = cohorts_timeline_rows_get_n_groups (doc->rows);
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      translated[i] = columns[i];
-      translated[i].title = _(columns[i].title);
-    }
+  table_translate (translated, columns, G_N_ELEMENTS (columns));
 
   table_header (doc, &table);
   for (guint i = 0; i < n_groups && !doc->cancelled; i++)
@@ -936,11 +945,7 @@ write_capacity (Doc *doc)
   if (start == COHORTS_DATE_NONE)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      translated[i] = columns[i];
-      translated[i].title = _(columns[i].title);
-    }
+  table_translate (translated, columns, G_N_ELEMENTS (columns));
   doc_heading (doc, FONT_HEADING, _("Year by year"), doc->line_height[FONT_BODY] * 4);
   table_header (doc, &table);
   for (int year = cohorts_calendar_academic_year (start); year <= cohorts_calendar_academic_year (end) && !doc->cancelled; year++)
@@ -1128,11 +1133,9 @@ write_schools (Doc *doc)
   const char *titles[G_N_ELEMENTS (columns)];
   guint n_groups = cohorts_timeline_rows_get_n_groups (doc->rows);
 
+  table_translate (translated, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      translated[i] = columns[i];
-      titles[i] = translated[i].title = _(columns[i].title);
-    }
+    titles[i] = translated[i].title;
 
   if (!doc_section (doc, _("Schools by cohort")))
     return;
