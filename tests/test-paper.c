@@ -159,15 +159,26 @@ test_fit_example (void)
   g_assert_cmpfloat_with_epsilon (first->view.label_width + (first->to - first->from) * first->view.day_width,
                                   options.width, 0.01);
 
-  /* 25 rows (six groups, nineteen schools) at 14 pt: more than A4 holds. */
+  /* 25 rows (six groups, nineteen schools): A4 landscape holds them. */
   g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), ==, 25);
+  g_assert_cmpuint (cohorts_paper_get_n_pages (paper), ==, 1);
+  g_assert_cmpuint (first->n_rows, ==, 25);
+  g_assert_cmpfloat (first->view.scroll_y, ==, 0);
+
+  /* A shorter sheet takes two pages; the second's first school is in no
+   * cohort, and that group's row heads it, in the slot above its rows. */
+  g_clear_pointer (&paper, cohorts_paper_free);
+  options.height = 400;
+  paper = cohorts_paper_new (rows, &options);
+  assert_pages_cover (paper, rows, &options);
   n = cohorts_paper_get_n_pages (paper);
   g_assert_cmpuint (n, ==, 2);
   last = cohorts_paper_get_page (paper, n - 1);
-  g_assert_cmpuint (first->first_row, ==, 0);
   g_assert_cmpuint (last->first_row + last->n_rows, ==, 25);
-  /* The last page's school is in no cohort: that group's row heads it. */
-  g_assert_cmpfloat (last->view.scroll_y, ==, (last->first_row - 1) * 14.0);
+  g_assert_false (is_group_row (rows, last->first_row));
+  g_assert_cmpfloat (last->view.scroll_y, ==, (last->first_row - 1) * last->view.row_height);
+  g_assert_cmpfloat (last->view.height, ==,
+                     last->view.axis_height + (last->n_rows + 1) * last->view.row_height + last->view.strip_height);
 }
 
 static void
@@ -406,6 +417,7 @@ test_png_is_the_renderer (void)
   g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
   g_autofree char *page1 = g_build_filename (dir, "timeline-1.png", NULL);
   g_autofree char *page2 = g_build_filename (dir, "timeline-2.png", NULL);
+  g_autofree char *page3 = g_build_filename (dir, "timeline-3.png", NULL);
   g_autoptr(GError) error = NULL;
   const CohortsPaperPage *page;
   CohortsPaperOptions options;
@@ -418,8 +430,9 @@ test_png_is_the_renderer (void)
   cohorts_paper_options_init (&options, COHORTS_PAPER_SIZE_A4, COHORTS_PAPER_LANDSCAPE);
   cohorts_paper_get_size (COHORTS_PAPER_SIZE_A4, COHORTS_PAPER_LANDSCAPE, &width, &height);
   options.today = TODAY;
+  options.mode = COHORTS_PAGES_TILE;
   paper = cohorts_paper_new (rows, &options);
-  g_assert_cmpuint (cohorts_paper_get_n_pages (paper), ==, 2);
+  g_assert_cmpuint (cohorts_paper_get_n_pages (paper), ==, 3);
   g_assert_true (cohorts_paper_export (paper, path, COHORTS_EXPORT_PNG, width, height, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -430,6 +443,7 @@ test_png_is_the_renderer (void)
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) ceil (width * scale));
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) ceil (height * scale));
   g_assert_true (g_file_test (page2, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (page3, G_FILE_TEST_IS_REGULAR));
 
   /* The chart of page 1 drawn by the screen's renderer where the page puts
    * it: the same pixels. */
@@ -483,6 +497,7 @@ test_png_is_the_renderer (void)
   cairo_surface_destroy (expected);
   g_unlink (page1);
   g_unlink (page2);
+  g_unlink (page3);
   g_rmdir (dir);
 }
 

@@ -33,16 +33,20 @@
 #include "cohorts-paper.h"
 #include "cohorts-trust.h"
 
-/* Sizes on paper, in points. Rows and text are those of a printed table:
- * 7 pt type on 14 pt rows reads well at arm's length and fits 45 rows on
- * A4 landscape. */
-#define ROW_HEIGHT     14.0
+/* Sizes on paper, in points. Rows and text are those of a printed table,
+ * as on screen: pango reads sizes at 96 dots an inch, so "Sans 7" is 9.3 pt
+ * type on paper; on 13 pt rows it reads well at arm's length, and A4
+ * landscape holds 27 rows, A3 landscape 46, A4 portrait 45. */
+#define ROW_HEIGHT     13.0
 #define FONT           "Sans 7"
-#define AXIS_HEIGHT    36.0
-#define STRIP_HEIGHT   54.0
+#define AXIS_HEIGHT    33.0
+#define STRIP_HEIGHT   48.0
 #define NAME_WIDTH    200.0
-#define HEADER_HEIGHT  30.0
-#define GAP             8.0
+#define HEADER_HEIGHT  28.0
+#define HEADER_LINE    12.0
+#define TITLE_FONT     "Sans Bold 11"
+#define SMALL_FONT     "Sans 7.5"
+#define GAP             6.0
 /* Tiled pages: a year is 438 pt, months show their names. */
 #define TILE_DAY_WIDTH  1.2
 #define MIN_ROWS        3
@@ -54,7 +58,9 @@ struct _CohortsPaper
   char *title;
   char *trust;
   char *edition;
-  char *printed;
+  char *about;      /* the trust, the edition, when printed */
+  double header_height;
+  gboolean stacked; /* which part of the chart a page is, on a line of its own */
   PangoFontDescription *font;
   CohortsTimelineStyle style;
   double legend_height;
@@ -252,6 +258,62 @@ format_span (CohortsDate from,
   return g_strdup_printf (_("%s – %s"), first, last);
 }
 
+/* Which part of the chart @page is, when there are several. */
+static char *
+part_text (guint       first_row,
+           guint       n_rows,
+           guint       all_rows,
+           CohortsDate from,
+           CohortsDate to)
+{
+  g_autofree char *span = format_span (from, to);
+
+  if (n_rows == 1)
+    /* Translators: which part of the chart a page shows, "Row 120 of 120, September 2027 – August 2029" */
+    return g_strdup_printf (_("Row %u of %u, %s"), first_row + 1, all_rows, span);
+  /* Translators: which part of the chart a page shows, "Rows 46–90 of 120, September 2027 – August 2029" */
+  return g_strdup_printf (_("Rows %u–%u of %u, %s"), first_row + 1, first_row + n_rows, all_rows, span);
+}
+
+static double
+measure_text (const char *font_name,
+              const char *text)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
+  int width;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (double) width / PANGO_SCALE;
+}
+
+/* The line under the title: the trust, the edition, the day printed. */
+static char *
+about_text (const char *trust,
+            const char *edition,
+            CohortsDate printed)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = cohorts_date_format (printed);
+
+  if (trust != NULL && *trust != '\0')
+    g_ptr_array_add (parts, g_strdup (trust));
+  if (edition != NULL && *edition != '\0')
+    g_ptr_array_add (parts, g_strdup (edition));
+  /* Translators: when a plan was printed, "Printed 23 November 2026" */
+  g_ptr_array_add (parts, g_strdup_printf (_("Printed %s"), date));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 /**
  * cohorts_paper_new:
  * @rows: the timeline's rows (with any cohorts left out and collapsed as
@@ -286,7 +348,8 @@ cohorts_paper_new (CohortsTimelineRows       *rows,
   self->edition = g_strdup (options->edition);
   self->options.title = self->title;
   self->options.edition = self->edition;
-  self->printed = cohorts_date_format (options->today != COHORTS_DATE_NONE ? options->today : cohorts_date_today ());
+  self->about = about_text (self->trust, self->edition,
+                            options->today != COHORTS_DATE_NONE ? options->today : cohorts_date_today ());
   self->font = pango_font_description_from_string (FONT);
   cohorts_timeline_style_init (&self->style, FALSE);
   self->style.font = self->font;
@@ -304,7 +367,16 @@ cohorts_paper_new (CohortsTimelineRows       *rows,
   label_width = NAME_WIDTH + cohorts_timeline_columns_width (options->columns, ROW_HEIGHT);
   label_width = MIN (label_width, options->width * 0.6);
   time_width = MAX (options->width - label_width, 1);
-  chart_height = options->height - HEADER_HEIGHT - GAP - self->legend_height - GAP;
+  /* The widest a page's part can be written: beside the line about the
+   * plan if it fits there, otherwise on a line of its own. */
+  {
+    guint most = MAX (cohorts_timeline_rows_get_n_rows (rows), 10000);
+    g_autofree char *widest = part_text (most - 2, 2, most, cohorts_date_new (2027, 9, 1), cohorts_date_new (2027, 9, 1));
+
+    self->stacked = measure_text (SMALL_FONT, self->about) + measure_text (SMALL_FONT, widest) + 2 * GAP > options->width;
+    self->header_height = HEADER_HEIGHT + (self->stacked ? HEADER_LINE : 0);
+  }
+  chart_height = options->height - self->header_height - GAP - self->legend_height - GAP;
   slots = (guint) MAX (floor ((chart_height - AXIS_HEIGHT - STRIP_HEIGHT) / ROW_HEIGHT), MIN_ROWS);
 
   if (options->mode == COHORTS_PAGES_TILE)
@@ -335,7 +407,7 @@ cohorts_paper_new (CohortsTimelineRows       *rows,
           .from = span->from,
           .to = span->to,
           .chart_x = 0,
-          .chart_y = HEADER_HEIGHT + GAP,
+          .chart_y = self->header_height + GAP,
           .view = {
             .width = label_width + (span->to - span->from) * day_width,
             .height = AXIS_HEIGHT + shown * ROW_HEIGHT + STRIP_HEIGHT,
@@ -369,7 +441,7 @@ cohorts_paper_free (CohortsPaper *self)
   g_free (self->title);
   g_free (self->trust);
   g_free (self->edition);
-  g_free (self->printed);
+  g_free (self->about);
   pango_font_description_free (self->font);
   g_array_unref (self->pages);
   g_free (self);
@@ -435,50 +507,32 @@ draw_heading (CohortsPaper           *self,
 {
   const CohortsPaperOptions *options = &self->options;
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) title_font = pango_font_description_from_string ("Sans Bold 11");
-  g_autoptr(PangoFontDescription) small_font = pango_font_description_from_string ("Sans 7.5");
-  g_autoptr(GPtrArray) about = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *about_text = NULL;
+  g_autoptr(PangoFontDescription) title_font = pango_font_description_from_string (TITLE_FONT);
+  g_autoptr(PangoFontDescription) small_font = pango_font_description_from_string (SMALL_FONT);
   g_autofree char *page_text = NULL;
-  g_autofree char *part = NULL;
-  guint total;
-
-  if (self->trust != NULL && *self->trust != '\0')
-    g_ptr_array_add (about, g_strdup (self->trust));
-  total = options->total_pages > 0 ? options->total_pages : options->first_page - 1 + self->pages->len;
+  guint total = options->total_pages > 0 ? options->total_pages : options->first_page - 1 + self->pages->len;
 
   page_text = g_strdup_printf (_("Page %u of %u"), options->first_page + number, total);
   cairo_set_source_rgb (cr, self->style.foreground.red, self->style.foreground.green, self->style.foreground.blue);
   show_text (cr, layout, small_font, page_text, options->width * 0.7, 2, options->width * 0.3, PANGO_ALIGN_RIGHT);
   show_text (cr, layout, title_font, self->title, 0, 0, options->width * 0.7, PANGO_ALIGN_LEFT);
-
-  if (self->edition != NULL && *self->edition != '\0')
-    g_ptr_array_add (about, g_strdup (self->edition));
-  /* Translators: when a plan was printed, "Printed 23 November 2026" */
-  g_ptr_array_add (about, g_strdup_printf (_("Printed %s"), self->printed));
-  g_ptr_array_add (about, NULL);
-  about_text = g_strjoinv (" · ", (char **) about->pdata);
-  show_text (cr, layout, small_font, about_text, 0, 17, options->width * 0.6, PANGO_ALIGN_LEFT);
+  show_text (cr, layout, small_font, self->about, 0, 17, options->width, PANGO_ALIGN_LEFT);
 
   if (self->n_row_parts > 1 || self->n_time_parts > 1)
     {
-      guint n_rows = cohorts_timeline_rows_get_n_rows (self->rows);
-      g_autofree char *span = format_span (page->from, page->to);
+      g_autofree char *part = part_text (page->first_row, page->n_rows, cohorts_timeline_rows_get_n_rows (self->rows),
+                                         page->from, page->to);
 
-      if (page->n_rows == 1)
-        /* Translators: which part of the chart a page shows, "Row 120 of 120, September 2027 – August 2029" */
-        part = g_strdup_printf (_("Row %u of %u, %s"), page->first_row + 1, n_rows, span);
+      if (self->stacked)
+        show_text (cr, layout, small_font, part, 0, 17 + HEADER_LINE, options->width, PANGO_ALIGN_LEFT);
       else
-        /* Translators: which part of the chart a page shows, "Rows 46–90 of 120, September 2027 – August 2029" */
-        part = g_strdup_printf (_("Rows %u–%u of %u, %s"), page->first_row + 1,
-                                page->first_row + page->n_rows, n_rows, span);
-      show_text (cr, layout, small_font, part, options->width * 0.4, 17, options->width * 0.6, PANGO_ALIGN_RIGHT);
+        show_text (cr, layout, small_font, part, options->width * 0.4, 17, options->width * 0.6, PANGO_ALIGN_RIGHT);
     }
 
   cairo_set_source_rgba (cr, self->style.grid.red, self->style.grid.green, self->style.grid.blue, self->style.grid.alpha);
   cairo_set_line_width (cr, 0.75);
-  cairo_move_to (cr, 0, HEADER_HEIGHT);
-  cairo_line_to (cr, options->width, HEADER_HEIGHT);
+  cairo_move_to (cr, 0, self->header_height);
+  cairo_line_to (cr, options->width, self->header_height);
   cairo_stroke (cr);
   g_object_unref (layout);
 }
