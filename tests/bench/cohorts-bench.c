@@ -31,6 +31,7 @@
 
 #include "cohorts-checks.h"
 #include "cohorts-plan-xml.h"
+#include "cohorts-board-pack.h"
 #include "cohorts-paper.h"
 #include "cohorts-timeline-render.h"
 
@@ -346,6 +347,14 @@ bench_timeline (void)
           timeline_rebuild_time (small) * 1000, G_MAXDOUBLE, "(after each edit; no target)");
 }
 
+static void
+count_page (guint    done,
+            guint    total,
+            gpointer user_data)
+{
+  *(guint *) user_data = total;
+}
+
 /* The timeline of @plan exported as @mode on A3 landscape to a PDF in
  * @dir, the best of @runs runs, with its number of pages. */
 static double
@@ -380,6 +389,33 @@ export_time (CohortsPlan      *plan,
   return best;
 }
 
+/* The board pack of @plan, the best of @runs runs, with its pages. */
+static double
+board_pack_time (CohortsPlan *plan,
+                 int          runs,
+                 const char  *dir,
+                 guint       *n_pages)
+{
+  g_autofree char *path = g_build_filename (dir, "board-pack.pdf", NULL);
+  double best = G_MAXDOUBLE;
+
+  *n_pages = 0;
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      CohortsBoardPackOptions options;
+      double start = now ();
+
+      cohorts_board_pack_options_init (&options);
+      options.today = cohorts_date_new (2027, 6, 1);
+      if (!cohorts_board_pack_export (plan, path, &options, NULL, count_page, n_pages, &error))
+        g_error ("%s", error->message);
+      best = MIN (best, now () - start);
+    }
+  g_unlink (path);
+  return best;
+}
+
 static void
 bench_export (void)
 {
@@ -395,6 +431,16 @@ bench_export (void)
            "%u pages, %.2f s (%.1f ms a page)\n", tiled_pages, tiled, tiled * 1000 / tiled_pages,
            fitted_pages, fitted, fitted * 1000 / fitted_pages);
   report ("export-a3-tiled-500", tiled, "s", 2.0, 1.0, "<= 2 s");
+  {
+    guint small_pages, large_pages;
+    double small = board_pack_time (plan, RUNS, dir, &small_pages);
+    double big = board_pack_time (large, 1, dir, &large_pages);
+
+    g_print ("# board pack: 500 schools, %u pages, %.2f s; 25,000 schools, %u pages, %.1f s\n",
+             small_pages, small, large_pages, big);
+    report ("board-pack-500", small, "s", 0, G_MAXDOUBLE, "(no target)");
+    report ("board-pack-25000", big, "s", 0, G_MAXDOUBLE, "(no target)");
+  }
   report ("export-a3-fitted-25000", fitted, "s", 2.0 * 25000 / 500, G_MAXDOUBLE,
           "(no target; the reference is 2 s a 500 schools)");
   g_rmdir (dir);
