@@ -599,6 +599,35 @@ test_unwritable (void)
 }
 
 static void
+test_too_many_pages (void)
+{
+  g_autoptr(CohortsPlan) plan = make_plan (40, 25);
+  g_autoptr(CohortsTimelineRows) rows = cohorts_timeline_rows_new (plan);
+  g_autoptr(CohortsPaper) paper = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all-time.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  CohortsPaperOptions options;
+
+  /* Three centuries of 1,040 rows, tiled on A4 portrait: thousands of
+   * pages, refused at once rather than written for an hour. */
+  cohorts_paper_options_init (&options, COHORTS_PAPER_SIZE_A4, COHORTS_PAPER_PORTRAIT);
+  options.mode = COHORTS_PAGES_TILE;
+  options.from = cohorts_date_new (1900, 1, 1);
+  options.to = cohorts_date_new (2200, 12, 31);
+  paper = cohorts_paper_new (rows, &options);
+  g_assert_cmpuint (cohorts_paper_get_n_pages (paper), >, COHORTS_PAPER_MAX_PAGES);
+  g_assert_false (cohorts_paper_export (paper, path, COHORTS_EXPORT_PDF, 595.276, 841.89, NULL, NULL, NULL, &error));
+  expected = g_strdup_printf ("“%s” would have %u pages, more than 5000: choose fewer cohorts or a shorter span of time",
+                              path, cohorts_paper_get_n_pages (paper));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+static void
 test_names (void)
 {
   CohortsExportFormat format;
@@ -633,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/paper/export/svg", test_svg);
   g_test_add_func ("/paper/export/cancel-keeps-old-file", test_cancel_keeps_old_file);
   g_test_add_func ("/paper/export/unwritable", test_unwritable);
+  g_test_add_func ("/paper/export/too-many-pages", test_too_many_pages);
   g_test_add_func ("/paper/export/names", test_names);
 
   return g_test_run ();

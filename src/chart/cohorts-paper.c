@@ -159,9 +159,23 @@ split_rows (CohortsTimelineRows *rows,
   return bands;
 }
 
+/* The widest @months months from @start on, to @to, in points. */
+static gboolean
+months_fit (CohortsDate from,
+            CohortsDate to,
+            guint       months,
+            double      day_width,
+            double      time_width)
+{
+  for (CohortsDate start = from; start < to; start = cohorts_date_add_months (start, months))
+    if ((MIN (cohorts_date_add_months (start, months), to) - start) * day_width > time_width)
+      return FALSE;
+  return TRUE;
+}
+
 /* Time in spans of whole months no wider than @time_width at @day_width,
- * ending at the end of an academic year when that still fills most of the
- * page, so that a board reads years whole. */
+ * as few as can be and as even as can be: no page left with a sliver of
+ * time. */
 static GArray *
 split_time (CohortsDate from,
             CohortsDate to,
@@ -169,24 +183,19 @@ split_time (CohortsDate from,
             double      time_width)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  CohortsDate start = from;
+  guint months = 0, n, per_span;
 
-  while (start < to)
+  for (CohortsDate d = from; d < to; d = cohorts_date_add_months (d, 1))
+    months++;
+  n = (guint) MAX (ceil ((to - from) * day_width / time_width), 1);
+  per_span = (months + n - 1) / n;
+  while (per_span > 1 && !months_fit (from, to, per_span, day_width, time_width))
+    per_span--;
+
+  for (CohortsDate start = from; start < to;)
     {
-      CohortsDate end = MIN (cohorts_date_add_months (start, 1), to), year_end = COHORTS_DATE_NONE;
+      CohortsDate end = MIN (cohorts_date_add_months (start, per_span), to);
 
-      while (end < to)
-        {
-          CohortsDate next = MIN (cohorts_date_add_months (end, 1), to);
-
-          if ((next - start) * day_width > time_width)
-            break;
-          end = next;
-          if (cohorts_date_get_month (end) == 9 && cohorts_date_get_day (end) == 1)
-            year_end = end;
-        }
-      if (end < to && year_end != COHORTS_DATE_NONE && (year_end - start) * day_width >= time_width * 0.6)
-        end = year_end;
       g_array_append_val (spans, ((Span) { start, end }));
       start = end;
     }
@@ -885,6 +894,15 @@ cohorts_paper_export (CohortsPaper         *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (page_width >= self->options.width && page_height >= self->options.height, FALSE);
+
+  if (self->pages->len > COHORTS_PAPER_MAX_PAGES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: "“board.pdf” would have 12000 pages, more than 5000: …" */
+                   _("“%s” would have %u pages, more than %u: choose fewer cohorts or a shorter span of time"),
+                   path, self->pages->len, COHORTS_PAPER_MAX_PAGES);
+      return FALSE;
+    }
 
   if (format == COHORTS_EXPORT_PDF)
     return export_pdf (self, path, page_width, page_height, cancellable, progress, user_data, error);

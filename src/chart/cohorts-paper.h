@@ -46,6 +46,10 @@ typedef enum
   COHORTS_EXPORT_PNG,
 } CohortsExportFormat;
 
+/* More pages than this are refused: a mistake (all of 1900–2200 tiled), not
+ * something to print or wait an hour for. */
+#define COHORTS_PAPER_MAX_PAGES 5000
+
 /* PNG pages are drawn at this resolution. */
 #define COHORTS_PAPER_PNG_DPI 150.0
 

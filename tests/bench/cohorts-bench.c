@@ -31,6 +31,7 @@
 
 #include "cohorts-checks.h"
 #include "cohorts-plan-xml.h"
+#include "cohorts-paper.h"
 #include "cohorts-timeline-render.h"
 
 #define RUNS 5
@@ -345,6 +346,60 @@ bench_timeline (void)
           timeline_rebuild_time (small) * 1000, G_MAXDOUBLE, "(after each edit; no target)");
 }
 
+/* The timeline of @plan exported as @mode on A3 landscape to a PDF in
+ * @dir, the best of @runs runs, with its number of pages. */
+static double
+export_time (CohortsPlan      *plan,
+             CohortsPagesMode  mode,
+             int               runs,
+             const char       *dir,
+             guint            *n_pages)
+{
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  double best = G_MAXDOUBLE, width, height;
+
+  cohorts_paper_get_size (COHORTS_PAPER_SIZE_A3, COHORTS_PAPER_LANDSCAPE, &width, &height);
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now ();
+      g_autoptr(CohortsTimelineRows) rows = cohorts_timeline_rows_new (plan);
+      g_autoptr(CohortsPaper) paper = NULL;
+      CohortsPaperOptions options;
+
+      cohorts_paper_options_init (&options, COHORTS_PAPER_SIZE_A3, COHORTS_PAPER_LANDSCAPE);
+      options.mode = mode;
+      options.today = cohorts_date_new (2027, 6, 1);
+      paper = cohorts_paper_new (rows, &options);
+      if (!cohorts_paper_export (paper, path, COHORTS_EXPORT_PDF, width, height, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      best = MIN (best, now () - start);
+      *n_pages = cohorts_paper_get_n_pages (paper);
+    }
+  g_unlink (path);
+  return best;
+}
+
+static void
+bench_export (void)
+{
+  g_autoptr(CohortsPlan) plan = generate_plan (500);
+  g_autoptr(CohortsPlan) large = generate_plan (25000);
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-bench-XXXXXX", NULL);
+  guint tiled_pages, fitted_pages;
+  double tiled = export_time (plan, COHORTS_PAGES_TILE, RUNS, dir, &tiled_pages);
+  /* Six hundred pages: once is enough to see the cost a page. */
+  double fitted = export_time (large, COHORTS_PAGES_FIT, 1, dir, &fitted_pages);
+
+  g_print ("# A3 landscape PDF: 500 schools tiled, %u pages, %.2f s (%.1f ms a page); 25,000 schools fitted, "
+           "%u pages, %.2f s (%.1f ms a page)\n", tiled_pages, tiled, tiled * 1000 / tiled_pages,
+           fitted_pages, fitted, fitted * 1000 / fitted_pages);
+  report ("export-a3-tiled-500", tiled, "s", 2.0, 1.0, "<= 2 s");
+  report ("export-a3-fitted-25000", fitted, "s", 2.0 * 25000 / 500, G_MAXDOUBLE,
+          "(no target; the reference is 2 s a 500 schools)");
+  g_rmdir (dir);
+}
+
 /* "cohorts-bench --load FILE": load only, for the memory figure. */
 static int
 load_only (const char *path,
@@ -379,6 +434,13 @@ main (int   argc,
     {
       g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
       bench_timeline ();
+      return 0;
+    }
+  /* "cohorts-bench --export": printing's figures alone. */
+  if (argc == 2 && g_str_equal (argv[1], "--export"))
+    {
+      g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
+      bench_export ();
       return 0;
     }
 
@@ -477,5 +539,6 @@ main (int   argc,
   g_rmdir (dir);
 
   bench_timeline ();
+  bench_export ();
   return 0;
 }
