@@ -19,6 +19,10 @@
  *              phase,conversion,pupils,authority, --cohorts=ID,…,none and
  *              --today (the today line). SVG and PNG write a file a page;
  *              when there are several, their names are printed, one a line.
+ *   --export-board-pack
+ *              0 written, 2 unreadable or unwritable: the board pack PDF
+ *              (cover, summary, timeline, capacity, findings, cohorts) as of
+ *              --today.
  *
  * Errors go to stderr as "FILE:LINE: message".
  */
@@ -30,6 +34,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "cohorts-board-pack.h"
 #include "cohorts-checks.h"
 #include "cohorts-cli.h"
 #include "cohorts-paper.h"
@@ -44,7 +49,7 @@ enum {
 /* Options that only the headless commands take: "--today" alone is a
  * mistake to report here, not an option for the application. */
 static const char *const commands[] = {
-  "--check", "--convert", "--export", "--today",
+  "--check", "--convert", "--export", "--export-board-pack", "--today",
   "--paper", "--orientation", "--pages", "--from", "--to", "--columns", "--cohorts",
 };
 
@@ -399,6 +404,38 @@ run_export (const char       *out_path,
   return EXIT_OK;
 }
 
+static int
+run_export_board_pack (const char  *out_path,
+                       const char  *path,
+                       CohortsDate  today)
+{
+  g_autoptr(CohortsPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edition = NULL;
+  CohortsBoardPackOptions options;
+
+  if (!g_str_has_suffix (out_path, ".pdf") && !g_str_has_suffix (out_path, ".PDF"))
+    {
+      print_to (stderr, _("%s: a board pack is a PDF: give a file name ending in .pdf\n"), out_path);
+      return EXIT_UNREADABLE;
+    }
+
+  plan = load (path);
+  if (plan == NULL)
+    return EXIT_UNREADABLE;
+
+  edition = edition_of (path);
+  cohorts_board_pack_options_init (&options);
+  options.today = today;
+  options.edition = edition;
+  if (!cohorts_board_pack_export (plan, out_path, &options, NULL, NULL, NULL, &error))
+    {
+      print_to (stderr, _("%s: could not export: %s\n"), out_path, error->message);
+      return EXIT_UNREADABLE;
+    }
+  return EXIT_OK;
+}
+
 /**
  * cohorts_cli_run:
  *
@@ -413,6 +450,7 @@ cohorts_cli_run (int    argc,
   gboolean check = FALSE;
   g_autofree char *convert = NULL;
   g_autofree char *export = NULL;
+  g_autofree char *board_pack = NULL;
   g_autofree char *today_text = NULL;
   g_auto(ExportArgs) export_args = { NULL, };
   guint n_commands;
@@ -425,11 +463,14 @@ cohorts_cli_run (int    argc,
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Check PLAN: print its findings, one a line"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
-      N_("With --check and --export: as of that day rather than today"), N_("YYYY-MM-DD") },
+      N_("With --check, --export and --export-board-pack: as of that day rather than today"), N_("YYYY-MM-DD") },
     { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
       N_("Read PLAN and save it as OUT in the current format"), N_("OUT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
       N_("Draw PLAN's timeline to OUT: a .pdf, .svg or .png"), N_("OUT") },
+    { "export-board-pack", 0, 0, G_OPTION_ARG_FILENAME, &board_pack,
+      N_("Write PLAN's board pack to OUT, a .pdf: cover, summary, timeline, capacity, findings and cohorts"),
+      N_("OUT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper,
       N_("With --export: the paper, A4 (the default) or A3"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &export_args.orientation,
@@ -462,10 +503,11 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0);
+  n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0) + (board_pack != NULL ? 1 : 0);
   if (n_commands != 1)
     {
-      print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN or --export OUT PLAN\n"));
+      print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN "
+                          "or --export-board-pack OUT PLAN\n"));
       return EXIT_UNREADABLE;
     }
 
@@ -485,7 +527,7 @@ cohorts_cli_run (int    argc,
 
   if (today_text != NULL && convert != NULL)
     {
-      print_to (stderr, _("--today goes with --check or --export\n"));
+      print_to (stderr, _("--today goes with --check, --export or --export-board-pack\n"));
       return EXIT_UNREADABLE;
     }
 
@@ -501,5 +543,7 @@ cohorts_cli_run (int    argc,
     return run_check (plans[0], today);
   if (export != NULL)
     return run_export (export, plans[0], &export_args, today);
+  if (board_pack != NULL)
+    return run_export_board_pack (board_pack, plans[0], today);
   return run_convert (convert, plans[0]);
 }

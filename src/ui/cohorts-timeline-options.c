@@ -222,7 +222,8 @@ build (CohortsTimelineOptions    *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Cohorts"));
+  /* Translators: the group of check boxes choosing which cohorts to show, not the app's name */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), C_("print", "Cohorts"));
   for (guint i = 0; i <= g_list_model_get_n_items (cohorts); i++)
     {
       g_autoptr(CohortsCohort) cohort = i < g_list_model_get_n_items (cohorts) ? g_list_model_get_item (cohorts, i)
