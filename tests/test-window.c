@@ -2016,6 +2016,40 @@ test_export_timeline (void)
   g_rmdir (dir);
 }
 
+/* Export Board Pack: the pack of the plan shown, with its edition. */
+static void
+test_export_board_pack (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  g_autofree char *text = NULL;
+
+  /* Changed since it was saved: the pack says so. */
+  select_school (window, 938226);
+  type_into (window, "name", "Carrow Cross Church of England First School");
+
+  cohorts_window_export_board_pack (window, out);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (GTK_WINDOW (window))), ==,
+                   "Exporting the Board Pack");
+  wait_for_text (GTK_WIDGET (window), "Exported “pack.pdf”", TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+
+  g_assert_cmpuint (pdf_n_pages (path), >, 1);
+  text = pdf_all_text (path);
+  g_assert_nonnull (strstr (text, "Northfield High School"));
+  g_assert_nonnull (strstr (text, "Carrow Cross Church of England First School"));
+  g_assert_nonnull (strstr (text, "Unsaved changes"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 /* A file that cannot be written: a dialog names it and says why. */
 static void
 test_export_error (void)
@@ -2169,6 +2203,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/schedule-restore", test_schedule_restore);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export/timeline", test_export_timeline);
+  g_test_add_func ("/window/export/board-pack", test_export_board_pack);
   g_test_add_func ("/window/export/error", test_export_error);
   g_test_add_func ("/window/export/cancel", test_export_cancel);
 

@@ -5,7 +5,8 @@
  *
  * Print (Ctrl+P) runs the system print dialog with a Timeline tab. Export
  * Timeline (Shift+Ctrl+E) asks for a file, then what to show on which
- * paper, and writes it in a worker thread. Meanwhile a modal dialog shows
+ * paper, and writes it in a worker thread; Export Board Pack asks for a PDF
+ * and writes the board pack the same way. Meanwhile a modal dialog shows
  * the pages done and can cancel; the window is insensitive, so the plan
  * cannot change under the thread. The months and cohorts chosen are the
  * window's: the next print or export starts from them.
@@ -232,37 +233,23 @@ export_done_cb (GObject      *source,
   g_free (data);
 }
 
-/**
- * cohorts_window_export_timeline:
- * @file: where to write; its extension chooses the format
- * @choices: what to show on which paper
- *
- * Writes the plan's timeline to @file in the background, showing the pages
- * done in a dialog that can cancel; then a notification, or what went wrong.
- */
-void
-cohorts_window_export_timeline (CohortsWindow             *self,
-                                GFile                     *file,
-                                const CohortsPrintChoices *choices)
+/* Shows the progress dialog and makes the window insensitive; returns the
+ * local path of @file, or %NULL (and says why) when there is none. */
+static char *
+begin_export (CohortsWindow  *self,
+              GFile          *file,
+              const char     *heading,
+              ExportData    **data_out)
 {
   g_autofree char *path = NULL;
-  g_autofree char *edition = NULL;
   g_autofree char *body = NULL;
   ExportData *data;
   GtkWidget *dialog, *bar;
-
-  g_return_if_fail (COHORTS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (choices != NULL);
-
-  if (self->plan == NULL || self->export_cancellable != NULL)
-    return;
 
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
   data->name = g_file_get_basename (file);
   path = g_file_get_path (file);
-  remember_choices (self, choices);
 
   if (path == NULL)
     {
@@ -273,11 +260,11 @@ cohorts_window_export_timeline (CohortsWindow             *self,
       g_object_unref (data->self);
       g_free (data->name);
       g_free (data);
-      return;
+      return NULL;
     }
 
   body = g_strdup_printf ("“%s”", data->name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Exporting the Timeline"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   bar = gtk_progress_bar_new ();
@@ -294,9 +281,72 @@ cohorts_window_export_timeline (CohortsWindow             *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
 
+  *data_out = data;
+  return g_steal_pointer (&path);
+}
+
+/**
+ * cohorts_window_export_timeline:
+ * @file: where to write; its extension chooses the format
+ * @choices: what to show on which paper
+ *
+ * Writes the plan's timeline to @file in the background, showing the pages
+ * done in a dialog that can cancel; then a notification, or what went wrong.
+ */
+void
+cohorts_window_export_timeline (CohortsWindow             *self,
+                                GFile                     *file,
+                                const CohortsPrintChoices *choices)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *edition = NULL;
+  ExportData *data = NULL;
+
+  g_return_if_fail (COHORTS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (choices != NULL);
+
+  if (self->plan == NULL || self->export_cancellable != NULL)
+    return;
+
+  remember_choices (self, choices);
+  path = begin_export (self, file, _("Exporting the Timeline"), &data);
+  if (path == NULL)
+    return;
+
   edition = cohorts_plan_dup_edition (self->plan, self->file);
   cohorts_export_timeline_async (self->plan, path, choices, edition, cohorts_date_today (),
                                  self->export_cancellable, export_progress_cb, self, export_done_cb, data);
+}
+
+/**
+ * cohorts_window_export_board_pack:
+ * @file: the PDF to write
+ *
+ * Writes the plan's board pack to @file in the background, as
+ * cohorts_window_export_timeline() does the timeline.
+ */
+void
+cohorts_window_export_board_pack (CohortsWindow *self,
+                                  GFile         *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *edition = NULL;
+  ExportData *data = NULL;
+
+  g_return_if_fail (COHORTS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->plan == NULL || self->export_cancellable != NULL)
+    return;
+
+  path = begin_export (self, file, _("Exporting the Board Pack"), &data);
+  if (path == NULL)
+    return;
+
+  edition = cohorts_plan_dup_edition (self->plan, self->file);
+  cohorts_export_board_pack_async (self->plan, path, edition, cohorts_date_today (),
+                                   self->export_cancellable, export_progress_cb, self, export_done_cb, data);
 }
 
 /* Export Timeline: the file, then the options */
@@ -427,9 +477,9 @@ export_chooser_response_cb (GtkNativeDialog *chooser,
     gtk_window_present (GTK_WINDOW (export_options_window (self, file)));
 }
 
+/* The plan's title, as a file's name. */
 static char *
-default_export_name (CohortsWindow *self,
-                     const char    *suffix)
+default_export_name (CohortsWindow *self)
 {
   const char *title = cohorts_plan_get_title (self->plan);
   g_autofree char *name = NULL;
@@ -443,7 +493,7 @@ default_export_name (CohortsWindow *self,
   for (char *c = name; *c != '\0'; c++)
     if (*c == ':')
       memmove (c, c + 1, strlen (c));
-  return g_strconcat (name, suffix, NULL);
+  return g_steal_pointer (&name);
 }
 
 static void
@@ -453,6 +503,7 @@ export_timeline_action (GtkWidget  *widget,
 {
   CohortsWindow *self = COHORTS_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->chooser != NULL || self->export_cancellable != NULL)
@@ -472,10 +523,76 @@ export_timeline_action (GtkWidget  *widget,
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  name = default_export_name (self, ".pdf");
+  title = default_export_name (self);
+  name = g_strconcat (title, ".pdf", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+board_pack_chooser_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                CohortsWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* A board pack is a PDF, whatever the name typed. */
+      if (!g_str_has_suffix (basename, ".pdf") && !g_str_has_suffix (basename, ".PDF"))
+        {
+          g_autofree char *with_extension = g_strconcat (basename, ".pdf", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_set_object (&file, NULL);
+          file = g_file_get_child (parent, with_extension);
+        }
+    }
+
+  if (file != NULL && self->plan != NULL)
+    cohorts_window_export_board_pack (self, file);
+}
+
+static void
+export_board_pack_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CohortsWindow *self = COHORTS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = NULL;
+  g_autofree char *pack = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || self->chooser != NULL || self->export_cancellable != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Board Pack"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), format_filter (_("PDF documents"), "application/pdf", "pdf"));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  title = default_export_name (self);
+  /* Translators: the board pack's file name, before ".pdf": "Northfield plan 2027 – board pack" */
+  pack = g_strdup_printf (_("%s – board pack"), title);
+  name = g_strconcat (pack, ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (board_pack_chooser_response_cb), self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
 }
@@ -509,6 +626,7 @@ cohorts_window_update_export_actions (CohortsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-timeline", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-board-pack", idle);
 }
 
 void
@@ -516,6 +634,7 @@ cohorts_window_class_init_export (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.export-board-pack", NULL, export_board_pack_action);
 }
 
 void

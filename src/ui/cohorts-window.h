@@ -30,6 +30,8 @@ gboolean       cohorts_window_is_empty  (CohortsWindow      *self);
 void           cohorts_window_export_timeline     (CohortsWindow             *self,
                                                    GFile                     *file,
                                                    const CohortsPrintChoices *choices);
+void           cohorts_window_export_board_pack   (CohortsWindow             *self,
+                                                   GFile                     *file);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
