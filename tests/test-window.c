@@ -12,6 +12,7 @@
 #include "cohorts-checks.h"
 #include "cohorts-date-button.h"
 #include "cohorts-editor.h"
+#include "cohorts-export.h"
 #include "cohorts-schedule-group.h"
 #include "cohorts-school-list.h"
 #include "cohorts-sidebar.h"
@@ -19,6 +20,7 @@
 #include "cohorts-steps-group.h"
 #include "cohorts-timeline.h"
 #include "cohorts-plan-xml.h"
+#include "cohorts-print-operation.h"
 #include "cohorts-window.h"
 
 #define EXAMPLE COHORTS_SOURCE_DIR "/data/examples/northfield.matplan"
@@ -1768,6 +1770,383 @@ test_schedule_restore (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Printing and export ------------------------------------------------------ */
+
+/* What poppler's tools say of a PDF: "pdfinfo" or "pdftotext" of one page. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static guint
+pdf_n_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
+}
+
+static char *
+pdf_page_size (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *size = strstr (info, "\nPage size:");
+  const char *end;
+
+  g_assert_nonnull (size);
+  size += strlen ("\nPage size:");
+  size += strspn (size, " ");
+  end = strchr (size, '\n');
+  return g_strndup (size, end - size);
+}
+
+static char *
+pdf_text (const char *path,
+          guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+/* Checks that every page of @path is headed "Page N of M". */
+static guint
+check_pages (const char *path)
+{
+  guint n_pages = pdf_n_pages (path);
+
+  for (guint i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *text = pdf_text (path, i);
+      g_autofree char *heading = g_strdup_printf ("Page %u of %u", i, n_pages);
+
+      g_assert_nonnull (strstr (text, heading));
+      g_assert_nonnull (strstr (text, "Saved "));
+    }
+  return n_pages;
+}
+
+static char *
+pdf_all_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+/* Prints @window's plan to the PDF @path as GTK's print dialog would, with
+ * @setup as the dialog's paper. */
+static void
+print_to_pdf (CohortsWindow             *window,
+              const CohortsPrintChoices *choices,
+              GtkPageSetup              *setup,
+              const char                *path)
+{
+  g_autoptr(CohortsPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = cohorts_print_operation_new (cohorts_window_get_plan (window), "Saved 3 May 2027");
+  cohorts_print_operation_set_choices (operation, choices);
+  cohorts_print_operation_set_today (operation, cohorts_date_new (2026, 11, 23));
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  cohorts_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+/* Print: the pages of the print dialog's paper, each with its heading; fit
+ * and tile differ; a cohort left out is left out. */
+static void
+test_print (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *fit_path = g_build_filename (dir, "fit.pdf", NULL);
+  g_autofree char *tile_path = g_build_filename (dir, "tile.pdf", NULL);
+  g_autofree char *portrait_path = g_build_filename (dir, "portrait.pdf", NULL);
+  g_autofree char *hidden_path = g_build_filename (dir, "hidden.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  g_autoptr(CohortsPrintChoices) choices = cohorts_print_choices_new ();
+  g_autoptr(GtkPageSetup) portrait = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+  g_autofree char *text = NULL;
+  g_autofree char *size = NULL;
+  guint fit_pages, tile_pages;
+
+  /* The default: A4 landscape. */
+  print_to_pdf (window, choices, NULL, fit_path);
+  fit_pages = check_pages (fit_path);
+  size = pdf_page_size (fit_path);
+  g_assert_true (g_str_has_prefix (size, "841.89 x 595.2"));
+  g_clear_pointer (&size, g_free);
+  text = pdf_all_text (fit_path);
+  g_assert_nonnull (strstr (text, "Northfield High School"));
+  g_assert_nonnull (strstr (text, "Castle Mead Middle School"));
+  g_assert_nonnull (strstr (text, "Saved 3 May 2027"));
+  g_clear_pointer (&text, g_free);
+
+  choices->mode = COHORTS_PAGES_TILE;
+  print_to_pdf (window, choices, NULL, tile_path);
+  tile_pages = check_pages (tile_path);
+  g_assert_cmpuint (tile_pages, >, fit_pages);
+
+  /* The dialog's paper and orientation: A3 portrait. */
+  gtk_page_setup_set_paper_size_and_default_margins (portrait, a3);
+  gtk_page_setup_set_orientation (portrait, GTK_PAGE_ORIENTATION_PORTRAIT);
+  print_to_pdf (window, choices, portrait, portrait_path);
+  check_pages (portrait_path);
+  size = pdf_page_size (portrait_path);
+  g_assert_true (g_str_has_prefix (size, "841.89 x 1190.5"));
+
+  /* Cohort 1 left out, and the URN beside the names. */
+  choices->mode = COHORTS_PAGES_FIT;
+  choices->columns = COHORTS_TIMELINE_COLUMN_URN;
+  cohorts_print_choices_set_hidden (choices, cohorts_plan_find_cohort (plan, "c1"), TRUE);
+  print_to_pdf (window, choices, NULL, hidden_path);
+  check_pages (hidden_path);
+  text = pdf_all_text (hidden_path);
+  g_assert_null (strstr (text, "Northfield High School"));
+  g_assert_null (strstr (text, "Castle Mead Middle School"));
+  g_assert_nonnull (strstr (text, "Elmsworth Middle School"));
+  g_assert_nonnull (strstr (text, "938145"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (fit_path);
+  g_unlink (tile_path);
+  g_unlink (portrait_path);
+  g_unlink (hidden_path);
+  g_rmdir (dir);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+/* Export Timeline: the dialog's choices, written in the background behind a
+ * modal progress dialog, then a notification. */
+static void
+test_export_timeline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  GtkWindow *dialog;
+  GtkWidget *row;
+  g_autofree char *text = NULL;
+
+  dialog = cohorts_window_show_export_options (window, out);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+
+  /* A3 portrait, tiled, without Cohort 2. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Size")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Orientation")), 1);
+  adw_action_row_activate (ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "Tile across pages")));
+  row = find_row (GTK_WIDGET (dialog), "Cohort 2");
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Export"), "clicked");
+
+  /* While it runs, the plan cannot change. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_nonnull (find_dialog (GTK_WINDOW (window)));
+  wait_for_text (GTK_WIDGET (window), "Exported “board.pdf”", TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+
+  check_pages (path);
+  text = pdf_all_text (path);
+  g_assert_nonnull (strstr (text, "Northfield High School"));
+  g_assert_null (strstr (text, "Elmsworth Middle School"));
+  {
+    g_autofree char *size = pdf_page_size (path);
+
+    g_assert_true (g_str_has_prefix (size, "841.89 x 1190.5"));
+  }
+
+  /* The next export starts from these choices. */
+  dialog = cohorts_window_show_export_options (window, out);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Size"))), ==, 1);
+  row = find_row (GTK_WIDGET (dialog), "Cohort 2");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)))));
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Export Board Pack: the pack of the plan shown, with its edition. */
+static void
+test_export_board_pack (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  g_autofree char *text = NULL;
+
+  /* Changed since it was saved: the pack says so. */
+  select_school (window, 938226);
+  type_into (window, "name", "Carrow Cross Church of England First School");
+
+  cohorts_window_export_board_pack (window, out);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (GTK_WINDOW (window))), ==,
+                   "Exporting the Board Pack");
+  wait_for_text (GTK_WIDGET (window), "Exported “pack.pdf”", TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+
+  g_assert_cmpuint (pdf_n_pages (path), >, 1);
+  text = pdf_all_text (path);
+  g_assert_nonnull (strstr (text, "Northfield High School"));
+  g_assert_nonnull (strstr (text, "Carrow Cross Church of England First School"));
+  g_assert_nonnull (strstr (text, "Unsaved changes"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+/* A file that cannot be written: a dialog names it and says why. */
+static void
+test_export_error (void)
+{
+  g_autoptr(GFile) out = g_file_new_for_path ("/nonexistent-folder/board.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  g_autoptr(CohortsPrintChoices) choices = cohorts_print_choices_new ();
+  AdwMessageDialog *dialog;
+
+  cohorts_window_export_timeline (window, out, choices);
+  wait_until (window_sensitive, window);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“board.pdf” could not be written"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint pages_done;
+  gboolean finished;
+  GError *error;
+} CancelRun;
+
+/* In the worker thread: cancel once the first page is done. */
+static void
+cancel_after_first_page (guint    done,
+                         guint    total,
+                         gpointer user_data)
+{
+  CancelRun *run = user_data;
+
+  g_atomic_int_inc (&run->pages_done);
+  g_cancellable_cancel (run->cancellable);
+}
+
+static void
+cancelled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CancelRun *run = user_data;
+
+  g_assert_false (cohorts_export_finish (result, &run->error));
+  run->finished = TRUE;
+}
+
+static gboolean
+run_finished (gpointer data)
+{
+  return ((CancelRun *) data)->finished;
+}
+
+/* Cancelled half way, an export leaves the file there was as it was, and
+ * nothing beside it. */
+static void
+test_export_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  g_autoptr(CohortsPrintChoices) choices = cohorts_print_choices_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelRun run = { cancellable, 0, FALSE, NULL };
+  static const char old[] = "%PDF-1.5 the board's copy of last month\n";
+  g_autofree char *contents = NULL;
+  gsize length;
+  GDir *listing;
+
+  g_assert_true (g_file_set_contents (path, old, sizeof old - 1, NULL));
+  choices->mode = COHORTS_PAGES_TILE;
+  cohorts_export_timeline_async (cohorts_window_get_plan (window), path, choices, NULL,
+                                 cohorts_date_new (2026, 11, 23), cancellable,
+                                 cancel_after_first_page, &run, cancelled_cb, &run);
+  wait_until (run_finished, &run);
+
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (run.pages_done, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, old, sizeof old - 1);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "board.pdf");
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+
+  g_clear_error (&run.error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1776,6 +2155,13 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+
+  /* Print settings are kept in the configuration folder: not the user's. */
+  {
+    g_autofree char *config = g_dir_make_tmp ("cohorts-config-XXXXXX", NULL);
+
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
 
   if (!gtk_init_check ())
     {
@@ -1815,6 +2201,11 @@ main (int   argc,
   g_test_add_func ("/window/edit/step-done", test_step_done);
   g_test_add_func ("/window/edit/schedule-timing", test_schedule_timing);
   g_test_add_func ("/window/edit/schedule-restore", test_schedule_restore);
+  g_test_add_func ("/window/print", test_print);
+  g_test_add_func ("/window/export/timeline", test_export_timeline);
+  g_test_add_func ("/window/export/board-pack", test_export_board_pack);
+  g_test_add_func ("/window/export/error", test_export_error);
+  g_test_add_func ("/window/export/cancel", test_export_cancel);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -194,6 +194,10 @@ cohorts_application_startup (GApplication *application)
                                          (const char *[]) { "F9", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
                                          (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print",
+                                         (const char *[]) { "<Control>p", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-timeline",
+                                         (const char *[]) { "<Control><Shift>e", NULL });
 }
 
 static void

@@ -45,7 +45,12 @@ struct _CohortsWindow
   GFile *file;
   GCancellable *cancellable;
   GtkNativeDialog *chooser;
-  GMenu *school_menu;        /* "Move to" each cohort, unassigned; remove */
+  GMenu *school_menu;
+  CohortsPrintChoices *print_choices;    /* the last printed or exported, for the next */
+  GtkPrintOperation *print_operation;    /* while the print dialog is open */
+  GCancellable *export_cancellable;      /* while exporting */
+  AdwMessageDialog *progress_dialog;
+  GtkProgressBar *progress_bar;        /* "Move to" each cohort, unassigned; remove */
   GPtrArray *recent_rows;
   guint findings_source;
   guint menu_source;
@@ -64,5 +69,11 @@ void cohorts_window_plan_set           (CohortsWindow  *self);
 void cohorts_window_update_edit_actions (CohortsWindow *self);
 void cohorts_window_toast              (CohortsWindow  *self,
                                         const char     *message);
+
+/* cohorts-window-export.c: printing and exporting */
+void cohorts_window_class_init_export     (GtkWidgetClass *widget_class);
+void cohorts_window_dispose_export        (CohortsWindow  *self);
+void cohorts_window_update_export_actions (CohortsWindow  *self);
+void cohorts_window_forget_print_choices  (CohortsWindow  *self);
 
 G_END_DECLS

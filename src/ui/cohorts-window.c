@@ -95,6 +95,7 @@ update_actions (CohortsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->plan != NULL && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->plan != NULL && !self->saving);
   cohorts_window_update_edit_actions (self);
+  cohorts_window_update_export_actions (self);
 }
 
 /* Recent plans, on the empty page */
@@ -279,6 +280,8 @@ cohorts_window_set_plan (CohortsWindow *self,
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
 
+  if (plan != self->plan)
+    cohorts_window_forget_print_choices (self);
   g_set_object (&self->plan, plan);
   g_set_object (&self->file, file);
 
@@ -798,6 +801,7 @@ cohorts_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->findings_source, g_source_remove);
   g_clear_handle_id (&self->menu_source, g_source_remove);
+  cohorts_window_dispose_export (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -863,6 +867,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
 
   cohorts_window_class_init_actions (widget_class);
+  cohorts_window_class_init_export (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

@@ -9,6 +9,7 @@
 
 #include "cohorts-application.h"
 #include "cohorts-plan.h"
+#include "cohorts-print-choices.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,13 @@ void           cohorts_window_set_plan  (CohortsWindow      *self,
 CohortsPlan   *cohorts_window_get_plan  (CohortsWindow      *self);
 GFile         *cohorts_window_get_file  (CohortsWindow      *self);
 gboolean       cohorts_window_is_empty  (CohortsWindow      *self);
+
+void           cohorts_window_export_timeline     (CohortsWindow             *self,
+                                                   GFile                     *file,
+                                                   const CohortsPrintChoices *choices);
+void           cohorts_window_export_board_pack   (CohortsWindow             *self,
+                                                   GFile                     *file);
+GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
+                                                   GFile                     *file);
 
 G_END_DECLS
