@@ -840,6 +840,12 @@ draw_band_label (Painter                    *p,
   draw_text (p, font, text, x0 + 2, y, room, height, ALIGN_CENTRE);
 }
 
+static double
+today_label_width (Painter *p)
+{
+  return measure (p, p->small, _("Today")) + 2 * PADDING;
+}
+
 static void
 draw_axis (Painter *p)
 {
@@ -849,6 +855,15 @@ draw_axis (Painter *p)
   guint tiers = 1 + (layout->show_terms ? 1 : 0) + (layout->months >= COHORTS_TIMELINE_MONTHS_INITIAL ? 1 : 0);
   double tier = view->axis_height / tiers;
   double term_y = tier, month_y = tier * (layout->show_terms ? 2 : 1);
+  double today_x0 = G_MAXDOUBLE, today_x1 = -G_MAXDOUBLE;
+
+  if (!isnan (layout->today_x))
+    {
+      double half = today_label_width (p) / 2;
+
+      today_x0 = round (layout->today_x) - half;
+      today_x1 = round (layout->today_x) + half;
+    }
 
   set_colour (cr, &p->style->label_background);
   cairo_rectangle (cr, 0, 0, view->width, view->axis_height);
@@ -893,7 +908,9 @@ draw_axis (Painter *p)
           cairo_move_to (cr, x, layout->months >= COHORTS_TIMELINE_MONTHS_INITIAL ? month_y : view->axis_height - 4);
           cairo_line_to (cr, x, view->axis_height);
           cairo_stroke (cr);
-          if (layout->months >= COHORTS_TIMELINE_MONTHS_INITIAL)
+          /* The today pill stands in the month's place: no name under it. */
+          if (layout->months >= COHORTS_TIMELINE_MONTHS_INITIAL &&
+              !(band->x1 > today_x0 && band->x0 < today_x1))
             {
               const char *name = month_name (band->value);
               char initial[8] = { 0, };
@@ -949,7 +966,7 @@ draw_today_label (Painter *p)
 
   if (isnan (x))
     return;
-  width = measure (p, p->small, label) + 2 * PADDING;
+  width = today_label_width (p);
   rounded_rectangle (cr, round (x) - width / 2, p->view->axis_height - height - 1, width, height, 3);
   set_colour (cr, &p->style->today);
   cairo_fill (cr);
