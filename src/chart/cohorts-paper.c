@@ -36,11 +36,11 @@
 /* Sizes on paper, in points. Rows and text are those of a printed table,
  * as on screen: pango reads sizes at 96 dots an inch, so "Sans 7" is 9.3 pt
  * type on paper; on 13 pt rows it reads well at arm's length, and A4
- * landscape holds 27 rows, A3 landscape 46, A4 portrait 45. */
+ * landscape holds 27 rows, A3 landscape 46, A4 portrait 43. */
 #define ROW_HEIGHT     13.0
 #define FONT           "Sans 7"
 #define AXIS_HEIGHT    33.0
-#define STRIP_HEIGHT   48.0
+#define STRIP_HEIGHT   54.0
 #define NAME_WIDTH    200.0
 #define HEADER_HEIGHT  28.0
 #define HEADER_LINE    12.0
