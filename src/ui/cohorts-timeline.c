@@ -116,6 +116,8 @@ static void
 get_view (CohortsTimeline     *self,
           CohortsTimelineView *view)
 {
+  /* Every field: those the screen does not use too (no columns here). */
+  *view = (CohortsTimelineView) { 0, };
   view->width = gtk_widget_get_width (GTK_WIDGET (self));
   view->height = gtk_widget_get_height (GTK_WIDGET (self));
   /* Names take at most a third of a narrow chart. */
