@@ -675,7 +675,7 @@ value_of (Import *import,
 {
   char *value;
 
-  if (import->field_of[column] < 0)
+  if (import->field_of[column] < 0 || (guint) import->field_of[column] >= cohorts_csv_get_n_fields (import->csv))
     return "";
   value = (char *) cohorts_csv_get_field (import->csv, import->field_of[column]);
   return g_strstrip (value);
@@ -702,8 +702,7 @@ import_row (Import  *import,
             GError **error)
 {
   sqlite3_stmt *stmt = import->insert;
-  const char *urn_text = value_of (import, D_URN);
-  const char *name = value_of (import, D_NAME);
+  const char *urn_text, *name;
   gint64 urn = 0, low_age = -1, high_age = -1;
   char dates[3][11];
   CohortsEstablishmentType type;
@@ -716,6 +715,8 @@ import_row (Import  *import,
                 cohorts_csv_get_n_fields (import->csv), import->n_header_fields);
       return TRUE;
     }
+  urn_text = value_of (import, D_URN);
+  name = value_of (import, D_NAME);
   if (!parse_int (urn_text, 100000, 999999, &urn))
     {
       /* Translators: a row of the register file is left out: "“10000x” is not a URN (six digits)" */
@@ -1364,7 +1365,7 @@ cohorts_register_search (CohortsRegister             *self,
     "SELECT s.urn, s.name, s.town, s.postcode, s.la_name, s.phase, s.status FROM ";
   static const char *const filters =
     "(?2 IS NULL OR s.phase = ?2) AND (?3 IS NULL OR s.religious_character = ?3) "
-    "AND ((s.status & ?4) != 0 OR (?5 AND s.status = 0)) "
+    "AND (s.status & ?4) != 0 "
     "AND (?6 IS NULL OR s.la_code = ?6 OR s.la_name = ?6 COLLATE NOCASE) ";
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
@@ -1401,7 +1402,6 @@ cohorts_register_search (CohortsRegister             *self,
     sqlite3_bind_text (stmt, 3, cohorts_enum_to_token (COHORTS_TYPE_RELIGIOUS_CHARACTER,
                                                        query->religious_character), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, statuses & COHORTS_REGISTER_STATUS_ALL);
-  sqlite3_bind_int (stmt, 5, statuses == COHORTS_REGISTER_STATUS_ALL);
   if (query->la != NULL && *query->la != '\0')
     sqlite3_bind_text (stmt, 6, query->la, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, query->limit != 0 ? query->limit : COHORTS_REGISTER_SEARCH_LIMIT);
