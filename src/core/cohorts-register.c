@@ -599,8 +599,9 @@ create_table_sql (void)
     }
   g_string_append (sql, ");"
                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                   "CREATE TABLE ordered (ord INTEGER PRIMARY KEY, urn INTEGER NOT NULL);"
                    "CREATE VIRTUAL TABLE search USING fts5 ("
-                   "name, urn, town, postcode, la, diocese, trust, content='', "
+                   "name, urn, town, postcode, la, diocese, trust, tags, content='', "
                    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');");
   return g_string_free (sql, FALSE);
 }
@@ -635,7 +636,6 @@ typedef struct
   const char *csv_name;
   sqlite3 *db;
   sqlite3_stmt *insert;
-  sqlite3_stmt *index;
   int field_of[N_COLUMNS];    /* the CSV field of each column, or -1 */
   guint n_header_fields;
   CohortsRegisterImportSummary *summary;
@@ -819,31 +819,6 @@ import_row (Import  *import,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, import->db, import->register_path);
 
-  /* The search index. */
-  {
-    sqlite3_stmt *index = import->index;
-    g_autofree char *folded_name = fold_apostrophes (name);
-    g_autofree char *folded_town = fold_apostrophes (value_of (import, D_TOWN));
-    g_autofree char *la = g_strdup_printf ("%s %s", value_of (import, D_LA_CODE), value_of (import, D_LA_NAME));
-    g_autofree char *diocese = is_not_applicable (value_of (import, D_DIOCESE_NAME))
-                                 ? g_strdup ("") : fold_apostrophes (value_of (import, D_DIOCESE_NAME));
-    g_autofree char *trust = is_not_applicable (value_of (import, D_TRUST_NAME))
-                               ? g_strdup ("") : fold_apostrophes (value_of (import, D_TRUST_NAME));
-    g_autofree char *folded_la = fold_apostrophes (la);
-
-    sqlite3_reset (index);
-    sqlite3_bind_int64 (index, 1, urn);
-    sqlite3_bind_text (index, 2, folded_name, -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 3, urn_text, -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 4, folded_town, -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 5, value_of (import, D_POSTCODE), -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 6, folded_la, -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 7, diocese, -1, SQLITE_STATIC);
-    sqlite3_bind_text (index, 8, trust, -1, SQLITE_STATIC);
-    if (sqlite3_step (index) != SQLITE_DONE)
-      return set_sqlite_error (error, import->db, import->register_path);
-  }
-
   import->summary->n_imported++;
   return TRUE;
 }
@@ -933,6 +908,125 @@ sync_file (const char  *path,
   return TRUE;
 }
 
+/* A word of the index made of a token: "middle-deemed-primary" → "middledeemedprimary". */
+static void
+append_tag (GString    *tags,
+            const char *prefix,
+            const char *token)
+{
+  g_string_append_printf (tags, "%s%s", tags->len > 0 ? " " : "", prefix);
+  for (const char *p = token; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (tags, g_ascii_tolower (*p));
+}
+
+static const char *
+status_tag (CohortsRegisterStatus status)
+{
+  switch (status)
+    {
+    case COHORTS_REGISTER_STATUS_OPEN:
+      return "statusopen";
+    case COHORTS_REGISTER_STATUS_PROPOSED_TO_CLOSE:
+      return "statusproposedtoclose";
+    case COHORTS_REGISTER_STATUS_PROPOSED_TO_OPEN:
+      return "statusproposedtoopen";
+    case COHORTS_REGISTER_STATUS_CLOSED:
+      return "statusclosed";
+    case COHORTS_REGISTER_STATUS_UNKNOWN:
+    default:
+      return "statusunknown";
+    }
+}
+
+static const char *
+text_or_empty (sqlite3_stmt *stmt,
+               int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+/* The search index, written once all schools are in: its rows are numbered
+ * in the order of the schools' names, so that a search reads its matches
+ * in that order and stops at its limit, however many there are. The filters
+ * are words of the column "tags" ("phaseprimary", "statusopen", "la201"),
+ * which the index intersects as it reads. */
+static gboolean
+build_index (Import        *import,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  sqlite3_stmt *select = NULL, *insert = NULL, *order = NULL;
+  gboolean ok = FALSE;
+  gint64 ord = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (import->db,
+                          "SELECT urn, name, town, postcode, la_code, la_name, diocese_name, trust_name, "
+                          "phase, status, religious_character FROM school ORDER BY name COLLATE NOCASE, urn",
+                          -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (import->db,
+                          "INSERT INTO search (rowid, name, urn, town, postcode, la, diocese, trust, tags) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (import->db, "INSERT INTO ordered (ord, urn) VALUES (?1, ?2)", -1, &order, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, import->db, import->register_path);
+      goto out;
+    }
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autofree char *name = fold_apostrophes (text_or_empty (select, 1));
+      g_autofree char *town = fold_apostrophes (text_or_empty (select, 2));
+      g_autofree char *la = NULL;
+      g_autofree char *diocese = fold_apostrophes (text_or_empty (select, 6));
+      g_autofree char *trust = fold_apostrophes (text_or_empty (select, 7));
+      g_autofree char *la_words = g_strdup_printf ("%s %s", text_or_empty (select, 4), text_or_empty (select, 5));
+      GString *tags = g_string_new (NULL);
+
+      la = fold_apostrophes (la_words);
+      append_tag (tags, "phase", text_or_empty (select, 8));
+      append_tag (tags, status_tag (sqlite3_column_int (select, 9)), "");
+      append_tag (tags, "religion", text_or_empty (select, 10));
+      if (*text_or_empty (select, 4) != '\0')
+        append_tag (tags, "la", text_or_empty (select, 4));
+
+      ord++;
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, ord);
+      sqlite3_bind_text (insert, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, text_or_empty (select, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 4, town, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 5, text_or_empty (select, 3), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 6, la, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 7, diocese, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 8, trust, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 9, tags->str, -1, SQLITE_TRANSIENT);
+      g_string_free (tags, TRUE);
+      sqlite3_reset (order);
+      sqlite3_bind_int64 (order, 1, ord);
+      sqlite3_bind_int64 (order, 2, sqlite3_column_int64 (select, 0));
+      if (sqlite3_step (insert) != SQLITE_DONE || sqlite3_step (order) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, import->db, import->register_path);
+          goto out;
+        }
+      if (ord % CHECK_EVERY_ROWS == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+    }
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, import->db, import->register_path);
+  else
+    ok = TRUE;
+
+out:
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  sqlite3_finalize (order);
+  return ok;
+}
+
 static gboolean
 import_into (Import                   *import,
              const char               *new_path,
@@ -961,10 +1055,7 @@ import_into (Import                   *import,
       !exec (import->db, import->register_path, create, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (import->db, insert, -1, &import->insert, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (import->db,
-                          "INSERT INTO search (rowid, name, urn, town, postcode, la, diocese, trust) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &import->index, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (import->db, insert, -1, &import->insert, NULL) != SQLITE_OK)
     return set_sqlite_error (error, import->db, import->register_path);
 
   if (!read_header (import, error))
@@ -987,7 +1078,8 @@ import_into (Import                   *import,
       g_propagate_error (error, csv_error);
       return FALSE;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !build_index (import, cancellable, error))
     return FALSE;
 
   date = import->summary->file_date != COHORTS_DATE_NONE ? cohorts_date_to_iso (import->summary->file_date)
@@ -1000,7 +1092,6 @@ import_into (Import                   *import,
 
   pragmas = g_strdup_printf ("PRAGMA application_id=%d; PRAGMA user_version=%d;", APPLICATION_ID, SCHEMA_VERSION);
   g_clear_pointer (&import->insert, sqlite3_finalize);
-  g_clear_pointer (&import->index, sqlite3_finalize);
   if (!exec (import->db, import->register_path, "INSERT INTO search (search) VALUES ('optimize')", error) ||
       !exec (import->db, import->register_path, pragmas, error) ||
       !exec (import->db, import->register_path, "COMMIT", error))
@@ -1097,7 +1188,6 @@ cohorts_register_import (const char                    *register_path,
   ok = import_into (&import, new_path, progress, user_data, cancellable, error);
 
   g_clear_pointer (&import.insert, sqlite3_finalize);
-  g_clear_pointer (&import.index, sqlite3_finalize);
   if (import.db != NULL)
     sqlite3_close (import.db);
 
@@ -1347,11 +1437,104 @@ token_value (GType       type,
   return value;
 }
 
+/* The filters of @query as an expression over the column "tags", or NULL
+ * when none can match (an authority the register does not have). */
+static char *
+filter_expression (CohortsRegister             *self,
+                   const CohortsRegisterQuery  *query,
+                   gboolean                    *none)
+{
+  static const CohortsRegisterStatus each_status[] = {
+    COHORTS_REGISTER_STATUS_OPEN, COHORTS_REGISTER_STATUS_PROPOSED_TO_CLOSE,
+    COHORTS_REGISTER_STATUS_PROPOSED_TO_OPEN, COHORTS_REGISTER_STATUS_CLOSED, COHORTS_REGISTER_STATUS_UNKNOWN,
+  };
+  guint statuses = query->statuses != 0 ? query->statuses : COHORTS_REGISTER_STATUS_OPEN_ANY;
+  GString *filter = g_string_new ("{tags}: (");
+  gboolean first = TRUE;
+
+  *none = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (each_status); i++)
+    if (statuses & each_status[i])
+      {
+        g_string_append_printf (filter, "%s%s", first ? "" : " OR ", status_tag (each_status[i]));
+        first = FALSE;
+      }
+  if (first)
+    *none = TRUE;
+  g_string_append (filter, ")");
+
+  if (query->phase != COHORTS_PHASE_UNKNOWN)
+    {
+      g_string_append (filter, " AND {tags}: ");
+      append_tag (filter, "phase", cohorts_enum_to_token (COHORTS_TYPE_PHASE, query->phase));
+    }
+  if (query->religious_character != COHORTS_RELIGIOUS_CHARACTER_UNKNOWN)
+    {
+      g_string_append (filter, " AND {tags}: ");
+      append_tag (filter, "religion",
+                  cohorts_enum_to_token (COHORTS_TYPE_RELIGIOUS_CHARACTER, query->religious_character));
+    }
+  if (query->la != NULL && *query->la != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      /* An authority by its code or its name: the index knows the code. */
+      if (sqlite3_prepare_v2 (self->db,
+                              "SELECT la_code FROM school WHERE la_code = ?1 OR la_name = ?1 COLLATE NOCASE LIMIT 1",
+                              -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, query->la, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+            {
+              g_string_append (filter, " AND {tags}: ");
+              append_tag (filter, "la", (const char *) sqlite3_column_text (stmt, 0));
+            }
+          else
+            *none = TRUE;
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (filter, FALSE);
+}
+
+/* Appends to @ords the index's rows that match @expression, in the order of
+ * names, up to @limit in all. */
+static gboolean
+collect (CohortsRegister  *self,
+         const char       *expression,
+         GArray           *ords,
+         guint             limit,
+         GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, self->db, self->path);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit - ords->len);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 ord = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ords, ord);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+  return TRUE;
+}
+
 /**
  * cohorts_register_search:
  *
- * Finds schools by the words of @query (each a prefix, all required), in
- * order of relevance, then name. Without words, lists schools by name.
+ * Finds schools by the words of @query, each the start of a word, all of
+ * them required. Relevance comes first: schools whose name has all the
+ * words, then those whose URN, town or postcode has them, then those whose
+ * authority, diocese or trust has them, then those that have them spread
+ * over these; in each group, by name. Without words, lists schools by name.
+ * The index is read in the order of names, so a search costs about its
+ * limit, not the number of schools that match.
  *
  * Returns: (transfer container) (element-type CohortsRegisterMatch): the
  *   matches, or %NULL on an error
@@ -1361,56 +1544,70 @@ cohorts_register_search (CohortsRegister             *self,
                          const CohortsRegisterQuery  *query,
                          GError                     **error)
 {
-  static const char *const select =
-    "SELECT s.urn, s.name, s.town, s.postcode, s.la_name, s.phase, s.status FROM ";
-  static const char *const filters =
-    "(?2 IS NULL OR s.phase = ?2) AND (?3 IS NULL OR s.religious_character = ?3) "
-    "AND (s.status & ?4) != 0 "
-    "AND (?6 IS NULL OR s.la_code = ?6 OR s.la_name = ?6 COLLATE NOCASE) ";
-  g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
+  static const char *const groups[] = {
+    "{name}", "{urn town postcode}", "{la diocese trust}", "{name urn town postcode la diocese trust}",
+  };
+  g_autofree char *words = NULL;
+  g_autofree char *filter = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GArray) ords = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) earlier = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  guint statuses;
-  int rc;
+  guint limit;
+  gboolean none;
 
   g_return_val_if_fail (COHORTS_IS_REGISTER (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  match = query->text != NULL ? fts_query_for (query->text) : NULL;
-  if (match != NULL)
-    sql = g_strconcat (select, "search JOIN school s ON s.urn = search.rowid WHERE search MATCH ?1 AND ",
-                       filters, "ORDER BY bm25(search, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0, 1.0), "
-                       "s.name COLLATE NOCASE, s.urn LIMIT ?7", NULL);
-  else
-    sql = g_strconcat (select, "school s WHERE ", filters, "ORDER BY s.name COLLATE NOCASE, s.urn LIMIT ?7", NULL);
+  limit = query->limit != 0 ? query->limit : COHORTS_REGISTER_SEARCH_LIMIT;
+  results = g_ptr_array_new_with_free_func (match_free);
+  filter = filter_expression (self, query, &none);
+  if (none)
+    return g_steal_pointer (&results);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  words = query->text != NULL ? fts_query_for (query->text) : NULL;
+  if (words == NULL)
+    {
+      if (!collect (self, filter, ords, limit, error))
+        return NULL;
+    }
+  else
+    for (guint g = 0; g < G_N_ELEMENTS (groups) && ords->len < limit; g++)
+      {
+        g_autofree char *group = g_strdup_printf ("%s: (%s)", groups[g], words);
+        g_autofree char *expression = NULL;
+
+        if (earlier->len > 0)
+          expression = g_strdup_printf ("((%s) AND (%s)) NOT (%s)", group, filter, earlier->str);
+        else
+          expression = g_strdup_printf ("(%s) AND (%s)", group, filter);
+        if (!collect (self, expression, ords, limit, error))
+          return NULL;
+        g_string_append_printf (earlier, "%s(%s)", earlier->len > 0 ? " OR " : "", group);
+      }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.urn, s.name, s.town, s.postcode, s.la_name, s.phase, s.status "
+                          "FROM ordered o JOIN school s ON s.urn = o.urn WHERE o.ord = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, self->path);
-      sqlite3_finalize (stmt);
       return NULL;
     }
-
-  statuses = query->statuses != 0 ? query->statuses : COHORTS_REGISTER_STATUS_OPEN_ANY;
-  if (match != NULL)
-    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  if (query->phase != COHORTS_PHASE_UNKNOWN)
-    sqlite3_bind_text (stmt, 2, cohorts_enum_to_token (COHORTS_TYPE_PHASE, query->phase), -1, SQLITE_STATIC);
-  if (query->religious_character != COHORTS_RELIGIOUS_CHARACTER_UNKNOWN)
-    sqlite3_bind_text (stmt, 3, cohorts_enum_to_token (COHORTS_TYPE_RELIGIOUS_CHARACTER,
-                                                       query->religious_character), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, statuses & COHORTS_REGISTER_STATUS_ALL);
-  if (query->la != NULL && *query->la != '\0')
-    sqlite3_bind_text (stmt, 6, query->la, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, query->limit != 0 ? query->limit : COHORTS_REGISTER_SEARCH_LIMIT);
-
-  results = g_ptr_array_new_with_free_func (match_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < ords->len; i++)
     {
-      CohortsRegisterMatch *m = g_new0 (CohortsRegisterMatch, 1);
+      CohortsRegisterMatch *m;
 
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ords, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          damaged (error, self->path, _("its search index and its schools disagree"));
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      m = g_new0 (CohortsRegisterMatch, 1);
       m->urn = sqlite3_column_int (stmt, 0);
       m->name = column_text (stmt, 1);
       m->town = column_text (stmt, 2);
@@ -1419,12 +1616,6 @@ cohorts_register_search (CohortsRegister             *self,
       m->phase = token_value (COHORTS_TYPE_PHASE, (const char *) sqlite3_column_text (stmt, 5));
       m->status = sqlite3_column_int (stmt, 6);
       g_ptr_array_add (results, m);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path);
-      sqlite3_finalize (stmt);
-      return NULL;
     }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&results);
