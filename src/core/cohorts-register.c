@@ -988,6 +988,9 @@ build_index (Import        *import,
       la = fold_apostrophes (la_words);
       append_tag (tags, "phase", text_or_empty (select, 8));
       append_tag (tags, status_tag (sqlite3_column_int (select, 9)), "");
+      /* What a search asks for unless told otherwise, as one word. */
+      if (sqlite3_column_int (select, 9) & COHORTS_REGISTER_STATUS_OPEN_ANY)
+        append_tag (tags, "statusopenany", "");
       append_tag (tags, "religion", text_or_empty (select, 10));
       if (*text_or_empty (select, 4) != '\0')
         append_tag (tags, "la", text_or_empty (select, 4));
@@ -1453,14 +1456,23 @@ filter_expression (CohortsRegister             *self,
   gboolean first = TRUE;
 
   *none = FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (each_status); i++)
-    if (statuses & each_status[i])
-      {
-        g_string_append_printf (filter, "%s%s", first ? "" : " OR ", status_tag (each_status[i]));
-        first = FALSE;
-      }
-  if (first)
-    *none = TRUE;
+  statuses &= COHORTS_REGISTER_STATUS_ALL;
+  if (statuses == COHORTS_REGISTER_STATUS_ALL)
+    g_string_append (filter, "statusopen OR statusproposedtoclose OR statusproposedtoopen OR statusclosed "
+                     "OR statusunknown");
+  else if (statuses == COHORTS_REGISTER_STATUS_OPEN_ANY)
+    g_string_append (filter, "statusopenany");
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (each_status); i++)
+        if (statuses & each_status[i])
+          {
+            g_string_append_printf (filter, "%s%s", first ? "" : " OR ", status_tag (each_status[i]));
+            first = FALSE;
+          }
+      if (first)
+        *none = TRUE;
+    }
   g_string_append (filter, ")");
 
   if (query->phase != COHORTS_PHASE_UNKNOWN)
@@ -1497,8 +1509,8 @@ filter_expression (CohortsRegister             *self,
   return g_string_free (filter, FALSE);
 }
 
-/* Appends to @ords the index's rows that match @expression, in the order of
- * names, up to @limit in all. */
+/* Appends to @ords the index's rows that match @expression and are not in
+ * @ords yet, in the order of names, until @ords has @limit. */
 static gboolean
 collect (CohortsRegister  *self,
          const char       *expression,
@@ -1506,19 +1518,29 @@ collect (CohortsRegister  *self,
          guint             limit,
          GError          **error)
 {
+  guint before = ords->len;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     return set_sqlite_error (error, self->db, self->path);
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit - ords->len);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Enough for what is missing, and for the rows found before, which it
+   * may meet again. */
+  sqlite3_bind_int (stmt, 2, limit);
+  while (ords->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 ord = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ords, ord);
+      gboolean seen = FALSE;
+
+      for (guint i = 0; i < before && !seen; i++)
+        seen = g_array_index (ords, gint64, i) == ord;
+      if (!seen)
+        g_array_append_val (ords, ord);
     }
+  if (ords->len >= limit)
+    rc = SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, self->path);
@@ -1551,7 +1573,6 @@ cohorts_register_search (CohortsRegister             *self,
   g_autofree char *filter = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GArray) ords = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) earlier = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   guint limit;
   gboolean none;
@@ -1575,16 +1596,12 @@ cohorts_register_search (CohortsRegister             *self,
   else
     for (guint g = 0; g < G_N_ELEMENTS (groups) && ords->len < limit; g++)
       {
-        g_autofree char *group = g_strdup_printf ("%s: (%s)", groups[g], words);
-        g_autofree char *expression = NULL;
+        /* A group is read only when those before it gave fewer than the
+         * limit, so all of their matches are in @ords already. */
+        g_autofree char *expression = g_strdup_printf ("%s: (%s) AND (%s)", groups[g], words, filter);
 
-        if (earlier->len > 0)
-          expression = g_strdup_printf ("((%s) AND (%s)) NOT (%s)", group, filter, earlier->str);
-        else
-          expression = g_strdup_printf ("(%s) AND (%s)", group, filter);
         if (!collect (self, expression, ords, limit, error))
           return NULL;
-        g_string_append_printf (earlier, "%s(%s)", earlier->len > 0 ? " OR " : "", group);
       }
 
   if (sqlite3_prepare_v2 (self->db,

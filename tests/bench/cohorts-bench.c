@@ -646,6 +646,8 @@ bench_register (void)
   };
   g_autoptr(CohortsRegister) reg = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *slowest = NULL;
+  double slowest_ms = 0;
   GStatBuf st;
   double import_best = G_MAXDOUBLE, sqlite_best = G_MAXDOUBLE;
   guint n_imported = 0;
@@ -691,9 +693,17 @@ bench_register (void)
         matches = cohorts_register_search (reg, &query, NULL);
         elapsed = (now () - start) * 1000;
         g_array_append_val (times, elapsed);
+        if (elapsed > slowest_ms)
+          {
+            slowest_ms = elapsed;
+            slowest = queries[q];
+          }
       }
   g_array_sort (times, compare_doubles);
+  g_print ("# register: the slowest search, \"%s\", %.3f ms\n", slowest, slowest_ms);
   report ("register-search-50000-p50", g_array_index (times, double, times->len / 2), "ms", 5.0, 1.0,
+          "<= 5 ms a query");
+  report ("register-search-50000-p99", g_array_index (times, double, times->len * 99 / 100), "ms", 5.0, 1.0,
           "<= 5 ms a query");
   report ("register-search-50000-max", g_array_index (times, double, times->len - 1), "ms", 5.0, 1.0,
           "<= 5 ms a query");
