@@ -460,6 +460,88 @@ test_import_cancelled_or_failed (Fixture       *f,
   g_assert_cmpuint (n_files (f), ==, 3);
 }
 
+/* In a thread, with progress reported in the caller's thread */
+
+typedef struct
+{
+  GMainLoop *loop;
+  GThread *thread;
+  guint n_progress;
+  guint64 last_done;
+  gboolean finished;
+  gboolean ok;
+  CohortsRegisterImportSummary summary;
+  GError *error;
+} AsyncImport;
+
+static void
+async_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  AsyncImport *state = user_data;
+
+  g_assert_true (g_thread_self () == state->thread);
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, state->last_done);
+  state->last_done = done;
+  state->n_progress++;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncImport *state = user_data;
+
+  g_assert_true (g_thread_self () == state->thread);
+  state->ok = cohorts_register_import_finish (result, &state->summary, &state->error);
+  state->finished = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) h = read_header ();
+  g_autofree char *big = g_build_filename (f->dir, "edubasealldata20240101.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsRegister) reg = NULL;
+  GString *text = g_string_new (NULL);
+  AsyncImport state = { 0, };
+
+  append_header (text, (const char *const *) h);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *urn = g_strdup_printf ("%u", 300000 + i);
+      append_row (text, (const char *const *) h, "URN", urn, "EstablishmentName", "A School",
+                  "EstablishmentStatus (name)", "Open", NULL);
+    }
+  g_file_set_contents (big, text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.thread = g_thread_self ();
+  cohorts_register_import_async (f->db, big, async_progress, &state, NULL, NULL, async_done, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+
+  g_assert_true (state.finished);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.summary.n_imported, ==, 3000);
+  g_assert_cmpuint (state.summary.file_date, ==, cohorts_date_new (2024, 1, 1));
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  cohorts_register_import_summary_clear (&state.summary);
+
+  reg = cohorts_register_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cohorts_register_get_n_schools (reg), ==, 3000);
+}
+
 /* Opening */
 
 static void
@@ -924,6 +1006,7 @@ main (int   argc,
   ADD ("/register/import/missing-column", test_import_missing_column);
   ADD ("/register/import/header-only", test_import_header_only);
   ADD ("/register/import/cancelled-or-failed", test_import_cancelled_or_failed);
+  ADD ("/register/import/async", test_import_async);
   ADD ("/register/open/refuses", test_open_refuses);
   ADD ("/register/search/as-you-type", test_search_as_you_type);
   ADD ("/register/search/filters", test_search_filters);

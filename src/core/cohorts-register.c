@@ -1209,6 +1209,156 @@ cohorts_register_import (const char                    *register_path,
   return ok;
 }
 
+/* Importing in a thread */
+
+typedef struct
+{
+  char *register_path;
+  char *csv_path;
+  CohortsRegisterProgress progress;
+  gpointer progress_data;
+  GDestroyNotify progress_data_free;
+  GMainContext *context;
+  /* The latest figures, for the caller's thread; a report is pending while
+   * @reporting is set, so that a slow main loop gets one, not thousands. */
+  GMutex lock;
+  guint64 done;
+  guint64 total;
+  gboolean reporting;
+  CohortsRegisterImportSummary summary;
+} ImportTask;
+
+static void
+import_task_free (gpointer data)
+{
+  ImportTask *task = data;
+
+  g_free (task->register_path);
+  g_free (task->csv_path);
+  if (task->progress_data_free != NULL)
+    task->progress_data_free (task->progress_data);
+  g_main_context_unref (task->context);
+  g_mutex_clear (&task->lock);
+  cohorts_register_import_summary_clear (&task->summary);
+  g_free (task);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  GTask *gtask = data;
+  ImportTask *task = g_task_get_task_data (gtask);
+  guint64 done, total;
+
+  g_mutex_lock (&task->lock);
+  done = task->done;
+  total = task->total;
+  task->reporting = FALSE;
+  g_mutex_unlock (&task->lock);
+
+  task->progress (done, total, task->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_in_thread (guint64  done,
+                    guint64  total,
+                    gpointer data)
+{
+  GTask *gtask = data;
+  ImportTask *task = g_task_get_task_data (gtask);
+  gboolean pending;
+
+  g_mutex_lock (&task->lock);
+  task->done = done;
+  task->total = total;
+  pending = task->reporting;
+  task->reporting = TRUE;
+  g_mutex_unlock (&task->lock);
+
+  if (!pending)
+    g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, report_progress_cb,
+                                g_object_ref (gtask), g_object_unref);
+}
+
+static void
+import_thread (GTask        *gtask,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTask *task = task_data;
+  GError *error = NULL;
+
+  if (cohorts_register_import (task->register_path, task->csv_path,
+                               task->progress != NULL ? progress_in_thread : NULL, gtask,
+                               cancellable, &task->summary, &error))
+    g_task_return_boolean (gtask, TRUE);
+  else
+    g_task_return_error (gtask, error);
+}
+
+/**
+ * cohorts_register_import_async:
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller, at most once for each turn of its main loop
+ *
+ * Runs cohorts_register_import() in a thread.
+ */
+void
+cohorts_register_import_async (const char              *register_path,
+                               const char              *csv_path,
+                               CohortsRegisterProgress  progress,
+                               gpointer                 progress_data,
+                               GDestroyNotify           progress_data_free,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) gtask = NULL;
+  ImportTask *task;
+
+  g_return_if_fail (register_path != NULL);
+  g_return_if_fail (csv_path != NULL);
+
+  task = g_new0 (ImportTask, 1);
+  task->register_path = g_strdup (register_path);
+  task->csv_path = g_strdup (csv_path);
+  task->progress = progress;
+  task->progress_data = progress_data;
+  task->progress_data_free = progress_data_free;
+  task->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&task->lock);
+
+  gtask = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (gtask, cohorts_register_import_async);
+  g_task_set_task_data (gtask, task, import_task_free);
+  g_task_run_in_thread (gtask, import_thread);
+}
+
+/**
+ * cohorts_register_import_finish:
+ * @summary: (out caller-allocates) (optional): as cohorts_register_import()'s
+ */
+gboolean
+cohorts_register_import_finish (GAsyncResult                  *result,
+                                CohortsRegisterImportSummary  *summary,
+                                GError                       **error)
+{
+  ImportTask *task;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cohorts_register_import_async, FALSE);
+
+  task = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL)
+    {
+      *summary = task->summary;
+      memset (&task->summary, 0, sizeof task->summary);
+    }
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Opening */
 
 static void

@@ -191,6 +191,17 @@ gboolean         cohorts_register_import             (const char                
                                                       GCancellable                 *cancellable,
                                                       CohortsRegisterImportSummary *summary,
                                                       GError                      **error);
+void             cohorts_register_import_async       (const char                   *register_path,
+                                                      const char                   *csv_path,
+                                                      CohortsRegisterProgress       progress,
+                                                      gpointer                      progress_data,
+                                                      GDestroyNotify                progress_data_free,
+                                                      GCancellable                 *cancellable,
+                                                      GAsyncReadyCallback           callback,
+                                                      gpointer                      user_data);
+gboolean         cohorts_register_import_finish      (GAsyncResult                 *result,
+                                                      CohortsRegisterImportSummary *summary,
+                                                      GError                      **error);
 
 CohortsRegister *cohorts_register_open               (const char                   *path,
                                                       GError                      **error);
