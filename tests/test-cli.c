@@ -97,6 +97,8 @@ fixture_tear_down (Fixture       *f,
 static gboolean broken_display;
 static gboolean full_stdout;
 static const char *locale = "C.UTF-8";
+/* XDG_DATA_HOME for the program, where the school register is by default. */
+static const char *data_home;
 
 /* Runs the program with the arguments up to NULL, in @dir, without a display. */
 static void
@@ -147,6 +149,8 @@ run_in (const char *dir,
   /* Messages are English, dates British, in UTF-8. */
   env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
+  if (data_home != NULL)
+    env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
 
   run_clear (run);
   g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
@@ -936,7 +940,7 @@ test_usage (Fixture       *f,
   assert_usage_error (f, &run, "Give exactly one PLAN file\n");
 
   run_cohorts (f, &run, "--check", "--convert", "out.matplan", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN or --export-board-pack OUT PLAN\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
 
   /* --convert needs its OUT. */
   run_cohorts (f, &run, "--convert");
@@ -950,10 +954,192 @@ test_usage (Fixture       *f,
   run_cohorts (f, &run, "--today=2026-11-23", "--convert", "out.matplan", path);
   assert_usage_error (f, &run, "--today goes with --check, --export or --export-board-pack\n");
   run_cohorts (f, &run, "--today=2026-11-23", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN or --export-board-pack OUT PLAN\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
 
   /* None of these wrote anything. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The school register */
+
+static void
+put_sample (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *sample = g_build_filename (COHORTS_SOURCE_DIR, "tests", "data", "gias",
+                                              "gias-sample-2021.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  put_file (f, name, contents, length);
+}
+
+static void
+test_import_and_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *home = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *expected = NULL;
+
+  put_sample (f, "edubasealldata20210415.csv");
+
+  run_cohorts (f, &run, "--import-gias", "edubasealldata20210415.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "edubasealldata20210415.csv: imported 2 schools into reg.sqlite; 0 rows left out\n");
+
+  run_cohorts (f, &run, "--search", "aldg", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "100000\tThe Aldgate School\t\tprimary\n");
+
+  run_cohorts (f, &run, "--register=reg.sqlite", "--search=LONDON");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "100001\tCity of London School for Girls\tLondon\tunknown\n"
+                   "100000\tThe Aldgate School\t\tprimary\n");
+
+  /* None found: exit status 1, nothing said. */
+  run_cohorts (f, &run, "--search", "st zzz", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* Without --register: the user's own, under the data directory. */
+  data_home = home;
+  run_cohorts (f, &run, "--search", "aldgate");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("%s/cohorts/register.sqlite: there is no school register yet\n"
+                              "Import the DfE's establishment file (edubasealldataYYYYMMDD.csv) first: "
+                              "cohorts --import-gias FILE\n", home);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_free (expected);
+
+  run_cohorts (f, &run, "--import-gias", "edubasealldata20210415.csv");
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("edubasealldata20210415.csv: imported 2 schools into "
+                              "%s/cohorts/register.sqlite; 0 rows left out\n", home);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  run_cohorts (f, &run, "--search", "aldgate");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "100000\tThe Aldgate School\t\tprimary\n");
+  data_home = NULL;
+}
+
+static void
+test_import_problems (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *register_path = g_build_filename (f->dir, "reg.sqlite", NULL);
+  gsize before_length = 0;
+
+  put_file (f, "few.csv",
+            "\"URN\",\"EstablishmentName\",\"Town\"\r\n"
+            "\"100000\",\"St Mary\x92s\",\"Northfield\"\r\n"
+            "\"x\",\"Bad\",\"\"\r\n"
+            "\"100001\",\"Tab\tin name\",\"Two\r\nlines\"\r\n", -1);
+  run_cohorts (f, &run, "--import-gias", "few.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "few.csv:3: “x” is not a URN (six digits)\n");
+  g_assert_cmpstr (run.out, ==, "few.csv: imported 2 schools into reg.sqlite; 1 row left out\n");
+
+  /* Windows-1252 comes out as UTF-8; a tab or line break inside a value
+   * does not break the line. */
+  run_cohorts (f, &run, "--search", "st marys", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "100000\tSt Mary\u2019s\tNorthfield\tunknown\n");
+  run_cohorts (f, &run, "--search", "tab", "--register", "reg.sqlite");
+  g_assert_cmpstr (run.out, ==, "100001\tTab in name\tTwo lines\tunknown\n");
+
+  /* A file that cannot be imported: exit status 2, the register as it was. */
+  g_file_get_contents (register_path, &before, &before_length, NULL);
+  run_cohorts (f, &run, "--import-gias", "missing.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "missing.csv: could not read: No such file or directory\n");
+  put_file (f, "cut.csv", "\"URN\",\"EstablishmentName\"\r\n\"100000\",\"St Mary\r\n", -1);
+  run_cohorts (f, &run, "--import-gias", "cut.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "cut.csv:2: a quoted field that starts on this line is never closed\n");
+  put_file (f, "other.csv", "\"Name\",\"Town\"\r\n", -1);
+  run_cohorts (f, &run, "--import-gias", "other.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "other.csv:1: the file has no “URN” column: it is not the DfE's establishment file\n");
+  assert_file_equals (register_path, before, before_length);
+}
+
+static void
+test_search_damaged_register (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "reg.sqlite", "garbage", -1);
+  run_cohorts (f, &run, "--search", "st mary", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "reg.sqlite: the school register is damaged (it is not a database)\n"
+                   "To rebuild the register, import the DfE's establishment file again: "
+                   "cohorts --import-gias FILE --register reg.sqlite\n");
+
+  /* Importing rebuilds it. */
+  put_sample (f, "gias.csv");
+  run_cohorts (f, &run, "--import-gias", "gias.csv", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+  run_cohorts (f, &run, "--search", "aldgate", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* An empty file is what is left of a register. */
+  put_file (f, "other.sqlite", "", 0);
+  run_cohorts (f, &run, "--search", "aldgate", "--register", "other.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==,
+                   "other.sqlite: the school register is damaged (it is empty)\n"
+                   "To rebuild the register, import the DfE's establishment file again: "
+                   "cohorts --import-gias FILE --register other.sqlite\n");
+}
+
+static void
+test_register_usage (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", "--register", "reg.sqlite", path);
+  assert_usage_error (f, &run, "--register goes with --import-gias or --search\n");
+  run_cohorts (f, &run, "--search", "st", "--import-gias", "gias.csv");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
+                      "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+  run_cohorts (f, &run, "--search", "st", "mary");
+  assert_usage_error (f, &run, "--search takes one argument: put words with spaces in quotes, "
+                      "as in --search \"st mary\"\n");
+  run_cohorts (f, &run, "--import-gias", "a.csv", "b.csv");
+  assert_usage_error (f, &run, "--import-gias takes one file, the DfE's CSV\n");
+  run_cohorts (f, &run, "--import-gias", "a.csv", "--today=2026-11-23");
+  assert_usage_error (f, &run, "--import-gias and --search take no other option than --register\n");
+  run_cohorts (f, &run, "--search", "st", "--paper=A3");
+  assert_usage_error (f, &run, "--import-gias and --search take no other option than --register\n");
+  run_cohorts (f, &run, "--search");
+  assert_usage_error (f, &run, NULL);
+  /* --register alone is no command, and does not start the application. */
+  run_cohorts (f, &run, "--register", "reg.sqlite");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
+                      "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+  {
+    g_autofree char *register_path = g_build_filename (f->dir, "reg.sqlite", NULL);
+    g_assert_false (g_file_test (register_path, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* Export */
@@ -1162,6 +1348,10 @@ main (int   argc,
   ADD ("/cli/export/errors", test_export_errors);
   ADD ("/cli/export/board-pack", test_export_board_pack);
   ADD ("/cli/usage", test_usage);
+  ADD ("/cli/register/import-and-search", test_import_and_search);
+  ADD ("/cli/register/import-problems", test_import_problems);
+  ADD ("/cli/register/damaged", test_search_damaged_register);
+  ADD ("/cli/register/usage", test_register_usage);
   ADD ("/cli/headless", test_headless_with_broken_display);
 
 #undef ADD

@@ -23,6 +23,15 @@
  *              0 written, 2 unreadable or unwritable: the board pack PDF
  *              (cover, summary, timeline, capacity, findings, cohorts) as of
  *              --today.
+ *   --import-gias CSV
+ *              0 imported, 2 unreadable file or register: the DfE's
+ *              establishment file into the school register (--register DB,
+ *              or the user's); one line of summary on stdout, the first rows
+ *              left out on stderr.
+ *   --search TEXT
+ *              0 found, 1 none, 2 no register, or a damaged one (with how to
+ *              rebuild it): open schools of the register, one a line:
+ *              URN TAB NAME TAB TOWN TAB PHASE (its token).
  *
  * Errors go to stderr as "FILE:LINE: message".
  */
@@ -39,6 +48,7 @@
 #include "cohorts-cli.h"
 #include "cohorts-paper.h"
 #include "cohorts-plan-xml.h"
+#include "cohorts-register.h"
 
 enum {
   EXIT_OK = 0,
@@ -51,6 +61,7 @@ enum {
 static const char *const commands[] = {
   "--check", "--convert", "--export", "--export-board-pack", "--today",
   "--paper", "--orientation", "--pages", "--from", "--to", "--columns", "--cohorts",
+  "--import-gias", "--search", "--register",
 };
 
 /* Output is for scripts: it is written as it is, UTF-8 text and paths as
@@ -436,6 +447,117 @@ run_export_board_pack (const char  *out_path,
   return EXIT_OK;
 }
 
+static char *
+register_path_or_default (const char *register_path)
+{
+  return register_path != NULL ? g_strdup (register_path) : cohorts_register_default_path ();
+}
+
+static int
+run_import_gias (const char *csv_path,
+                 const char *register_arg)
+{
+  g_autofree char *register_path = register_path_or_default (register_arg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schools = NULL;
+  g_autofree char *skipped = NULL;
+  CohortsRegisterImportSummary summary = { 0, };
+
+  if (!cohorts_register_import (register_path, csv_path, NULL, NULL, NULL, &summary, &error))
+    {
+      print_to (stderr, "%s\n", error->message);
+      cohorts_register_import_summary_clear (&summary);
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; i < summary.problems->len; i++)
+    print_to (stderr, "%s\n", (const char *) g_ptr_array_index (summary.problems, i));
+  if (summary.n_skipped > summary.problems->len)
+    print_to (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: and %u more row left out\n",
+                                   "%s: and %u more rows left out\n", summary.n_skipped - summary.problems->len),
+              csv_path, summary.n_skipped - summary.problems->len);
+
+  /* Translators: "2 schools", in "edubasealldata20250401.csv: imported 2 schools into …" */
+  schools = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", summary.n_imported),
+                             summary.n_imported);
+  /* Translators: "1 row left out", in "…: imported 2 schools into register.sqlite; 1 row left out" */
+  skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row left out", "%u rows left out", summary.n_skipped),
+                             summary.n_skipped);
+  /* Translators: "edubasealldata20250401.csv: imported 2 schools into register.sqlite; 0 rows left out" */
+  print_to (stdout, _("%s: imported %s into %s; %s\n"), csv_path, schools, register_path, skipped);
+  cohorts_register_import_summary_clear (&summary);
+  return EXIT_OK;
+}
+
+/* A value on one line of tab-separated output. */
+static char *
+one_cell (const char *text)
+{
+  char *cell = g_strdup (text);
+
+  for (char *p = cell; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return cell;
+}
+
+static int
+run_search (const char *text,
+            const char *register_arg)
+{
+  g_autofree char *register_path = register_path_or_default (register_arg);
+  g_autoptr(CohortsRegister) reg = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *again = NULL;
+  CohortsRegisterQuery query;
+
+  reg = cohorts_register_open (register_path, &error);
+  if (reg == NULL)
+    {
+      again = register_arg != NULL ? g_strdup_printf ("cohorts --import-gias FILE --register %s", register_arg)
+                                   : g_strdup ("cohorts --import-gias FILE");
+      print_to (stderr, "%s\n", error->message);
+      if (g_error_matches (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_NOT_FOUND))
+        /* Translators: the command, "cohorts --import-gias FILE", is not translated */
+        print_to (stderr, _("Import the DfE's establishment file (edubasealldataYYYYMMDD.csv) first: %s\n"), again);
+      else if (g_error_matches (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_FOREIGN))
+        print_to (stderr, _("Give --register the path of a school register, or import into a new file: %s\n"),
+                  "cohorts --import-gias FILE --register DB");
+      else
+        /* Translators: the command, "cohorts --import-gias FILE", is not translated */
+        print_to (stderr, _("To rebuild the register, import the DfE's establishment file again: %s\n"), again);
+      return EXIT_UNREADABLE;
+    }
+
+  cohorts_register_query_init (&query, text);
+  query.limit = 100;
+  matches = cohorts_register_search (reg, &query, &error);
+  if (matches == NULL)
+    {
+      print_to (stderr, "%s\n", error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      CohortsRegisterMatch *match = g_ptr_array_index (matches, i);
+      g_autofree char *name = one_cell (match->name);
+      g_autofree char *town = one_cell (match->town);
+
+      print_to (stdout, "%u\t%s\t%s\t%s\n", match->urn, name, town,
+                cohorts_enum_to_token (COHORTS_TYPE_PHASE, match->phase));
+    }
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      print_to (stderr, _("could not write the schools found: %s\n"), g_strerror (saved_errno));
+      return EXIT_UNREADABLE;
+    }
+  return matches->len > 0 ? EXIT_OK : EXIT_FINDINGS;
+}
+
 /**
  * cohorts_cli_run:
  *
@@ -452,6 +574,9 @@ cohorts_cli_run (int    argc,
   g_autofree char *export = NULL;
   g_autofree char *board_pack = NULL;
   g_autofree char *today_text = NULL;
+  g_autofree char *import_gias = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *register_path = NULL;
   g_auto(ExportArgs) export_args = { NULL, };
   guint n_commands;
   CohortsDate today;
@@ -486,6 +611,14 @@ cohorts_cli_run (int    argc,
       N_("With --export: columns beside the names, of urn, phase, conversion, pupils, authority"), N_("LIST") },
     { "cohorts", 0, 0, G_OPTION_ARG_STRING, &export_args.cohorts,
       N_("With --export: only these cohorts, by id; \"none\" for the schools in no cohort"), N_("IDS") },
+    { "import-gias", 0, 0, G_OPTION_ARG_FILENAME, &import_gias,
+      N_("Import the DfE's establishment file (edubasealldataYYYYMMDD.csv) into the school register"),
+      N_("CSV") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Find open schools in the school register by the start of words of their name, URN, town, "
+         "postcode, authority, diocese or trust; print one a line"), N_("TEXT") },
+    { "register", 0, 0, G_OPTION_ARG_FILENAME, &register_path,
+      N_("With --import-gias and --search: the school register to use rather than your own"), N_("DB") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plans, NULL, N_("PLAN") },
     { NULL }
   };
@@ -493,7 +626,8 @@ cohorts_cli_run (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Headless commands of Cohorts. Exit status: 0 when all is well, "
-                                  "1 when --check finds errors, 2 when a file cannot be read or written."));
+                                  "1 when --check finds errors or --search finds nothing, "
+                                  "2 when a file cannot be read or written."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -503,12 +637,42 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0) + (board_pack != NULL ? 1 : 0);
+  n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0) + (board_pack != NULL ? 1 : 0) +
+               (import_gias != NULL ? 1 : 0) + (search != NULL ? 1 : 0);
   if (n_commands != 1)
     {
-      print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN "
-                          "or --export-board-pack OUT PLAN\n"));
+      print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
+                          "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n"));
       return EXIT_UNREADABLE;
+    }
+
+  if (register_path != NULL && import_gias == NULL && search == NULL)
+    {
+      print_to (stderr, _("--register goes with --import-gias or --search\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (import_gias != NULL || search != NULL)
+    {
+      if (today_text != NULL || export_args.paper != NULL || export_args.orientation != NULL ||
+          export_args.pages != NULL || export_args.from != NULL || export_args.to != NULL ||
+          export_args.columns != NULL || export_args.cohorts != NULL)
+        {
+          print_to (stderr, _("--import-gias and --search take no other option than --register\n"));
+          return EXIT_UNREADABLE;
+        }
+      if (plans != NULL && plans[0] != NULL)
+        {
+          if (import_gias != NULL)
+            print_to (stderr, _("--import-gias takes one file, the DfE's CSV\n"));
+          else
+            print_to (stderr, _("--search takes one argument: put words with spaces in quotes, "
+                                "as in --search \"st mary\"\n"));
+          return EXIT_UNREADABLE;
+        }
+      if (import_gias != NULL)
+        return run_import_gias (import_gias, register_path);
+      return run_search (search, register_path);
     }
 
   if (export == NULL && (export_args.paper != NULL || export_args.orientation != NULL ||
