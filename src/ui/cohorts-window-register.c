@@ -661,7 +661,8 @@ add_clicked_cb (GtkButton *button,
       return;
     }
 
-  dialog = adw_message_dialog_new (add->window,
+  /* Over the plan's window: the question outlives the dialog it asks for. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (add->self),
                                    g_dngettext (GETTEXT_PACKAGE, "Add a Closed or Converted School?",
                                                 "Add Closed or Converted Schools?", n_warned),
                                    warnings->str);
