@@ -21,6 +21,7 @@
 #include "cohorts-timeline.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-print-operation.h"
+#include "cohorts-register.h"
 #include "cohorts-window.h"
 
 #define EXAMPLE COHORTS_SOURCE_DIR "/data/examples/northfield.matplan"
@@ -2147,6 +2148,403 @@ test_export_cancel (void)
   g_rmdir (dir);
 }
 
+/* The school register */
+
+static GStrv
+read_gias_header (void)
+{
+  g_autofree char *path = g_build_filename (COHORTS_SOURCE_DIR, "tests", "data", "gias", "gias-header-2025.txt", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_strchomp (text);
+  return g_strsplit (text, "\n", -1);
+}
+
+/* One row of the DfE's file: pairs of column and value, to NULL. */
+static void
+gias_row (GString           *out,
+          const char *const *header,
+          const char        *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+static void
+gias_row (GString           *out,
+          const char *const *header,
+          const char        *first,
+          ...)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_assert_true (g_strv_contains (header, name));
+      g_hash_table_insert (values, (char *) name, va_arg (args, char *));
+    }
+  va_end (args);
+
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      const char *value = g_hash_table_lookup (values, header[i]);
+
+      g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", value ? value : "");
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* The DfE's file, in @dir, with its real header: four schools (one in the
+ * example plan, with @pupils pupils; one closed) and a row to leave out. */
+static char *
+write_gias (const char *dir,
+            const char *pupils)
+{
+  g_auto(GStrv) h = read_gias_header ();
+  const char *const *header = (const char *const *) h;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (dir, "edubasealldata20250401.csv", NULL);
+
+  for (guint i = 0; header[i] != NULL; i++)
+    g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", header[i]);
+  g_string_append (out, "\r\n");
+  gias_row (out, header,
+            "URN", "938112", "LA (code)", "201", "LA (name)", "Northshire",
+            "EstablishmentName", "Northfield High School",
+            "TypeOfEstablishment (name)", "Community school", "EstablishmentStatus (name)", "Open",
+            "PhaseOfEducation (name)", "Secondary", "StatutoryLowAge", "13", "StatutoryHighAge", "18",
+            "NumberOfPupils", pupils, "Town", "Northfield", "Postcode", "NF1 4HS", NULL);
+  gias_row (out, header,
+            "URN", "100000", "LA (code)", "201", "LA (name)", "Northshire",
+            "EstablishmentName", "St Mary's C of E Primary School",
+            "TypeOfEstablishment (name)", "Voluntary aided school", "EstablishmentStatus (name)", "Open",
+            "PhaseOfEducation (name)", "Primary", "StatutoryLowAge", "4", "StatutoryHighAge", "11",
+            "ReligiousCharacter (name)", "Church of England", "Diocese (code)", "CE23",
+            "Diocese (name)", "Diocese of London", "SchoolCapacity", "210", "NumberOfPupils", "198",
+            "Town", "Northfield", "Postcode", "NF1 2AB", NULL);
+  gias_row (out, header, "URN", "10000x", "EstablishmentName", "Bad URN School", NULL);
+  gias_row (out, header,
+            "URN", "100005", "LA (code)", "202", "LA (name)", "Southshire",
+            "EstablishmentName", "Southam Community Primary School",
+            "TypeOfEstablishment (name)", "Community school", "EstablishmentStatus (name)", "Open",
+            "PhaseOfEducation (name)", "Primary", "NumberOfPupils", "305", "Town", "Southam", NULL);
+  gias_row (out, header,
+            "URN", "100002", "LA (code)", "202", "LA (name)", "Southshire",
+            "EstablishmentName", "Old Mill First School",
+            "TypeOfEstablishment (name)", "Community school", "EstablishmentStatus (name)", "Closed",
+            "CloseDate", "31-08-2020", "PhaseOfEducation (name)", "Primary", "Town", "Millbrook", NULL);
+  g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Imports @path through the window, as the menu and a drop do. */
+static void
+import_register (CohortsWindow *window,
+                 const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  cohorts_window_import_register (window, file);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (GTK_WINDOW (window))), ==,
+                   "Importing the School Register");
+  wait_until (window_sensitive, window);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_dir_close (listing);
+  g_rmdir (dir);
+}
+
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkListBox *
+results_of (GtkWindow *dialog)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (dialog), "register-results");
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+/* The row of @list titled @title, or NULL. */
+static GtkWidget *
+row_titled (GtkListBox *list,
+            const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+  return NULL;
+}
+
+/* Types @text in the dialog's search and waits for @title among the results. */
+static void
+search_for (GtkWindow  *dialog,
+            const char *text,
+            const char *title)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_for_text (GTK_WIDGET (results_of (dialog)), title, TRUE);
+}
+
+static void
+tick (GtkWindow  *dialog,
+      const char *title)
+{
+  GtkWidget *row = row_titled (results_of (dialog), title);
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON)), TRUE);
+}
+
+static void
+press (GtkWindow  *dialog,
+       const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Presses @label in @window, which then goes. */
+static void
+press_to_close (GtkWindow  *window,
+                const char *label)
+{
+  GWeakRef ref;
+
+  g_weak_ref_init (&ref, window);
+  press (window, label);
+  wait_until (window_gone, &ref);
+  g_weak_ref_clear (&ref);
+}
+
+static void
+test_register_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-gias-XXXXXX", NULL);
+  g_autofree char *csv = write_gias (dir, "1214");
+  g_autofree char *bad = g_build_filename (dir, "edubase-bad.csv", NULL);
+  g_autofree char *register_path = cohorts_register_default_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  g_autoptr(CohortsRegister) reg = NULL;
+  AdwMessageDialog *dialog;
+
+  import_register (window, csv);
+  wait_for_text (GTK_WIDGET (window), "Imported 4 schools from “edubasealldata20250401.csv”; 1 row left out", TRUE);
+  reg = cohorts_register_open (register_path, NULL);
+  g_assert_nonnull (reg);
+  g_assert_cmpuint (cohorts_register_get_n_schools (reg), ==, 4);
+
+  /* Not the DfE's file: a dialog names it, the line and the reason, and
+   * the register is as it was. */
+  g_assert_true (g_file_set_contents (bad, "\"Name\",\"Town\"\r\n\"A\",\"B\"\r\n", -1, NULL));
+  import_register (window, bad);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the School Register");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“edubase-bad.csv” could not be imported."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "edubase-bad.csv:1: the file has no “URN” column"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&reg);
+  reg = cohorts_register_open (register_path, NULL);
+  g_assert_cmpuint (cohorts_register_get_n_schools (reg), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static void
+test_register_add (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-gias-XXXXXX", NULL);
+  g_autofree char *csv = write_gias (dir, "1214");
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  guint n_schools = g_list_model_get_n_items (cohorts_plan_get_schools (plan));
+  CohortsSchool *school;
+  GtkWindow *add;
+  AdwMessageDialog *question;
+  GtkWidget *row;
+
+  import_register (window, csv);
+
+  add = cohorts_window_show_add_from_register (window);
+  g_assert_cmpstr (gtk_window_get_title (add), ==, "Add Schools from Register");
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (add), "_Add")));
+
+  /* A school the plan has is shown as such and cannot be ticked. */
+  search_for (add, "northfield hi", "Northfield High School");
+  row = row_titled (results_of (add), "Northfield High School");
+  g_assert_false (gtk_widget_get_sensitive (row));
+  {
+    g_autofree char *text = visible_text (row);
+    g_assert_nonnull (strstr (text, "In the plan"));
+  }
+
+  /* Two schools ticked from two searches, added as one step. */
+  search_for (add, "st mary", "St Mary's C of E Primary School");
+  tick (add, "St Mary's C of E Primary School");
+  search_for (add, "southam", "Southam Community Primary School");
+  wait_for_text (GTK_WIDGET (results_of (add)), "St Mary's C of E Primary School", FALSE);
+  tick (add, "Southam Community Primary School");
+  press_to_close (add, "_Add 2 Schools");
+
+  school = cohorts_plan_find_school (plan, 100000);
+  g_assert_nonnull (school);
+  g_assert_cmpstr (cohorts_school_get_name (school), ==, "St Mary's C of E Primary School");
+  g_assert_cmpint (cohorts_school_get_phase (school), ==, COHORTS_PHASE_PRIMARY);
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 198);
+  {
+    g_autofree char *diocese = NULL;
+    g_object_get (school, "diocese-name", &diocese, NULL);
+    g_assert_cmpstr (diocese, ==, "Diocese of London");
+  }
+  school = cohorts_plan_find_school (plan, 100005);
+  g_assert_nonnull (school);
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 305);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_schools (plan)), ==, n_schools + 2);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Add 2 Schools");
+  wait_for_text (GTK_WIDGET (window), "Added 2 schools", TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (cohorts_plan_find_school (plan, 100000));
+  g_assert_null (cohorts_plan_find_school (plan, 100005));
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_schools (plan)), ==, n_schools);
+
+  /* A closed school is found only when asked for, and asks first. */
+  add = cohorts_window_show_add_from_register (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (add), GTK_TYPE_SEARCH_ENTRY)), "old mill");
+  wait_for_text (GTK_WIDGET (add), "No school in the register matches.", TRUE);
+  {
+    GtkWidget *closed = find_check (GTK_WIDGET (add), "Include _closed");
+
+    g_assert_nonnull (closed);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (closed), TRUE);
+  }
+  wait_for_text (GTK_WIDGET (results_of (add)), "Old Mill First School", TRUE);
+  tick (add, "Old Mill First School");
+  press (add, "_Add 1 School");
+  question = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Add a Closed or Converted School?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question),
+                            "Old Mill First School (URN 100002): This school closed on 31 August 2020."));
+  click (question, "_Cancel");
+  g_assert_null (cohorts_plan_find_school (plan, 100002));
+  press (add, "_Add 1 School");
+  question = find_dialog (GTK_WINDOW (window));
+  click (question, "Add _Anyway");
+  g_assert_nonnull (cohorts_plan_find_school (plan, 100002));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Add School");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static void
+test_register_refresh (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-gias-XXXXXX", NULL);
+  g_autofree char *csv = write_gias (dir, "1214");
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938112);
+  g_autoptr(CohortsPlan) empty = cohorts_plan_new ();
+  CohortsWindow *other;
+  GtkWindow *refresh;
+  AdwMessageDialog *dialog;
+
+  import_register (window, csv);
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 1214);
+
+  /* The DfE's next file counts more pupils. */
+  g_unlink (csv);
+  g_free (g_steal_pointer (&csv));
+  csv = write_gias (dir, "1250");
+  import_register (window, csv);
+
+  refresh = cohorts_window_show_refresh_from_register (window);
+  g_assert_cmpstr (gtk_window_get_title (refresh), ==, "Refresh from Register");
+  wait_for_text (GTK_WIDGET (refresh), "Pupils on roll: 1214 → 1250", TRUE);
+  wait_for_text (GTK_WIDGET (refresh), "Northfield High School", TRUE);
+  press_to_close (refresh, "_Apply");
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 1250);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_pupils (school), ==, 1214);
+
+  /* A plan that agrees with it: nothing to refresh, said so. */
+  other = cohorts_window_new (app);
+  cohorts_window_set_plan (other, empty, NULL);
+  gtk_window_present (GTK_WINDOW (other));
+  cohorts_window_show_refresh_from_register (other);
+  dialog = find_dialog (GTK_WINDOW (other));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing to Refresh");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+/* A damaged register is offered a rebuild, then the way to import. */
+static void
+test_register_corrupt (void)
+{
+  g_autofree char *path = cohorts_register_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  GtkWindow *add;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "This is not a database, it is a shopping list.\n", -1, NULL));
+
+  add = cohorts_window_show_add_from_register (window);
+  wait_for_text (GTK_WIDGET (add), "The School Register Cannot Be Read", TRUE);
+  press (add, "_Rebuild");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  wait_for_text (GTK_WIDGET (add), "No School Register Yet", TRUE);
+  g_assert_nonnull (find_button (GTK_WIDGET (add), "_Import School Register…"));
+  gtk_window_destroy (add);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2161,6 +2559,12 @@ main (int   argc,
     g_autofree char *config = g_dir_make_tmp ("cohorts-config-XXXXXX", NULL);
 
     g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
+  /* And the school register in the data folder. */
+  {
+    g_autofree char *data = g_dir_make_tmp ("cohorts-data-XXXXXX", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
 
   if (!gtk_init_check ())
@@ -2206,6 +2610,10 @@ main (int   argc,
   g_test_add_func ("/window/export/board-pack", test_export_board_pack);
   g_test_add_func ("/window/export/error", test_export_error);
   g_test_add_func ("/window/export/cancel", test_export_cancel);
+  g_test_add_func ("/window/register/import", test_register_import);
+  g_test_add_func ("/window/register/add", test_register_add);
+  g_test_add_func ("/window/register/refresh", test_register_refresh);
+  g_test_add_func ("/window/register/corrupt", test_register_corrupt);
 
   status = g_test_run ();
   g_clear_object (&app);

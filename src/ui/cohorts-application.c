@@ -182,6 +182,8 @@ cohorts_application_startup (GApplication *application)
                                          (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-school",
                                          (const char *[]) { "<Control><Shift>a", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-from-register",
+                                         (const char *[]) { "<Control>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-cohort",
                                          (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-move-menu",

@@ -31,6 +31,129 @@ cohorts_window_toast (CohortsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+cohorts_window_show_error (CohortsWindow *self,
+                           const char    *heading,
+                           const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Work in a thread: progress, cancel */
+
+static void
+progress_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CohortsWindow    *self)
+{
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
+}
+
+static void
+update_busy_actions (CohortsWindow *self)
+{
+  cohorts_window_update_export_actions (self);
+  cohorts_window_update_register_actions (self);
+}
+
+/**
+ * cohorts_window_begin_progress:
+ * @text: what the bar says until the first report
+ *
+ * Shows a modal dialog with a progress bar and Cancel, which cancels
+ * self->busy_cancellable. Nothing changes the plan until
+ * cohorts_window_end_progress(): the window is insensitive.
+ */
+void
+cohorts_window_begin_progress (CohortsWindow *self,
+                               const char    *heading,
+                               const char    *body,
+                               const char    *text)
+{
+  GtkWidget *dialog, *bar;
+
+  g_assert (self->busy_cancellable == NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), self);
+  self->progress_dialog = g_object_ref (ADW_MESSAGE_DIALOG (dialog));
+  self->progress_bar = GTK_PROGRESS_BAR (bar);
+  self->busy_cancellable = g_cancellable_new ();
+  update_busy_actions (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  CohortsWindow *self;
+  double fraction;
+  char *text;
+} Progress;
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress *progress = user_data;
+  CohortsWindow *self = progress->self;
+
+  if (self->progress_bar == NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+  gtk_progress_bar_set_text (self->progress_bar, progress->text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->self);
+  g_free (progress->text);
+  g_free (progress);
+}
+
+/**
+ * cohorts_window_report_progress:
+ *
+ * Moves the progress dialog's bar; may be called from any thread.
+ */
+void
+cohorts_window_report_progress (CohortsWindow *self,
+                                double         fraction,
+                                const char    *text)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (self);
+  progress->fraction = CLAMP (fraction, 0.0, 1.0);
+  progress->text = g_strdup (text);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, (GDestroyNotify) progress_free);
+}
+
+void
+cohorts_window_end_progress (CohortsWindow *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  g_clear_object (&self->busy_cancellable);
+  update_busy_actions (self);
+  self->progress_bar = NULL;
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  g_clear_object (&self->progress_dialog);
+}
+
 /* A toast offering to undo what was just done. */
 static void
 toast_with_undo (CohortsWindow *self,
@@ -44,8 +167,8 @@ toast_with_undo (CohortsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static CohortsCohort *
-selected_cohort (CohortsWindow *self)
+CohortsCohort *
+cohorts_window_get_selected_cohort (CohortsWindow *self)
 {
   CohortsGroup *group = cohorts_sidebar_get_selected_group (self->sidebar);
 
@@ -70,8 +193,8 @@ update_subject (CohortsWindow *self)
       schools = selected_schools (self);
       if (schools->len > 0)
         subject = g_ptr_array_index (schools, 0);
-      else if (selected_cohort (self) != NULL)
-        subject = G_OBJECT (selected_cohort (self));
+      else if (cohorts_window_get_selected_cohort (self) != NULL)
+        subject = G_OBJECT (cohorts_window_get_selected_cohort (self));
       else
         subject = G_OBJECT (self->plan);
     }
@@ -84,7 +207,7 @@ cohorts_window_update_edit_actions (CohortsWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   CohortsHistory *history = self->plan ? cohorts_plan_get_history (self->plan) : NULL;
-  CohortsCohort *cohort = self->plan ? selected_cohort (self) : NULL;
+  CohortsCohort *cohort = self->plan ? cohorts_window_get_selected_cohort (self) : NULL;
   g_autoptr(GPtrArray) schools = self->plan ? selected_schools (self) : NULL;
   guint n_cohorts = self->plan ? cohorts_plan_get_n_cohorts (self->plan) : 0;
   guint position = 0;
@@ -338,7 +461,7 @@ add_school_response_cb (AdwMessageDialog *dialog,
 
   urn = add_school_urn (add);
   school = cohorts_school_new (urn, gtk_editable_get_text (GTK_EDITABLE (add->name)));
-  cohort = selected_cohort (self);
+  cohort = cohorts_window_get_selected_cohort (self);
 
   /* Added to the cohort on show, if one is: one step to undo. */
   cohorts_plan_begin_edit (self->plan, _("Add School"));
@@ -459,7 +582,7 @@ static void
 move_cohort (CohortsWindow *self,
              int            step)
 {
-  CohortsCohort *cohort = selected_cohort (self);
+  CohortsCohort *cohort = cohorts_window_get_selected_cohort (self);
   guint position;
 
   if (cohort == NULL ||
@@ -493,7 +616,7 @@ cohort_delete_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CohortsWindow *self = COHORTS_WINDOW (widget);
-  CohortsCohort *cohort = selected_cohort (self);
+  CohortsCohort *cohort = cohorts_window_get_selected_cohort (self);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   guint n;
@@ -567,8 +690,8 @@ group_selected_cb (CohortsWindow *self)
   cohorts_window_update_edit_actions (self);
 
   /* A cohort chosen in the sidebar: show it on the timeline too. */
-  if (!self->selecting_from_timeline && selected_cohort (self) != NULL)
-    cohorts_timeline_scroll_to_cohort (self->timeline, selected_cohort (self));
+  if (!self->selecting_from_timeline && cohorts_window_get_selected_cohort (self) != NULL)
+    cohorts_timeline_scroll_to_cohort (self->timeline, cohorts_window_get_selected_cohort (self));
 }
 
 static void

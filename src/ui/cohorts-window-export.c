@@ -26,17 +26,6 @@
 #define EXPORT_GROUP   "Export"
 #define TIMELINE_GROUP "Timeline"
 
-static void
-show_error (CohortsWindow *self,
-            const char    *heading,
-            const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* What the next print or export starts from: the window's last choices, or
  * the layout and columns kept from the last run (of @group). */
 static CohortsPrintChoices *
@@ -94,7 +83,7 @@ print_done_cb (GtkPrintOperation       *operation,
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      show_error (self, _("Could Not Print"), error != NULL ? error->message : _("The printer reported an error."));
+      cohorts_window_show_error (self, _("Could Not Print"), error != NULL ? error->message : _("The printer reported an error."));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && self->plan != NULL)
     remember_choices (self, cohorts_print_operation_get_choices (COHORTS_PRINT_OPERATION (operation)));
@@ -111,7 +100,7 @@ print_action (GtkWidget  *widget,
   g_autofree char *edition = NULL;
   GtkPrintOperationResult result;
 
-  if (self->plan == NULL || self->print_operation != NULL || self->export_cancellable != NULL)
+  if (self->plan == NULL || self->print_operation != NULL || self->busy_cancellable != NULL)
     return;
 
   edition = cohorts_plan_dup_edition (self->plan, self->file);
@@ -127,7 +116,7 @@ print_action (GtkWidget  *widget,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
     {
       g_clear_object (&self->print_operation);
-      show_error (self, _("Could Not Print"), error->message);
+      cohorts_window_show_error (self, _("Could Not Print"), error->message);
     }
 }
 
@@ -139,58 +128,16 @@ typedef struct
   char *name;   /* the file's name, for people */
 } ExportData;
 
-typedef struct
-{
-  CohortsWindow *self;
-  guint done;
-  guint total;
-} Progress;
-
-static gboolean
-show_progress (gpointer user_data)
-{
-  Progress *progress = user_data;
-  CohortsWindow *self = progress->self;
-  g_autofree char *text = NULL;
-
-  if (self->progress_bar == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* Translators: the progress of an export: "Page 3 of 40" */
-  text = g_strdup_printf (_("Page %u of %u"), progress->done, progress->total);
-  gtk_progress_bar_set_fraction (self->progress_bar, progress->total ? (double) progress->done / progress->total : 0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (Progress *progress)
-{
-  g_object_unref (progress->self);
-  g_free (progress);
-}
-
 /* In the worker thread: tell the main thread. */
 static void
 export_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  Progress *progress = g_new0 (Progress, 1);
+  /* Translators: the progress of an export: "Page 3 of 40" */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), done, total);
 
-  progress->self = g_object_ref (user_data);
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, (GDestroyNotify) progress_free);
-}
-
-static void
-progress_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      CohortsWindow    *self)
-{
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
+  cohorts_window_report_progress (user_data, total ? (double) done / total : 0, text);
 }
 
 static void
@@ -202,13 +149,7 @@ export_done_cb (GObject      *source,
   CohortsWindow *self = data->self;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-  g_clear_object (&self->export_cancellable);
-  cohorts_window_update_export_actions (self);
-  self->progress_bar = NULL;
-  if (self->progress_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
-  g_clear_object (&self->progress_dialog);
+  cohorts_window_end_progress (self);
 
   if (cohorts_export_finish (result, &error))
     {
@@ -225,7 +166,7 @@ export_done_cb (GObject      *source,
       g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s\n\nAny file of that name is as it was."),
                                                data->name, error->message);
 
-      show_error (self, _("Could Not Export"), body);
+      cohorts_window_show_error (self, _("Could Not Export"), body);
     }
 
   g_object_unref (data->self);
@@ -244,7 +185,6 @@ begin_export (CohortsWindow  *self,
   g_autofree char *path = NULL;
   g_autofree char *body = NULL;
   ExportData *data;
-  GtkWidget *dialog, *bar;
 
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
@@ -256,7 +196,7 @@ begin_export (CohortsWindow  *self,
       /* Translators: a file chosen where only files on this computer can be written */
       g_autofree char *message = g_strdup_printf (_("“%s” is not a file on this computer."), data->name);
 
-      show_error (self, _("Could Not Export"), message);
+      cohorts_window_show_error (self, _("Could Not Export"), message);
       g_object_unref (data->self);
       g_free (data->name);
       g_free (data);
@@ -264,22 +204,7 @@ begin_export (CohortsWindow  *self,
     }
 
   body = g_strdup_printf ("“%s”", data->name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), _("Laying out the pages…"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
-  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), self);
-  self->progress_dialog = g_object_ref (ADW_MESSAGE_DIALOG (dialog));
-  self->progress_bar = GTK_PROGRESS_BAR (bar);
-  self->export_cancellable = g_cancellable_new ();
-  cohorts_window_update_export_actions (self);
-
-  /* Nothing changes the plan until the thread is done with it. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cohorts_window_begin_progress (self, heading, body, _("Laying out the pages…"));
 
   *data_out = data;
   return g_steal_pointer (&path);
@@ -306,7 +231,7 @@ cohorts_window_export_timeline (CohortsWindow             *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (choices != NULL);
 
-  if (self->plan == NULL || self->export_cancellable != NULL)
+  if (self->plan == NULL || self->busy_cancellable != NULL)
     return;
 
   remember_choices (self, choices);
@@ -316,7 +241,7 @@ cohorts_window_export_timeline (CohortsWindow             *self,
 
   edition = cohorts_plan_dup_edition (self->plan, self->file);
   cohorts_export_timeline_async (self->plan, path, choices, edition, cohorts_date_today (),
-                                 self->export_cancellable, export_progress_cb, self, export_done_cb, data);
+                                 self->busy_cancellable, export_progress_cb, self, export_done_cb, data);
 }
 
 /**
@@ -337,7 +262,7 @@ cohorts_window_export_board_pack (CohortsWindow *self,
   g_return_if_fail (COHORTS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->plan == NULL || self->export_cancellable != NULL)
+  if (self->plan == NULL || self->busy_cancellable != NULL)
     return;
 
   path = begin_export (self, file, _("Exporting the Board Pack"), &data);
@@ -346,7 +271,7 @@ cohorts_window_export_board_pack (CohortsWindow *self,
 
   edition = cohorts_plan_dup_edition (self->plan, self->file);
   cohorts_export_board_pack_async (self->plan, path, edition, cohorts_date_today (),
-                                   self->export_cancellable, export_progress_cb, self, export_done_cb, data);
+                                   self->busy_cancellable, export_progress_cb, self, export_done_cb, data);
 }
 
 /* Export Timeline: the file, then the options */
@@ -506,7 +431,7 @@ export_timeline_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
-  if (self->plan == NULL || self->chooser != NULL || self->export_cancellable != NULL)
+  if (self->plan == NULL || self->chooser != NULL || self->busy_cancellable != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -573,7 +498,7 @@ export_board_pack_action (GtkWidget  *widget,
   g_autofree char *pack = NULL;
   g_autofree char *name = NULL;
 
-  if (self->plan == NULL || self->chooser != NULL || self->export_cancellable != NULL)
+  if (self->plan == NULL || self->chooser != NULL || self->busy_cancellable != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export Board Pack"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -622,7 +547,7 @@ cohorts_window_show_export_options (CohortsWindow *self,
 void
 cohorts_window_update_export_actions (CohortsWindow *self)
 {
-  gboolean idle = self->plan != NULL && self->export_cancellable == NULL;
+  gboolean idle = self->plan != NULL && self->busy_cancellable == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-timeline", idle);
@@ -640,8 +565,8 @@ cohorts_window_class_init_export (GtkWidgetClass *widget_class)
 void
 cohorts_window_dispose_export (CohortsWindow *self)
 {
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
   if (self->print_operation != NULL)
     gtk_print_operation_cancel (self->print_operation);
   g_clear_object (&self->print_operation);

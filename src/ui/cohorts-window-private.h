@@ -48,9 +48,11 @@ struct _CohortsWindow
   GMenu *school_menu;
   CohortsPrintChoices *print_choices;    /* the last printed or exported, for the next */
   GtkPrintOperation *print_operation;    /* while the print dialog is open */
-  GCancellable *export_cancellable;      /* while exporting */
+  GCancellable *busy_cancellable;      /* while exporting or importing */
   AdwMessageDialog *progress_dialog;
-  GtkProgressBar *progress_bar;        /* "Move to" each cohort, unassigned; remove */
+  GtkProgressBar *progress_bar;
+  GtkWindow *register_dialog;          /* Add Schools from Register, while open */
+  gboolean add_after_import;           /* the import began in that dialog */
   GPtrArray *recent_rows;
   guint findings_source;
   guint menu_source;
@@ -69,11 +71,31 @@ void cohorts_window_plan_set           (CohortsWindow  *self);
 void cohorts_window_update_edit_actions (CohortsWindow *self);
 void cohorts_window_toast              (CohortsWindow  *self,
                                         const char     *message);
+void cohorts_window_show_error         (CohortsWindow  *self,
+                                        const char     *heading,
+                                        const char     *body);
+CohortsCohort *cohorts_window_get_selected_cohort (CohortsWindow *self);
+
+/* A modal dialog with a progress bar and Cancel; the window is insensitive
+ * meanwhile and self->busy_cancellable set. */
+void cohorts_window_begin_progress     (CohortsWindow  *self,
+                                        const char     *heading,
+                                        const char     *body,
+                                        const char     *text);
+void cohorts_window_report_progress    (CohortsWindow  *self,
+                                        double          fraction,
+                                        const char     *text);
+void cohorts_window_end_progress       (CohortsWindow  *self);
 
 /* cohorts-window-export.c: printing and exporting */
 void cohorts_window_class_init_export     (GtkWidgetClass *widget_class);
 void cohorts_window_dispose_export        (CohortsWindow  *self);
 void cohorts_window_update_export_actions (CohortsWindow  *self);
 void cohorts_window_forget_print_choices  (CohortsWindow  *self);
+
+/* cohorts-window-register.c: the DfE's school register */
+void     cohorts_window_class_init_register     (GtkWidgetClass *widget_class);
+void     cohorts_window_update_register_actions (CohortsWindow  *self);
+gboolean cohorts_window_is_register_file        (GFile          *file);
 
 G_END_DECLS

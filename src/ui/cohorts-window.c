@@ -96,6 +96,7 @@ update_actions (CohortsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->plan != NULL && !self->saving);
   cohorts_window_update_edit_actions (self);
   cohorts_window_update_export_actions (self);
+  cohorts_window_update_register_actions (self);
 }
 
 /* Recent plans, on the empty page */
@@ -341,17 +342,6 @@ cohorts_window_is_empty (CohortsWindow *self)
 }
 
 static void
-show_error (CohortsWindow *self,
-            const char    *heading,
-            const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 remember_folder (CohortsWindow *self,
                  GFile         *file)
 {
@@ -382,7 +372,7 @@ load_cb (GObject      *source,
   if (plan == NULL)
     {
       cohorts_window_set_plan (self, NULL, NULL);
-      show_error (self, _("Could Not Open Plan"), error->message);
+      cohorts_window_show_error (self, _("Could Not Open Plan"), error->message);
       return;
     }
 
@@ -554,7 +544,7 @@ save_cb (GObject      *source,
       g_autofree char *body = g_strdup_printf (_("%s could not be saved: %s\n\nThe file on disk is as it was."),
                                                name, error->message);
 
-      show_error (self, _("Could Not Save Plan"), body);
+      cohorts_window_show_error (self, _("Could Not Save Plan"), body);
       save_data_free (data);
       return;
     }
@@ -785,7 +775,10 @@ drop_cb (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   for (GSList *l = files; l; l = l->next)
     {
-      if (cohorts_window_is_empty (self))
+      /* The DfE's establishment file is imported into the register. */
+      if (cohorts_window_is_register_file (l->data))
+        cohorts_window_import_register (self, l->data);
+      else if (cohorts_window_is_empty (self))
         cohorts_window_open_file (self, l->data);
       else
         cohorts_application_open_file (COHORTS_APPLICATION (app), l->data);
@@ -868,6 +861,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
 
   cohorts_window_class_init_actions (widget_class);
   cohorts_window_class_init_export (widget_class);
+  cohorts_window_class_init_register (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

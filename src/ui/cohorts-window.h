@@ -32,6 +32,10 @@ void           cohorts_window_export_timeline     (CohortsWindow             *se
                                                    const CohortsPrintChoices *choices);
 void           cohorts_window_export_board_pack   (CohortsWindow             *self,
                                                    GFile                     *file);
+void           cohorts_window_import_register     (CohortsWindow             *self,
+                                                   GFile                     *file);
+GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
+GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
