@@ -1014,7 +1014,7 @@ test_import_and_search (Fixture       *f,
   run_cohorts (f, &run, "--search", "aldgate");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
-  expected = g_strdup_printf ("%s/cohorts/register.sqlite: there is no school register yet\n"
+  expected = g_strdup_printf ("%s/cohorts/register.db: there is no school register yet\n"
                               "Import the DfE's establishment file (edubasealldataYYYYMMDD.csv) first: "
                               "cohorts --import-gias FILE\n", home);
   g_assert_cmpstr (run.err, ==, expected);
@@ -1023,7 +1023,7 @@ test_import_and_search (Fixture       *f,
   run_cohorts (f, &run, "--import-gias", "edubasealldata20210415.csv");
   g_assert_cmpint (run.status, ==, 0);
   expected = g_strdup_printf ("edubasealldata20210415.csv: imported 2 schools into "
-                              "%s/cohorts/register.sqlite; 0 rows left out\n", home);
+                              "%s/cohorts/register.db; 0 rows left out\n", home);
   g_assert_cmpstr (run.out, ==, expected);
 
   run_cohorts (f, &run, "--search", "aldgate");

@@ -22,7 +22,7 @@ typedef struct
 {
   char *dir;
   char *csv;          /* edubasealldata20250401.csv in @dir */
-  char *db;           /* register.sqlite in @dir */
+  char *db;           /* register.db in @dir */
 } Fixture;
 
 static GStrv
@@ -188,7 +188,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("test-register-XXXXXX", &error);
   g_assert_no_error (error);
   f->csv = g_build_filename (f->dir, "edubasealldata20250401.csv", NULL);
-  f->db = g_build_filename (f->dir, "register.sqlite", NULL);
+  f->db = g_build_filename (f->dir, "register.db", NULL);
   write_windows_1252 (f->csv, text);
 }
 

@@ -480,10 +480,10 @@ run_import_gias (const char *csv_path,
   /* Translators: "2 schools", in "edubasealldata20250401.csv: imported 2 schools into …" */
   schools = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", summary.n_imported),
                              summary.n_imported);
-  /* Translators: "1 row left out", in "…: imported 2 schools into register.sqlite; 1 row left out" */
+  /* Translators: "1 row left out", in "…: imported 2 schools into register.db; 1 row left out" */
   skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row left out", "%u rows left out", summary.n_skipped),
                              summary.n_skipped);
-  /* Translators: "edubasealldata20250401.csv: imported 2 schools into register.sqlite; 0 rows left out" */
+  /* Translators: "edubasealldata20250401.csv: imported 2 schools into register.db; 0 rows left out" */
   print_to (stdout, _("%s: imported %s into %s; %s\n"), csv_path, schools, register_path, skipped);
   cohorts_register_import_summary_clear (&summary);
   return EXIT_OK;

@@ -530,7 +530,7 @@ cohorts_register_date_from_file_name (const char *path)
 char *
 cohorts_register_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "cohorts", "register.sqlite", NULL);
+  return g_build_filename (g_get_user_data_dir (), "cohorts", "register.db", NULL);
 }
 
 void
@@ -559,11 +559,11 @@ set_sqlite_error (GError     **error,
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     g_set_error (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_CORRUPT,
-                 /* Translators: "register.sqlite: the school register is damaged (file is not a database)" */
+                 /* Translators: "register.db: the school register is damaged (file is not a database)" */
                  _("%s: the school register is damaged (%s)"), path, sqlite3_errmsg (db));
   else
     g_set_error (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_FAILED,
-                 /* Translators: "register.sqlite: could not use the school register: disk I/O error" */
+                 /* Translators: "register.db: could not use the school register: disk I/O error" */
                  _("%s: could not use the school register: %s"), path,
                  db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
   return FALSE;
@@ -1498,7 +1498,7 @@ cohorts_register_open (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_NOT_FOUND,
-                   /* Translators: "register.sqlite: there is no school register yet" */
+                   /* Translators: "register.db: there is no school register yet" */
                    _("%s: there is no school register yet"), path);
       return NULL;
     }

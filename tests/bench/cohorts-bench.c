@@ -635,7 +635,7 @@ bench_register (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("cohorts-bench-register-XXXXXX", NULL);
   g_autofree char *csv = generate_gias (dir);
-  g_autofree char *db = g_build_filename (dir, "register.sqlite", NULL);
+  g_autofree char *db = g_build_filename (dir, "register.db", NULL);
   g_autofree char *plain = g_build_filename (dir, "plain.sqlite", NULL);
   g_autofree char *import_command = g_strdup_printf (".import --csv %s establishments", csv);
   const char *sqlite_argv[] = { "sqlite3", plain, import_command, NULL };
