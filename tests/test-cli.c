@@ -1107,6 +1107,21 @@ test_search_damaged_register (Fixture       *f,
                    "other.sqlite: the school register is damaged (it is empty)\n"
                    "To rebuild the register, import the DfE's establishment file again: "
                    "cohorts --import-gias FILE --register other.sqlite\n");
+
+  /* A register damaged after an import names the file it came from. */
+  put_file (f, "reg.sqlite", "garbage", -1);
+  run_cohorts (f, &run, "--search", "aldgate", "--register", "reg.sqlite");
+  g_assert_cmpint (run.status, ==, 2);
+  {
+    g_autofree char *source = g_build_filename (f->dir, "gias.csv", NULL);
+    g_autofree char *canonical = g_canonicalize_filename (source, NULL);
+    g_autofree char *quoted = g_shell_quote (canonical);
+    g_autofree char *expected = g_strdup_printf ("reg.sqlite: the school register is damaged (it is not a database)\n"
+                                                 "To rebuild the register, import the DfE's establishment file again: "
+                                                 "cohorts --import-gias %s --register reg.sqlite\n", quoted);
+
+    g_assert_cmpstr (run.err, ==, expected);
+  }
 }
 
 static void

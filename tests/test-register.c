@@ -298,8 +298,8 @@ test_import_summary (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (cohorts_register_get_n_schools (reg), ==, 6);
   g_assert_cmpuint (cohorts_register_get_file_date (reg), ==, cohorts_date_new (2025, 4, 1));
-  /* Nothing left beside it. */
-  g_assert_cmpuint (n_files (f), ==, 2);
+  /* Nothing left beside it but the note of where it came from. */
+  g_assert_cmpuint (n_files (f), ==, 3);
 }
 
 static void
@@ -428,7 +428,7 @@ test_import_cancelled_or_failed (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   assert_file_bytes (f->db, before);
-  g_assert_cmpuint (n_files (f), ==, 2);
+  g_assert_cmpuint (n_files (f), ==, 3);
 
   /* Cancelled while it runs: the first progress report cancels, and the
    * import stops at its next look, after a few hundred rows. */
@@ -448,7 +448,7 @@ test_import_cancelled_or_failed (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (seen, >, 0);
   assert_file_bytes (f->db, before);
-  g_assert_cmpuint (n_files (f), ==, 3);
+  g_assert_cmpuint (n_files (f), ==, 4);
 
   /* Failed: a quote never closed, far down. */
   g_file_set_contents (big, "\"URN\",\"EstablishmentName\"\r\n100000,\"A School\"\r\n100001,\"Another\r\n", -1, &error);
@@ -457,7 +457,7 @@ test_import_cancelled_or_failed (Fixture       *f,
   expected = g_strdup_printf ("%s:3: a quoted field that starts on this line is never closed", big);
   g_assert_cmpstr (error->message, ==, expected);
   assert_file_bytes (f->db, before);
-  g_assert_cmpuint (n_files (f), ==, 3);
+  g_assert_cmpuint (n_files (f), ==, 4);
 }
 
 /* In a thread, with progress reported in the caller's thread */
@@ -615,6 +615,19 @@ test_open_refuses (Fixture       *f,
     g_assert_error (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_CORRUPT);
     g_assert_true (g_str_has_prefix (error->message, f->db));
     g_assert_nonnull (strstr (error->message, ": the school register is damaged ("));
+  }
+
+  /* What to rebuild it from: the file it was last imported from, while
+   * that is still there. */
+  {
+    g_autofree char *source = cohorts_register_get_last_import (f->db);
+    g_autofree char *expected = g_canonicalize_filename (f->csv, NULL);
+
+    g_assert_cmpstr (source, ==, expected);
+    g_unlink (f->csv);
+    g_clear_pointer (&source, g_free);
+    source = cohorts_register_get_last_import (f->db);
+    g_assert_null (source);
   }
 }
 

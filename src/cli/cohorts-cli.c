@@ -515,8 +515,12 @@ run_search (const char *text,
   reg = cohorts_register_open (register_path, &error);
   if (reg == NULL)
     {
-      again = register_arg != NULL ? g_strdup_printf ("cohorts --import-gias FILE --register %s", register_arg)
-                                   : g_strdup ("cohorts --import-gias FILE");
+      g_autofree char *source = cohorts_register_get_last_import (register_path);
+      g_autofree char *quoted = source != NULL ? g_shell_quote (source) : g_strdup ("FILE");
+
+      /* A damaged register is rebuilt from the file it was last imported from. */
+      again = register_arg != NULL ? g_strdup_printf ("cohorts --import-gias %s --register %s", quoted, register_arg)
+                                   : g_strdup_printf ("cohorts --import-gias %s", quoted);
       print_to (stderr, "%s\n", error->message);
       if (g_error_matches (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_NOT_FOUND))
         /* Translators: the command, "cohorts --import-gias FILE", is not translated */

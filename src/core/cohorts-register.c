@@ -1110,6 +1110,21 @@ import_into (Import                   *import,
   return sync_file (new_path, error);
 }
 
+/* Notes where @register_path was imported from, for a rebuild: a note
+ * that cannot be written costs only that. */
+static void
+remember_source (const char *register_path,
+                 const char *csv_path)
+{
+  g_autofree char *note = g_strconcat (register_path, ".source", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (csv_path, NULL);
+  g_autofree char *line = g_strconcat (absolute, "\n", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (note, line, -1, &error))
+    g_warning ("Could not note where the school register came from: %s", error->message);
+}
+
 /**
  * cohorts_register_import:
  * @register_path: the register to make or replace
@@ -1204,9 +1219,36 @@ cohorts_register_import (const char                    *register_path,
     }
   if (!ok)
     g_unlink (new_path);
+  else
+    remember_source (register_path, csv_path);
 
   cohorts_register_import_summary_clear (&own_summary);
   return ok;
+}
+
+/**
+ * cohorts_register_get_last_import:
+ * @register_path: the register's file
+ *
+ * A damaged register is rebuilt from the file it was last imported from,
+ * which is noted beside it (in "REGISTER.source") at each import, where it
+ * survives the register's own damage.
+ *
+ * Returns: (transfer full) (nullable): the absolute path of the CSV file
+ *   @register_path was last imported from, if it is still there
+ */
+char *
+cohorts_register_get_last_import (const char *register_path)
+{
+  g_autofree char *note = g_strconcat (register_path, ".source", NULL);
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (note, &contents, NULL, NULL))
+    return NULL;
+  g_strchomp (contents);
+  if (!g_path_is_absolute (contents) || !g_file_test (contents, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_steal_pointer (&contents);
 }
 
 /* Importing in a thread */

@@ -203,6 +203,8 @@ gboolean         cohorts_register_import_finish      (GAsyncResult              
                                                       CohortsRegisterImportSummary *summary,
                                                       GError                      **error);
 
+char            *cohorts_register_get_last_import    (const char                   *register_path);
+
 CohortsRegister *cohorts_register_open               (const char                   *path,
                                                       GError                      **error);
 const char      *cohorts_register_get_path           (CohortsRegister              *self);

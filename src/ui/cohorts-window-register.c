@@ -63,9 +63,38 @@ describe_broken (const GError *error)
   else
     what = _("The school register is damaged.");
 
+  g_autofree char *path = cohorts_register_default_path ();
+  g_autofree char *source = cohorts_register_get_last_import (path);
+
+  if (source != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (source);
+
+      /* Translators: the first %s says what is wrong with the register, the second is a file's
+       * name, the third the exact error */
+      return g_strdup_printf (_("%s Rebuild deletes it and imports “%s” again, the file it came from.\n\n%s"),
+                              what, name, error->message);
+    }
   /* Translators: the first %s says what is wrong with the register, the second is the exact error */
   return g_strdup_printf (_("%s Rebuild deletes it; then import the DfE's file again.\n\n%s"),
                           what, error->message);
+}
+
+/* Deletes the register and, if the file it was last imported from is
+ * still there, imports that again. Returns whether it did. */
+static gboolean
+rebuild_register (CohortsWindow *self)
+{
+  g_autofree char *path = cohorts_register_default_path ();
+  g_autofree char *source = cohorts_register_get_last_import (path);
+  g_autoptr(GFile) file = NULL;
+
+  delete_register ();
+  if (source == NULL)
+    return FALSE;
+  file = g_file_new_for_path (source);
+  cohorts_window_import_register (self, file);
+  return TRUE;
 }
 
 /* Import */
@@ -711,7 +740,13 @@ static void
 rebuild_clicked_cb (GtkButton *button,
                     AddDialog *add)
 {
-  delete_register ();
+  CohortsWindow *self = add->self;
+
+  /* Importing closes this dialog, and opens it again when done. */
+  self->add_after_import = TRUE;
+  if (rebuild_register (self))
+    return;
+  self->add_after_import = FALSE;
   add_dialog_load (add);
 }
 
@@ -1120,7 +1155,8 @@ register_problem_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "rebuild"))
     {
-      delete_register ();
+      if (rebuild_register (self))
+        return;
       cohorts_window_toast (self, _("The school register was deleted: import the DfE's file again"));
     }
   if (g_str_equal (response, "rebuild") || g_str_equal (response, "import"))
