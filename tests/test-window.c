@@ -2531,7 +2531,14 @@ test_register_corrupt (void)
   CohortsWindow *window = open_window (file);
   GtkWindow *add;
 
+  g_autofree char *note = g_strconcat (path, ".source", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-gias-XXXXXX", NULL);
+  g_autofree char *csv = NULL;
+
+  /* Damaged, and nothing known of where it came from: Rebuild deletes it
+   * and asks for the DfE's file. */
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_unlink (note);
   g_assert_true (g_file_set_contents (path, "This is not a database, it is a shopping list.\n", -1, NULL));
 
   add = cohorts_window_show_add_from_register (window);
@@ -2542,7 +2549,32 @@ test_register_corrupt (void)
   g_assert_nonnull (find_button (GTK_WIDGET (add), "_Import School Register…"));
   gtk_window_destroy (add);
 
+  /* Damaged after an import: Rebuild imports that file again. */
+  csv = write_gias (dir, "1214");
+  import_register (window, csv);
+  wait_for_text (GTK_WIDGET (window), "Imported 4 schools from “edubasealldata20250401.csv”; 1 row left out", TRUE);
+  g_assert_true (g_file_set_contents (path, "This is not a database either.\n", -1, NULL));
+  add = cohorts_window_show_add_from_register (window);
+  wait_for_text (GTK_WIDGET (add), "Rebuild deletes it and imports “edubasealldata20250401.csv” again", TRUE);
+  press (add, "_Rebuild");
+  {
+    g_autoptr(CohortsRegister) reg = NULL;
+    gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    /* Deleted at once, then written beside and put in place. */
+    while (reg == NULL && g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        reg = cohorts_register_open (path, NULL);
+      }
+    g_assert_nonnull (reg);
+    g_assert_cmpuint (cohorts_register_get_n_schools (reg), ==, 4);
+  }
+  /* And the Add dialog comes back on it when the import is done. */
+  wait_for_text (GTK_WIDGET (window), "Imported 4 schools from “edubasealldata20250401.csv”; 1 row left out", TRUE);
+
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
 }
 
 int
