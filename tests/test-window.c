@@ -983,6 +983,90 @@ test_open_error (void)
   g_rmdir (dir);
 }
 
+/* The row of @list whose finding is about @subject. */
+static GtkListBoxRow *
+finding_row_for (GtkWidget  *list,
+                 const char *subject)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "subject"), subject) == 0)
+      return row;
+  return NULL;
+}
+
+static void
+test_findings_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsCohort *c2 = cohorts_plan_find_cohort (plan, "c2");
+  CohortsSchool *castle_mead = cohorts_plan_find_school (plan, 938127);
+  CohortsSidebar *sidebar = COHORTS_SIDEBAR (find_widget (GTK_WIDGET (window), COHORTS_TYPE_SIDEBAR));
+  CohortsSchoolList *school_list = COHORTS_SCHOOL_LIST (find_widget (GTK_WIDGET (window), COHORTS_TYPE_SCHOOL_LIST));
+  CohortsTimeline *timeline = COHORTS_TIMELINE (find_widget (GTK_WIDGET (window), COHORTS_TYPE_TIMELINE));
+  GtkWidget *editor = find_widget (GTK_WIDGET (window), COHORTS_TYPE_EDITOR);
+  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row;
+
+  g_assert_cmpstr (gtk_widget_get_name (list), ==, "findings-list");
+  /* The editor shown (F9), whatever an earlier test left. */
+  if (!gtk_widget_get_visible (editor))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_autoptr(GPtrArray) selected = NULL;
+
+  /* A cohort's problem: the Problems list leads to the cohort, and the
+   * cohort's page lists it. */
+  cohorts_plan_edit (plan, c2, "date", cohorts_date_new (2027, 9, 15), NULL);
+  wait_until (list_has_rows, list);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON)));
+  wait_for_text (list, "Move it to 1 September 2027 or 1 October 2027.", TRUE);
+  row = finding_row_for (list, "cohort:c2");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (cohorts_group_get_cohort (cohorts_sidebar_get_selected_group (sidebar)) == c2);
+  /* The list goes out of the way. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (
+                    GTK_MENU_BUTTON (gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON))))));
+  wait_for_text (editor, "Problems", TRUE);
+  wait_for_text (editor, "Cohort 2 converts on 15 September 2027; academies open only on the 1st of a month.", TRUE);
+
+  /* A school's (Castle Mead's steps were due in autumn 2026 and are not
+   * done: overdue from then on): the list, the timeline and the editor
+   * go to the school, in its cohort. */
+  row = finding_row_for (list, "school:938127");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  selected = cohorts_school_list_get_selected (school_list);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selected, 0) == castle_mead);
+  g_assert_true (cohorts_timeline_get_selected_school (timeline) == castle_mead);
+  g_assert_true (cohorts_group_get_cohort (cohorts_sidebar_get_selected_group (sidebar)) ==
+                 cohorts_school_get_cohort (castle_mead));
+  wait_for_text (editor, "Castle Mead Middle School is behind", TRUE);
+  g_assert_false (cohorts_window_show_subject (window, "school:999999"));
+  g_assert_false (cohorts_window_show_subject (window, "plan"));
+
+  /* Fixed, the cohort's page has no problems left to list. */
+  g_assert_true (cohorts_window_show_subject (window, "cohort:c2"));
+  cohorts_history_undo (cohorts_plan_get_history (plan));
+  wait_for_text (editor, "Cohort 2 converts on 15 September 2027", FALSE);
+  wait_for_text (editor, "Problems", FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_findings (void)
 {
@@ -2630,6 +2714,7 @@ main (int   argc,
   g_test_add_func ("/window/save-action", test_save_action);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/findings", test_findings);
+  g_test_add_func ("/window/findings/link", test_findings_link);
   g_test_add_func ("/window/timeline/drag-school", test_timeline_drag_school);
   g_test_add_func ("/window/timeline/drag-cohort", test_timeline_drag_cohort);
   g_test_add_func ("/window/timeline/select-and-keys", test_timeline_select_and_keys);

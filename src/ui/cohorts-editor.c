@@ -73,6 +73,7 @@ typedef struct
 #define GROUP(make_group) { NULL, NULL, 0, make_group }
 
 static GtkWidget *make_steps_group    (CohortsEditor *self);
+static GtkWidget *make_problems_group (CohortsEditor *self);
 static GtkWidget *make_schedule_group (CohortsEditor *self);
 
 static const Field school_identity[] = {
@@ -143,6 +144,7 @@ static const Field notes[] = {
 
 static const Section school_sections[] = {
   SECTION (N_("School"), school_identity),
+  GROUP (make_problems_group),
   GROUP (make_steps_group),
   SECTION (N_("Place"), school_place),
   SECTION (N_("Numbers"), school_numbers),
@@ -162,6 +164,7 @@ static const Field cohort_fields[] = {
 
 static const Section cohort_sections[] = {
   SECTION (N_("Cohort"), cohort_fields),
+  GROUP (make_problems_group),
   SECTION (N_("Notes"), notes),
 };
 
@@ -222,6 +225,9 @@ struct _CohortsEditor
   GPtrArray *rows;        /* every row widget, each with its Field */
   GtkWidget *steps_group;     /* a school's conversion steps, when shown */
   GtkWidget *schedule_group;  /* the plan's schedule, when shown */
+  GtkWidget *problems_group;  /* the school's or cohort's findings, when shown */
+  GPtrArray *problem_rows;    /* its rows */
+  GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
 };
@@ -858,6 +864,8 @@ clear_rows (CohortsEditor *self)
   g_ptr_array_set_size (self->rows, 0);
   self->steps_group = NULL;
   self->schedule_group = NULL;
+  self->problems_group = NULL;
+  g_ptr_array_set_size (self->problem_rows, 0);
 }
 
 static void
@@ -873,6 +881,77 @@ make_steps_group (CohortsEditor *self)
   self->steps_group = cohorts_steps_group_new ();
   g_signal_connect_swapped (self->steps_group, "problem", G_CALLBACK (group_problem_cb), self);
   return self->steps_group;
+}
+
+/* The subject of findings about what is shown: "school:URN", "cohort:ID". */
+static char *
+subject_key (CohortsEditor *self)
+{
+  if (COHORTS_IS_SCHOOL (self->subject))
+    return g_strdup_printf ("school:%u", cohorts_school_get_urn (COHORTS_SCHOOL (self->subject)));
+  if (COHORTS_IS_COHORT (self->subject))
+    return g_strdup_printf ("cohort:%s", cohorts_cohort_get_id (COHORTS_COHORT (self->subject)));
+  return NULL;
+}
+
+/* The findings about what is shown, at the top of its page: the other end
+ * of the window's Problems list, which leads here. */
+static void
+fill_problems (CohortsEditor *self)
+{
+  g_autofree char *key = NULL;
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->problems_group);
+
+  if (self->problems_group == NULL)
+    return;
+
+  for (guint i = 0; i < self->problem_rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (self->problem_rows, i));
+  g_ptr_array_set_size (self->problem_rows, 0);
+
+  key = subject_key (self);
+  for (guint i = 0; key != NULL && self->findings != NULL && i < self->findings->len; i++)
+    {
+      const CohortsFinding *finding = g_ptr_array_index (self->findings, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (finding->subject, key) != 0)
+        continue;
+
+      row = cohorts_finding_row_new (finding);
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->problem_rows, row);
+    }
+  gtk_widget_set_visible (self->problems_group, self->problem_rows->len > 0);
+}
+
+static GtkWidget *
+make_problems_group (CohortsEditor *self)
+{
+  self->problems_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->problems_group), _("Problems"));
+  fill_problems (self);
+  return self->problems_group;
+}
+
+/**
+ * cohorts_editor_set_findings:
+ * @findings: (nullable) (element-type CohortsFinding): the plan's findings
+ *
+ * Gives the editor the plan's findings, so that a school's or a cohort's
+ * page lists its own.
+ */
+void
+cohorts_editor_set_findings (CohortsEditor *self,
+                             GPtrArray     *findings)
+{
+  g_return_if_fail (COHORTS_IS_EDITOR (self));
+
+  if (findings != NULL)
+    g_ptr_array_ref (findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+  fill_problems (self);
 }
 
 static GtkWidget *
@@ -1057,6 +1136,8 @@ cohorts_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cohorts_editor_parent_class)->finalize (object);
 }
@@ -1096,6 +1177,7 @@ cohorts_editor_init (CohortsEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->groups = g_ptr_array_new ();
+  self->problem_rows = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
 }
 

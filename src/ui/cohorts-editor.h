@@ -20,6 +20,8 @@ void       cohorts_editor_set_subject (CohortsEditor *self,
                                        CohortsPlan   *plan,
                                        GObject       *subject);
 GObject   *cohorts_editor_get_subject (CohortsEditor *self);
+void       cohorts_editor_set_findings (CohortsEditor *self,
+                                        GPtrArray     *findings);
 GtkWidget *cohorts_editor_get_row     (CohortsEditor *self,
                                        const char    *property);
 void       cohorts_editor_set_move_menu (CohortsEditor *self,

@@ -7,7 +7,40 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "cohorts-enums.h"
 #include "cohorts-ui-util.h"
+
+/**
+ * cohorts_finding_row_new:
+ *
+ * Returns: (transfer floating): a row for @finding: its severity as an
+ *   icon (named for screen readers), its message, and what would fix it
+ */
+GtkWidget *
+cohorts_finding_row_new (const CohortsFinding *finding)
+{
+  static const char *icons[] = {
+    [COHORTS_SEVERITY_INFO] = "dialog-information-symbolic",
+    [COHORTS_SEVERITY_WARNING] = "dialog-warning-symbolic",
+    [COHORTS_SEVERITY_ERROR] = "dialog-error-symbolic",
+  };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[finding->severity]);
+  g_autofree char *title = g_markup_escape_text (finding->message, -1);
+  g_autofree char *subtitle = g_markup_escape_text (finding->suggestion ? finding->suggestion : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, finding->severity == COHORTS_SEVERITY_ERROR ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cohorts_enum_get_label (COHORTS_TYPE_SEVERITY, finding->severity), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
 
 /**
  * cohorts_schedule_before_frame:

@@ -7,8 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "cohorts-checks.h"
+
 G_BEGIN_DECLS
 
+GtkWidget *cohorts_finding_row_new  (const CohortsFinding *finding);
 void cohorts_schedule_before_frame (guint       *source,
                                     GSourceFunc  func,
                                     gpointer     data);

@@ -722,14 +722,29 @@ static void
 timeline_school_selected_cb (CohortsWindow *self)
 {
   CohortsSchool *school = cohorts_timeline_get_selected_school (self->timeline);
-  CohortsGroup *group;
-  g_autoptr(CohortsSchool) keep = NULL;
 
   if (school == NULL || self->plan == NULL)
     return;
 
-  keep = g_object_ref (school);
   self->selecting_from_timeline = TRUE;
+  cohorts_window_select_school (self, school);
+  self->selecting_from_timeline = FALSE;
+}
+
+/**
+ * cohorts_window_select_school:
+ *
+ * Selects @school in the list, showing its cohort in the sidebar (or All
+ * Schools) unless the group shown has it already; the timeline and the
+ * editor follow the list.
+ */
+void
+cohorts_window_select_school (CohortsWindow *self,
+                              CohortsSchool *school)
+{
+  CohortsGroup *group;
+  g_autoptr(CohortsSchool) keep = g_object_ref (school);
+
   group = cohorts_sidebar_get_selected_group (self->sidebar);
   if (group == NULL ||
       (cohorts_group_get_kind (group) == COHORTS_GROUP_COHORT &&
@@ -742,7 +757,6 @@ timeline_school_selected_cb (CohortsWindow *self)
         cohorts_sidebar_select_all (self->sidebar);
     }
   cohorts_school_list_select_school (self->school_list, school);
-  self->selecting_from_timeline = FALSE;
 }
 
 static void

@@ -75,6 +75,8 @@ void cohorts_window_show_error         (CohortsWindow  *self,
                                         const char     *heading,
                                         const char     *body);
 CohortsCohort *cohorts_window_get_selected_cohort (CohortsWindow *self);
+void cohorts_window_select_school      (CohortsWindow  *self,
+                                        CohortsSchool  *school);
 
 /* A modal dialog with a progress bar and Cancel; the window is insensitive
  * meanwhile and self->busy_cancellable set. */

@@ -188,25 +188,74 @@ update_recent (CohortsWindow *self)
 static GtkWidget *
 finding_row (const CohortsFinding *finding)
 {
-  static const char *icons[] = {
-    [COHORTS_SEVERITY_INFO] = "dialog-information-symbolic",
-    [COHORTS_SEVERITY_WARNING] = "dialog-warning-symbolic",
-    [COHORTS_SEVERITY_ERROR] = "dialog-error-symbolic",
-  };
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icons[finding->severity]);
-  g_autofree char *title = g_markup_escape_text (finding->message, -1);
-  g_autofree char *subtitle = g_markup_escape_text (finding->suggestion ? finding->suggestion : "", -1);
+  GtkWidget *row = cohorts_finding_row_new (finding);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (icon, finding->severity == COHORTS_SEVERITY_ERROR ? "error" : "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cohorts_enum_get_label (COHORTS_TYPE_SEVERITY, finding->severity), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* A school's or a cohort's problem takes you to it. */
+  if (g_str_has_prefix (finding->subject, "school:") || g_str_has_prefix (finding->subject, "cohort:"))
+    {
+      GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "subject", g_strdup (finding->subject), g_free);
+    }
   return row;
+}
+
+/**
+ * cohorts_window_show_subject:
+ * @subject: a finding's subject: "school:URN", "cohort:ID" or "plan"
+ *
+ * Shows what a finding is about: selects the school (its cohort in the
+ * sidebar, the list, the timeline and the editor follow) or the cohort.
+ *
+ * Returns: whether the plan has it
+ */
+gboolean
+cohorts_window_show_subject (CohortsWindow *self,
+                             const char    *subject)
+{
+  g_return_val_if_fail (COHORTS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (subject != NULL, FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (subject, "school:"))
+    {
+      guint64 urn;
+      CohortsSchool *school;
+
+      if (!g_ascii_string_to_unsigned (subject + strlen ("school:"), 10, 0, G_MAXUINT, &urn, NULL))
+        return FALSE;
+      school = cohorts_plan_find_school (self->plan, (guint) urn);
+      if (school == NULL)
+        return FALSE;
+      cohorts_window_select_school (self, school);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (subject, "cohort:"))
+    {
+      CohortsCohort *cohort = cohorts_plan_find_cohort (self->plan, subject + strlen ("cohort:"));
+
+      if (cohort == NULL)
+        return FALSE;
+      cohorts_sidebar_select_cohort (self->sidebar, cohort);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+finding_activated_cb (CohortsWindow *self,
+                      GtkListBoxRow *row)
+{
+  const char *subject = g_object_get_data (G_OBJECT (row), "subject");
+
+  if (subject != NULL && cohorts_window_show_subject (self, subject))
+    gtk_menu_button_popdown (self->findings_button);
 }
 
 static gboolean
@@ -233,6 +282,7 @@ update_findings (gpointer user_data)
   findings = cohorts_checks_run (self->plan);
   for (guint i = 0; i < findings->len; i++)
     gtk_list_box_append (self->findings_list, finding_row (g_ptr_array_index (findings, i)));
+  cohorts_editor_set_findings (self->editor, findings);
 
   n_errors = cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR);
   n_warnings = cohorts_checks_count (findings, COHORTS_SEVERITY_WARNING);
@@ -884,6 +934,7 @@ cohorts_window_init (CohortsWindow *self)
     gtk_widget_set_margin_bottom (placeholder, 12);
     gtk_list_box_set_placeholder (self->findings_list, placeholder);
   }
+  g_signal_connect_swapped (self->findings_list, "row-activated", G_CALLBACK (finding_activated_cb), self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

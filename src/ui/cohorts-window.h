@@ -34,6 +34,8 @@ void           cohorts_window_export_board_pack   (CohortsWindow             *se
                                                    GFile                     *file);
 void           cohorts_window_import_register     (CohortsWindow             *self,
                                                    GFile                     *file);
+gboolean       cohorts_window_show_subject        (CohortsWindow             *self,
+                                                   const char                *subject);
 GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
 GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
