@@ -143,8 +143,8 @@ static const Field notes[] = {
 };
 
 static const Section school_sections[] = {
-  SECTION (N_("School"), school_identity),
   GROUP (make_problems_group),
+  SECTION (N_("School"), school_identity),
   GROUP (make_steps_group),
   SECTION (N_("Place"), school_place),
   SECTION (N_("Numbers"), school_numbers),
@@ -163,8 +163,8 @@ static const Field cohort_fields[] = {
 };
 
 static const Section cohort_sections[] = {
-  SECTION (N_("Cohort"), cohort_fields),
   GROUP (make_problems_group),
+  SECTION (N_("Cohort"), cohort_fields),
   SECTION (N_("Notes"), notes),
 };
 
