@@ -462,11 +462,7 @@ board_pack_chooser_response_cb (GtkNativeDialog *chooser,
                                 int              response,
                                 CohortsWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+  g_autoptr(GFile) file = cohorts_window_take_chosen_file (self, chooser, response);
 
   if (file != NULL)
     {

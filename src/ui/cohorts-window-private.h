@@ -75,6 +75,9 @@ void cohorts_window_show_error         (CohortsWindow  *self,
                                         const char     *heading,
                                         const char     *body);
 CohortsCohort *cohorts_window_get_selected_cohort (CohortsWindow *self);
+GFile *cohorts_window_take_chosen_file (CohortsWindow   *self,
+                                        GtkNativeDialog *dialog,
+                                        int              response);
 void cohorts_window_select_school      (CohortsWindow  *self,
                                         CohortsSchool  *school);
 

@@ -492,8 +492,14 @@ set_chooser_folder (CohortsWindow  *self,
 }
 
 /* The file chosen in the window's chooser, if any; the chooser is done with. */
-static GFile *
-take_chosen_file (CohortsWindow   *self,
+/**
+ * cohorts_window_take_chosen_file:
+ *
+ * Returns: (transfer full) (nullable): the file chosen in the window's
+ *   file chooser, which it lets go of, or %NULL if none was
+ */
+GFile *
+cohorts_window_take_chosen_file (CohortsWindow   *self,
                   GtkNativeDialog *dialog,
                   int              response)
 {
@@ -536,7 +542,7 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   CohortsWindow   *self)
 {
-  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
+  g_autoptr(GFile) file = cohorts_window_take_chosen_file (self, dialog, response);
 
   if (file == NULL)
     return;
@@ -636,7 +642,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      CohortsWindow   *self)
 {
-  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
+  g_autoptr(GFile) file = cohorts_window_take_chosen_file (self, dialog, response);
 
   if (file == NULL)
     {
