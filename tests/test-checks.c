@@ -158,11 +158,13 @@ test_example_plan (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_no_error (error);
-  /* On the day the plan starts, nothing is due yet; the plan's growth is
-   * short of its pupils. */
+  /* On the day the plan starts, nothing is due yet; its first cohort has no
+   * church school, below the diocese's 25%, and its growth is short of its
+   * pupils. */
   findings = cohorts_checks_run_at (plan, cohorts_date_new (2026, 9, 1));
-  g_assert_cmpuint (findings->len, ==, 1);
-  g_assert_cmpstr (((CohortsFinding *) findings->pdata[0])->message, ==,
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (((CohortsFinding *) findings->pdata[0])->code, ==, "capacity-church-share");
+  g_assert_cmpstr (((CohortsFinding *) findings->pdata[1])->message, ==,
                    "By 1 September 2031 the trust’s academies have 5378 pupils, fewer than the 7500 "
                    "of its growth target.");
 }
@@ -1200,8 +1202,9 @@ test_example_plan_overdue (void)
   g_assert_nonnull (plan);
   findings = cohorts_checks_run_at (plan, D (2026, 11, 23));
   /* Then the capacity findings, the same on any day (test_example_plan()). */
-  g_assert_cmpuint (findings->len, ==, 5);
-  g_assert_cmpstr (finding (findings, 4)->code, ==, "capacity-growth");
+  g_assert_cmpuint (findings->len, ==, 6);
+  g_assert_cmpstr (finding (findings, 4)->code, ==, "capacity-church-share");
+  g_assert_cmpstr (finding (findings, 5)->code, ==, "capacity-growth");
   for (guint i = 0; i < 4; i++)
     {
       g_assert_cmpstr (finding (findings, i)->code, ==, "milestone-overdue");

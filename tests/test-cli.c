@@ -292,6 +292,8 @@ assert_finding_lines (const char *out)
 
 /* The example's capacity findings, on any day. */
 static const char example_capacity[] =
+  "warning\tcapacity-church-share\tmonth:2027-04\tFrom April 2027 church schools are 0 of the trust’s 5 "
+  "academies (0%), below the diocese’s minimum of 25%. It is met again from April 2028.\n"
   "warning\tcapacity-growth\tplan\tBy 1 September 2031 the trust’s academies have 5378 pupils, "
   "fewer than the 7500 of its growth target.\n";
 
@@ -837,8 +839,9 @@ test_convert_unwritable (Fixture       *f,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
-/* The example without its milestones, and (for @version 1) without its
- * schedule: what the example was in format version 1. */
+/* The example without its milestones and capacity limits, and (for
+ * @version 1) without its schedule: what the example was in format version
+ * 1. */
 static char *
 example_before_milestones (Fixture *f,
                            int      version)
@@ -851,7 +854,7 @@ example_before_milestones (Fixture *f,
     {
       const char *line = lines[i];
 
-      if (strstr (line, "<milestone ") != NULL)
+      if (strstr (line, "<milestone ") != NULL || strstr (line, "<capacity-limits ") != NULL)
         continue;
       if (version == 1 && strstr (line, "<schedule") != NULL)
         in_schedule = TRUE;
@@ -866,7 +869,7 @@ example_before_milestones (Fixture *f,
     }
 
   if (version == 1)
-    g_string_replace (out, " format-version=\"2\"", " format-version=\"1\"", 1);
+    g_string_replace (out, " format-version=\"3\"", " format-version=\"1\"", 1);
   return g_string_free (out, FALSE);
 }
 
@@ -897,14 +900,14 @@ test_convert_version_1 (Fixture       *f,
   g_assert_cmpstr (run.err, ==, "");
   assert_file_equals (out, expected, strlen (expected));
 
-  /* What version 2 brought is refused in a file of version 1, and nothing
-   * is written. */
+  /* What later versions brought is refused in a file of version 1 (the
+   * first of it, version 3's capacity limits), and nothing is written. */
   g_free (old);
-  old = example_with (f, " format-version=\"2\"", " format-version=\"1\"");
+  old = example_with (f, " format-version=\"3\"", " format-version=\"1\"");
   put_file (f, "mixed.matplan", old, -1);
   g_free (expected);
-  expected = g_strdup_printf ("mixed.matplan:%d: <schedule> needs format version 2; this file is "
-                              "version 1\n", line_of (old, "<schedule "));
+  expected = g_strdup_printf ("mixed.matplan:%d: <capacity-limits> needs format version 3; this file is "
+                              "version 1\n", line_of (old, "<capacity-limits "));
   run_cohorts (f, &run, "--convert", "mixed-out.matplan", "mixed.matplan");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, expected);
@@ -917,7 +920,7 @@ static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"2\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"3\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };

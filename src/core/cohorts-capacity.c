@@ -690,12 +690,12 @@ check_growth (Sweep *s)
                                                /* Translators: "By 1 September 2029 the trust's
                                                 * academies have 4200 pupils, fewer than the 7500 of
                                                 * its growth target." */
-                                               "By %s the trust’s academies have %" G_GUINT64_FORMAT
-                                               " pupil, fewer than the %d of its growth target.",
-                                               "By %s the trust’s academies have %" G_GUINT64_FORMAT
-                                               " pupils, fewer than the %d of its growth target.",
-                                               (gulong) MIN (pupils, G_MAXULONG)),
-                                  when, pupils, pupils_target));
+                                               "By %s the trust’s academies have %u pupil, fewer than "
+                                               "the %d of its growth target.",
+                                               "By %s the trust’s academies have %u pupils, fewer than "
+                                               "the %d of its growth target.",
+                                               (gulong) MIN (pupils, G_MAXUINT)),
+                                  when, (guint) MIN (pupils, G_MAXUINT), pupils_target));
 }
 
 /* The DfE's aim, against where the growth target heads and where the plan
