@@ -200,7 +200,7 @@ list_names (const Joiner *joiners,
             gboolean      cohorts)
 {
   const char *names[MAX_NAMES + 1];
-  g_autofree char *owned[MAX_NAMES + 1] = { NULL, };
+  char *owned[MAX_NAMES + 1] = { NULL, };
   guint n = 0, more = 0;
   GString *out;
 
@@ -257,6 +257,8 @@ list_names (const Joiner *joiners,
     /* Translators: the end of a list of names: "A, B, C and 2 more" */
     g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", more), more);
 
+  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+    g_free (owned[i]);
   return g_string_free (out, FALSE);
 }
 
