@@ -158,9 +158,15 @@ test_example_plan (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_no_error (error);
-  /* On the day the plan starts, nothing is due yet. */
+  /* On the day the plan starts, nothing is due yet; its first cohort has no
+   * church school, below the diocese's 25%, and its growth is short of its
+   * pupils. */
   findings = cohorts_checks_run_at (plan, cohorts_date_new (2026, 9, 1));
-  g_assert_cmpuint (findings->len, ==, 0);
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (((CohortsFinding *) findings->pdata[0])->code, ==, "capacity-church-share");
+  g_assert_cmpstr (((CohortsFinding *) findings->pdata[1])->message, ==,
+                   "By 1 September 2031 the trust’s academies have 5378 pupils, fewer than the 7500 "
+                   "of its growth target.");
 }
 
 static void
@@ -1195,8 +1201,11 @@ test_example_plan_overdue (void)
    * (test-cli.c has the exact lines.) */
   g_assert_nonnull (plan);
   findings = cohorts_checks_run_at (plan, D (2026, 11, 23));
-  g_assert_cmpuint (findings->len, ==, 4);
-  for (guint i = 0; i < findings->len; i++)
+  /* Then the capacity findings, the same on any day (test_example_plan()). */
+  g_assert_cmpuint (findings->len, ==, 6);
+  g_assert_cmpstr (finding (findings, 4)->code, ==, "capacity-church-share");
+  g_assert_cmpstr (finding (findings, 5)->code, ==, "capacity-growth");
+  for (guint i = 0; i < 4; i++)
     {
       g_assert_cmpstr (finding (findings, i)->code, ==, "milestone-overdue");
       g_assert_cmpint (finding (findings, i)->severity, ==, COHORTS_SEVERITY_WARNING);

@@ -233,6 +233,33 @@ assert_file_equals (const char *path,
   g_assert_cmpmem (contents, size, expected, expected_size);
 }
 
+/* --check's lines other than the capacity checks', for the tests of other
+ * rules on variants of the example: the capacity findings of the example
+ * itself are compared whole in test_check_example(), and each capacity
+ * check in test-capacity.c. */
+static char *
+other_than_capacity (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+
+      if (lines[i][0] == '\0' || (tab != NULL && g_str_has_prefix (tab + 1, "capacity-")))
+        continue;
+      g_string_append_printf (kept, "%s\n", lines[i]);
+    }
+  return g_string_free (kept, FALSE);
+}
+
+#define assert_other_findings(out, expected) \
+  G_STMT_START { \
+    g_autofree char *others_ = other_than_capacity (out); \
+    g_assert_cmpstr (others_, ==, (expected)); \
+  } G_STMT_END
+
 /* Each line of --check output is SEVERITY TAB CODE TAB SUBJECT TAB MESSAGE. */
 static void
 assert_finding_lines (const char *out)
@@ -250,7 +277,8 @@ assert_finding_lines (const char *out)
                      g_str_equal (fields[0], "info"));
       g_assert_cmpuint (strlen (fields[1]), >, 0);
       g_assert_true (g_str_equal (fields[2], "plan") || g_str_has_prefix (fields[2], "cohort:") ||
-                     g_str_has_prefix (fields[2], "school:"));
+                     g_str_has_prefix (fields[2], "school:") || g_str_has_prefix (fields[2], "month:") ||
+                     g_str_has_prefix (fields[2], "term:"));
       g_assert_cmpuint (strlen (fields[3]), >, 0);
     }
 }
@@ -262,6 +290,13 @@ assert_finding_lines (const char *out)
  * it runs on. */
 #define EARLY "--today=2025-01-01"
 
+/* The example's capacity findings, on any day. */
+static const char example_capacity[] =
+  "warning\tcapacity-church-share\tmonth:2027-04\tFrom April 2027 church schools are 0 of the trust’s 5 "
+  "academies (0%), below the diocese’s minimum of 25%. It is met again from April 2028.\n"
+  "warning\tcapacity-growth\tplan\tBy 1 September 2031 the trust’s academies have 5378 pupils, "
+  "fewer than the 7500 of its growth target.\n";
+
 static void
 test_check_example (Fixture       *f,
                     gconstpointer  data)
@@ -269,10 +304,11 @@ test_check_example (Fixture       *f,
   g_autofree char *path = example_path ();
   g_auto(Run) run = { 0 };
 
-  /* On the day the plan starts, nothing is due. */
+  /* On the day the plan starts, nothing is due; the capacity checks find
+   * what they find whatever the day. */
   run_cohorts (f, &run, "--check", "--today=2026-09-01", path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.out, ==, example_capacity);
   g_assert_cmpstr (run.err, ==, "");
 }
 
@@ -300,14 +336,14 @@ test_check_example_overdue (Fixture       *f,
   /* Overdue steps are warnings: the check still passes. */
   run_cohorts (f, &run, "--check", "--today=2026-11-23", path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+  assert_other_findings (run.out, example_overdue_2026_11_23);
   g_assert_cmpstr (run.err, ==, "");
   assert_finding_lines (run.out);
 
   /* The option's value may be the next argument. */
   run_cohorts (f, &run, "--check", "--today", "2026-11-23", path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, example_overdue_2026_11_23);
+  assert_other_findings (run.out, example_overdue_2026_11_23);
 
   /* On 4 February 2027, the high school's academy order (planned for 10
    * December) is overdue, Cohort 1's other schools also have their
@@ -315,7 +351,7 @@ test_check_example_overdue (Fixture       *f,
    * its resolution, due the day before. */
   run_cohorts (f, &run, "--check", "--today=2027-02-04", path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "warning\tmilestone-overdue\tschool:938112\tNorthfield High School is behind: “Academy "
                    "order” was due on 10 December 2026 and is not marked done.\n"
                    "warning\tmilestone-overdue\tschool:938127\tCastle Mead Middle School is behind: "
@@ -384,7 +420,7 @@ test_check_bad_today (Fixture       *f,
     {
       run_cohorts (f, &run, "--check", cases[i].arg, path);
       g_assert_cmpint (run.status, ==, 2);
-      g_assert_cmpstr (run.out, ==, "");
+      assert_other_findings (run.out, "");
       g_assert_cmpstr (run.err, ==, cases[i].message);
     }
 }
@@ -400,7 +436,7 @@ test_check_error (Fixture       *f,
   put_file (f, "mid-month.matplan", plan, -1);
   run_cohorts (f, &run, "--check", EARLY, "mid-month.matplan");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "error\tcohort-date-not-first\tcohort:c2\t"
                    "Cohort 2 converts on 15 September 2027; academies open only on the 1st of a month.\n");
   g_assert_cmpstr (run.err, ==, "");
@@ -426,7 +462,7 @@ test_check_errors_and_warnings (Fixture       *f,
 
   run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "error\tcohort-before-start\tcohort:c2\t"
                    "Cohort 2 converts on 1 April 2026, before the plan starts on 1 September 2026.\n"
                    "warning\tcohort-no-date\tcohort:c5\tCohort 5 has no conversion date.\n");
@@ -450,7 +486,7 @@ test_check_warnings_only (Fixture       *f,
 
   run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "warning\tcohort-empty\tcohort:c4\tCohort 4 has no schools.\n"
                    "warning\tcohort-no-date\tcohort:c5\tCohort 5 has no conversion date.\n");
   g_assert_cmpstr (run.err, ==, "");
@@ -467,7 +503,7 @@ test_check_info_only (Fixture       *f,
 
   run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "info\tplan-no-start\tplan\t"
                    "The plan has no start date, so conversions cannot be checked against it.\n");
   assert_finding_lines (run.out);
@@ -596,7 +632,7 @@ test_check_c_locale (Fixture       *f,
 
   run_cohorts (f, &run, "--check", EARLY, "église.matplan");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpstr (run.out, ==,
+  assert_other_findings (run.out,
                    "error\tcohort-date-not-first\tcohort:c2\t"
                    "Cohort 2 – Église converts on 15 September 2027; academies open only on the 1st of a "
                    "month.\n");
@@ -651,7 +687,7 @@ test_colon_in_name (Fixture       *f,
   /* "draft:" is not a URI scheme but part of the file's name. */
   run_cohorts (f, &run, "--check", EARLY, "draft:2.matplan");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
+  assert_other_findings (run.out, "");
   g_assert_cmpstr (run.err, ==, "");
 
   run_cohorts (f, &run, "--convert", "final:1.matplan", "draft:2.matplan");
@@ -667,7 +703,7 @@ test_colon_in_name (Fixture       *f,
   uri = g_filename_to_uri (path, NULL, NULL);
   run_cohorts (f, &run, "--check", EARLY, uri);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
+  assert_other_findings (run.out, "");
   g_clear_pointer (&uri, g_free);
 
   uri = g_filename_to_uri (missing, NULL, NULL);
@@ -803,8 +839,9 @@ test_convert_unwritable (Fixture       *f,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
-/* The example without its milestones, and (for @version 1) without its
- * schedule: what the example was in format version 1. */
+/* The example without its milestones and capacity limits, and (for
+ * @version 1) without its schedule: what the example was in format version
+ * 1. */
 static char *
 example_before_milestones (Fixture *f,
                            int      version)
@@ -817,7 +854,7 @@ example_before_milestones (Fixture *f,
     {
       const char *line = lines[i];
 
-      if (strstr (line, "<milestone ") != NULL)
+      if (strstr (line, "<milestone ") != NULL || strstr (line, "<capacity-limits ") != NULL)
         continue;
       if (version == 1 && strstr (line, "<schedule") != NULL)
         in_schedule = TRUE;
@@ -832,7 +869,7 @@ example_before_milestones (Fixture *f,
     }
 
   if (version == 1)
-    g_string_replace (out, " format-version=\"2\"", " format-version=\"1\"", 1);
+    g_string_replace (out, " format-version=\"3\"", " format-version=\"1\"", 1);
   return g_string_free (out, FALSE);
 }
 
@@ -863,14 +900,14 @@ test_convert_version_1 (Fixture       *f,
   g_assert_cmpstr (run.err, ==, "");
   assert_file_equals (out, expected, strlen (expected));
 
-  /* What version 2 brought is refused in a file of version 1, and nothing
-   * is written. */
+  /* What later versions brought is refused in a file of version 1 (the
+   * first of it, version 3's capacity limits), and nothing is written. */
   g_free (old);
-  old = example_with (f, " format-version=\"2\"", " format-version=\"1\"");
+  old = example_with (f, " format-version=\"3\"", " format-version=\"1\"");
   put_file (f, "mixed.matplan", old, -1);
   g_free (expected);
-  expected = g_strdup_printf ("mixed.matplan:%d: <schedule> needs format version 2; this file is "
-                              "version 1\n", line_of (old, "<schedule "));
+  expected = g_strdup_printf ("mixed.matplan:%d: <capacity-limits> needs format version 3; this file is "
+                              "version 1\n", line_of (old, "<capacity-limits "));
   run_cohorts (f, &run, "--convert", "mixed-out.matplan", "mixed.matplan");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, expected);
@@ -883,7 +920,7 @@ static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"2\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"3\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };
@@ -1316,7 +1353,7 @@ test_headless_with_broken_display (Fixture       *f,
 
   run_cohorts (f, &run, "--check", EARLY, path);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.out, ==, example_capacity);
   g_assert_cmpstr (run.err, ==, "");
 
   run_cohorts (f, &run, "--convert", "out.matplan", path);

@@ -1006,6 +1006,9 @@ test_trust_defaults (void)
   g_assert_cmpint (cohorts_trust_get_academies_max (trust), ==, -1);
   g_assert_cmpint (cohorts_trust_get_target_pupils (trust), ==, -1);
   g_assert_cmpint (cohorts_trust_get_within_years (trust), ==, -1);
+  g_assert_cmpint (cohorts_trust_get_support_ratio (trust), ==, -1);
+  g_assert_cmpint (cohorts_trust_get_max_deficit_together (trust), ==, -1);
+  g_assert_cmpint (cohorts_trust_get_church_share_min (trust), ==, -1);
   g_assert_cmpstr (cohorts_trust_get_notes (trust), ==, "");
   g_assert_cmpstr (target, ==, "");
 }
@@ -1015,7 +1018,7 @@ test_trust_set_every_property (void)
 {
   g_autoptr(CohortsTrust) trust = cohorts_trust_new ();
 
-  g_assert_cmpuint (exercise_properties (trust), ==, 13);
+  g_assert_cmpuint (exercise_properties (trust), ==, 16);
 }
 
 static char *

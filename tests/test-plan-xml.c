@@ -53,6 +53,7 @@
  * version) and data/matplan-1.rng (version 1). */
 static xmlRelaxNGPtr rng_schema;
 static xmlRelaxNGPtr rng_schema_1;
+static xmlRelaxNGPtr rng_schema_2;
 
 /* Helpers */
 
@@ -262,16 +263,18 @@ typedef enum
 } RngVerdict;
 
 /* The schema that a document says it follows: data/matplan-1.rng for
- * format-version="1", else the current one (which refuses other versions). */
+ * format-version="1", data/matplan-2.rng for "2", else the current one
+ * (which refuses other versions). */
 static xmlRelaxNGPtr
 schema_for (xmlDocPtr doc)
 {
   xmlNodePtr root = xmlDocGetRootElement (doc);
   xmlChar *version = root ? xmlGetProp (root, BAD_CAST "format-version") : NULL;
   gboolean first = version != NULL && xmlStrEqual (version, BAD_CAST "1");
+  gboolean second = version != NULL && xmlStrEqual (version, BAD_CAST "2");
 
   xmlFree (version);
-  return first ? rng_schema_1 : rng_schema;
+  return first ? rng_schema_1 : second ? rng_schema_2 : rng_schema;
 }
 
 /* Validates @bytes against the schema of its version with libxml2 alone: no
@@ -440,7 +443,7 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
   g_assert_false (cohorts_plan_is_modified (plan));
 
   /* The default schedule, and the dates the schools have so far (the plan
@@ -780,7 +783,7 @@ test_load_schedule_and_milestones (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
 
   schedule = cohorts_plan_get_schedule (plan);
   g_assert_false (cohorts_schedule_is_default (schedule));
@@ -831,7 +834,7 @@ test_load_schedule_subset (void)
 {
   static const char head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"3\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
   static const char tail[] =
     "  <schools/>\n"
@@ -933,6 +936,97 @@ test_load_version_1 (void)
       written = cohorts_plan_xml_to_bytes (plan);
       assert_same_bytes (good, written);
     }
+}
+
+/* Files of format version 2 (tests/files/version-2/, the good files as they
+ * were) load, validate against data/matplan-2.rng, and are written as
+ * version 3: the file of the same name in tests/files/good/. */
+static void
+test_load_version_2 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-2", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 5);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"2\""));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
+      /* No capacity limits in version 2: the checks' defaults. */
+      g_assert_cmpint (cohorts_trust_get_support_ratio (cohorts_plan_get_trust (plan)), ==, -1);
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+/* <capacity-limits> is version 3's: refused in a version 2 file, by the
+ * reader and by data/matplan-2.rng alike; read back in version 3. */
+static void
+test_capacity_limits (void)
+{
+  static const char v2[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\">\n"
+    "  <trust kind=\"forming-mat\">\n"
+    "    <name>T</name>\n"
+    "    <capacity-limits support-ratio=\"3\"/>\n"
+    "  </trust>\n"
+    "  <schools/>\n"
+    "  <cohorts/>\n"
+    "</plan>\n";
+  g_autofree char *v3 = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (v2, sizeof v2 - 1);
+  g_autoptr(GBytes) bytes3 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = NULL;
+  g_autoptr(GBytes) written = NULL;
+  CohortsTrust *trust;
+  char *problem = NULL;
+
+  plan = cohorts_plan_xml_load_data (v2, sizeof v2 - 1, "v2.matplan", COHORTS_PLAN_LOAD_DEFAULT, &error);
+  g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "v2.matplan:5: <capacity-limits> needs format version 3; this file is version 2");
+  g_assert_null (plan);
+  g_assert_cmpint (rng_validate (bytes, "v2.matplan", &problem), ==, RNG_INVALID);
+  g_free (problem);
+  g_clear_error (&error);
+
+  v3 = g_strdup (v2);
+  v3[strstr (v3, "format-version=\"2\"") - v3 + strlen ("format-version=\"")] = '3';
+  {
+    char *at = strstr (v3, "support-ratio=\"3\"/>");
+    g_autofree char *full = g_strdup_printf ("%.*ssupport-ratio=\"3\" max-deficit-together=\"0\" church-share-min=\"25.5\"/>%s",
+                                             (int) (at - v3), v3, at + strlen ("support-ratio=\"3\"/>"));
+    g_free (v3);
+    v3 = g_steal_pointer (&full);
+  }
+  bytes3 = g_bytes_new (v3, strlen (v3));
+  plan = cohorts_plan_xml_load_data (v3, strlen (v3), "v3.matplan", COHORTS_PLAN_LOAD_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rng_validate (bytes3, "v3.matplan", &problem), ==, RNG_VALID);
+  trust = cohorts_plan_get_trust (plan);
+  g_assert_cmpint (cohorts_trust_get_support_ratio (trust), ==, 3);
+  g_assert_cmpint (cohorts_trust_get_max_deficit_together (trust), ==, 0);
+  g_assert_cmpint (cohorts_trust_get_church_share_min (trust), ==, 2550);
+  written = cohorts_plan_xml_to_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                  "    <capacity-limits support-ratio=\"3\" max-deficit-together=\"0\" "
+                                  "church-share-min=\"25.5\"/>\n"));
 }
 
 /* Asynchronous loading */
@@ -1340,7 +1434,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"2\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"3\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1443,8 +1537,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 3; this version reads "
-    "formats up to 2. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 4; this version reads "
+    "formats up to 3. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2554,6 +2648,7 @@ main (int   argc,
    * xmlRelaxNGNewParserCtxt() reads the schema through it. */
   rng_schema = compile_schema_file ("matplan.rng");
   rng_schema_1 = compile_schema_file ("matplan-1.rng");
+  rng_schema_2 = compile_schema_file ("matplan-2.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -2561,6 +2656,8 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/schedule-and-milestones", test_load_schedule_and_milestones);
   g_test_add_func ("/plan-xml/load/schedule-subset", test_load_schedule_subset);
   g_test_add_func ("/plan-xml/load/version-1", test_load_version_1);
+  g_test_add_func ("/plan-xml/load/version-2", test_load_version_2);
+  g_test_add_func ("/plan-xml/load/capacity-limits", test_capacity_limits);
   g_test_add_func ("/plan-xml/load/missing-file", test_load_missing_file);
   g_test_add_func ("/plan-xml/load/async-example", test_load_async_example);
   g_test_add_func ("/plan-xml/load/async-bad-file", test_load_async_bad);
@@ -2611,5 +2708,6 @@ main (int   argc,
   g_ptr_array_unref (good_paths);
   xmlRelaxNGFree (rng_schema);
   xmlRelaxNGFree (rng_schema_1);
+  xmlRelaxNGFree (rng_schema_2);
   return ret;
 }

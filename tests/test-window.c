@@ -424,13 +424,17 @@ test_shows_plan (void)
   g_assert_cmpuint (shown_urn (window, 1), ==, 938127);
   g_assert_true (COHORTS_IS_COHORT (cohorts_editor_get_subject (editor_of (window))));
 
-  /* The example breaks no rule; it has only the steps overdue today. */
+  /* The example breaks no planning rule; it has the steps overdue today and
+   * two capacity findings (church share, pupils), which the Problems list
+   * shows like any other. */
   {
     g_autofree char *tooltip = problems_tooltip (cohorts_window_get_plan (window), NULL);
     g_autoptr(GPtrArray) findings = cohorts_checks_run_at (cohorts_window_get_plan (window),
                                                            COHORTS_DATE_NONE);
 
-    g_assert_cmpuint (findings->len, ==, 0);
+    g_assert_cmpuint (findings->len, ==, 2);
+    g_assert_cmpstr (((CohortsFinding *) findings->pdata[0])->code, ==, "capacity-church-share");
+    g_assert_cmpstr (((CohortsFinding *) findings->pdata[1])->code, ==, "capacity-growth");
     g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window),
                                                                                        "findings-list"),
                                                                            GTK_TYPE_MENU_BUTTON)),

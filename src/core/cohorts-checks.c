@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cohorts-capacity.h"
 #include "cohorts-checks.h"
 
 G_DEFINE_BOXED_TYPE (CohortsFinding, cohorts_finding, cohorts_finding_copy, cohorts_finding_free)
@@ -512,7 +513,8 @@ cohorts_checks_run (CohortsPlan *plan)
  *
  * Returns: (transfer full) (element-type CohortsFinding): the findings, in
  *   plan order (the plan first, then schools, then cohorts, in order; each
- *   school's and each cohort's in a fixed order)
+ *   school's and each cohort's in a fixed order), then the capacity checks'
+ *   month by month (cohorts_capacity_check())
  */
 GPtrArray *
 cohorts_checks_run_at (CohortsPlan *plan,
@@ -550,6 +552,8 @@ cohorts_checks_run_at (CohortsPlan *plan,
       g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, i);
       check_cohort (plan, cohort, findings);
     }
+
+  cohorts_capacity_check (plan, findings);
 
   return findings;
 }

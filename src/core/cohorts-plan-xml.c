@@ -2364,10 +2364,13 @@ read_trust (Loader *l)
   static const AttributeSpec growth_attrs[] = {
     { "academies-min", FALSE }, { "academies-max", FALSE }, { "pupils", FALSE }, { "within-years", FALSE },
   };
+  static const AttributeSpec limits_attrs[] = {
+    { "support-ratio", FALSE }, { "max-deficit-together", FALSE }, { "church-share-min", FALSE },
+  };
   static const ChildSpec children[] = {
     { "name", TRUE, FALSE }, { "central-team", FALSE, FALSE },
-    { "growth-target", FALSE, FALSE }, { "notes", FALSE, FALSE },
-    { "extensions", FALSE, FALSE },
+    { "growth-target", FALSE, FALSE }, { "capacity-limits", FALSE, FALSE, 3 },
+    { "notes", FALSE, FALSE }, { "extensions", FALSE, FALSE },
   };
   CohortsTrust *trust = cohorts_plan_get_trust (l->plan);
   Sequence seq = SEQUENCE ("trust", children);
@@ -2428,10 +2431,20 @@ read_trust (Loader *l)
             return FALSE;
           break;
         case 3:
-          if (!read_text_element (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
+          ok = read_attributes (l, "capacity-limits", limits_attrs, G_N_ELEMENTS (limits_attrs), values) &&
+               attr_count (l, "capacity-limits", "support-ratio", values[0], 99, &trust->support_ratio) &&
+               attr_count (l, "capacity-limits", "max-deficit-together", values[1], 999999999,
+                           &trust->max_deficit_together) &&
+               attr_percent (l, "capacity-limits", "church-share-min", values[2], &trust->church_share_min);
+          free_values (values, G_N_ELEMENTS (limits_attrs));
+          if (!ok || !expect_empty (l, "capacity-limits"))
             return FALSE;
           break;
         case 4:
+          if (!read_text_element (l, "notes", COHORTS_NOTES_MAX, &trust->notes))
+            return FALSE;
+          break;
+        case 5:
           if (!read_extensions (l, &trust->extensions))
             return FALSE;
           break;
@@ -2993,6 +3006,16 @@ write_trust (GString      *out,
       attr_int (out, "academies-max", trust->academies_max);
       attr_int (out, "pupils", trust->target_pupils);
       attr_int (out, "within-years", trust->within_years);
+      g_string_append (out, "/>\n");
+    }
+
+  if (trust->support_ratio >= 0 || trust->max_deficit_together >= 0 || trust->church_share_min >= 0)
+    {
+      indent (out, 2);
+      g_string_append (out, "<capacity-limits");
+      attr_int (out, "support-ratio", trust->support_ratio);
+      attr_int (out, "max-deficit-together", trust->max_deficit_together);
+      attr_percent_out (out, "church-share-min", trust->church_share_min);
       g_string_append (out, "/>\n");
     }
 

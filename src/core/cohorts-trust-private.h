@@ -32,6 +32,13 @@ struct _CohortsTrust
   int target_pupils;
   int within_years;
 
+  /* Capacity limits: strong academies for each that needs support, schools
+   * in deficit joining in one month, the diocese's minimum church share (in
+   * hundredths of a percent); -1 when not set. */
+  int support_ratio;
+  int max_deficit_together;
+  int church_share_min;
+
   char *notes;
 
   GPtrArray *extensions;

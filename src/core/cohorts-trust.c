@@ -28,6 +28,9 @@ enum {
   PROP_ACADEMIES_MAX,
   PROP_TARGET_PUPILS,
   PROP_WITHIN_YEARS,
+  PROP_SUPPORT_RATIO,
+  PROP_MAX_DEFICIT_TOGETHER,
+  PROP_CHURCH_SHARE_MIN,
   PROP_NOTES,
   N_PROPS
 };
@@ -58,6 +61,13 @@ static const CohortsField fields[N_PROPS] = {
                                                  OFF (target_pupils), 999999999),
   [PROP_WITHIN_YEARS] = COHORTS_FIELD_COUNT_AT ("within-years", N_("Within years"),
                                                 OFF (within_years), 999999999),
+  [PROP_SUPPORT_RATIO] = COHORTS_FIELD_COUNT_AT ("support-ratio", N_("Strong academies for each needing support"),
+                                                 OFF (support_ratio), 99),
+  [PROP_MAX_DEFICIT_TOGETHER] = COHORTS_FIELD_COUNT_AT ("max-deficit-together",
+                                                        N_("Schools in deficit joining together"),
+                                                        OFF (max_deficit_together), 999999999),
+  [PROP_CHURCH_SHARE_MIN] = COHORTS_FIELD_COUNT_AT ("church-share-min", N_("Church share, at least"),
+                                                    OFF (church_share_min), 10000),
   [PROP_NOTES] = COHORTS_FIELD_NOTES_AT ("notes", N_("Notes"), OFF (notes)),
 };
 
@@ -144,6 +154,9 @@ GETTER (int, academies_min)
 GETTER (int, academies_max)
 GETTER (int, target_pupils)
 GETTER (int, within_years)
+GETTER (int, support_ratio)
+GETTER (int, max_deficit_together)
+GETTER (int, church_share_min)
 GETTER (const char *, notes)
 
 #undef GETTER

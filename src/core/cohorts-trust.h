@@ -28,6 +28,9 @@ int               cohorts_trust_get_academies_min          (CohortsTrust *self);
 int               cohorts_trust_get_academies_max          (CohortsTrust *self);
 int               cohorts_trust_get_target_pupils          (CohortsTrust *self);
 int               cohorts_trust_get_within_years           (CohortsTrust *self);
+int               cohorts_trust_get_support_ratio          (CohortsTrust *self);
+int               cohorts_trust_get_max_deficit_together   (CohortsTrust *self);
+int               cohorts_trust_get_church_share_min       (CohortsTrust *self);
 const char       *cohorts_trust_get_notes                  (CohortsTrust *self);
 
 char             *cohorts_trust_describe_growth_target     (CohortsTrust *self);

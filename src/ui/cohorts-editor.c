@@ -194,6 +194,12 @@ static const Field growth_fields[] = {
   { "within-years", KIND_COUNT, TARGET_TRUST, NULL, NULL },
 };
 
+static const Field capacity_fields[] = {
+  { "support-ratio", KIND_COUNT, TARGET_TRUST, NULL, N_("For each academy that needs support; 2 when empty, 0 checks nothing") },
+  { "max-deficit-together", KIND_COUNT, TARGET_TRUST, NULL, N_("In the same month; 1 when empty") },
+  { "church-share-min", KIND_PERCENT, TARGET_TRUST, N_("Church share, at least (%)"), N_("The diocese’s agreed minimum, from 3 academies") },
+};
+
 static const Field trust_notes[] = {
   { "notes", KIND_NOTES, TARGET_TRUST, NULL, NULL },
 };
@@ -203,6 +209,7 @@ static const Section plan_sections[] = {
   SECTION (N_("Trust"), trust_fields),
   SECTION (N_("Central Team"), team_fields),
   SECTION (N_("Growth Target"), growth_fields),
+  SECTION (N_("Capacity Limits"), capacity_fields),
   GROUP (make_schedule_group),
   SECTION (N_("Notes on the Trust"), trust_notes),
 };
