@@ -206,7 +206,8 @@ report (const char *name,
 
 /* The checks of @plan as of @today, the best of RUNS runs. They have no
  * reference program: the reference is the number of thousands of schools,
- * so the ratio is milliseconds per thousand, against a budget of "a few". */
+ * so the ratio is milliseconds per thousand, against a budget of "a few":
+ * 3 for the schedule's checks and 1 for the capacity checks' months. */
 static void
 report_checks (CohortsPlan *plan,
                guint        n_schools,
@@ -227,7 +228,7 @@ report_checks (CohortsPlan *plan,
     }
 
   g_print ("# %s: %u findings\n", name, n_findings);
-  report (name, best * 1000, "ms", n_schools / 1000.0, 3.0, "<= 3 ms per 1,000 schools");
+  report (name, best * 1000, "ms", n_schools / 1000.0, 4.0, "<= 4 ms per 1,000 schools");
 }
 
 /* The capacity checks alone (month by month across the plan), the best of
