@@ -256,6 +256,12 @@ test_example (Fixture       *fixture,
       const CohortsFinding *finding = g_ptr_array_index (findings, i);
       assert_contains (strstr (all, "Findings The plan's checks as of 3 May 2027."), finding->message);
     }
+  /* Subjects in words: a month's finding is headed by the month, never by
+   * the file's token for it. */
+  g_assert_null (strstr (all, "month:"));
+  g_assert_null (strstr (all, "term:"));
+  g_assert_null (strstr (all, "cohort:"));
+  g_assert_null (strstr (all, "school:"));
 
   /* The tables: every school, with its URN */
   tables = strstr (all, "Schools by cohort");

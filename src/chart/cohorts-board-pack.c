@@ -629,6 +629,33 @@ describe_subject (Doc                  *doc,
     }
   else if (g_str_equal (finding->subject, "plan"))
     return g_strdup (_("The plan"));
+  else if (g_str_has_prefix (finding->subject, "month:"))
+    {
+      /* "month:2027-09": September 2027 */
+      g_autofree char *day = g_strconcat (finding->subject + strlen ("month:"), "-01", NULL);
+      CohortsDate date;
+
+      if (cohorts_date_parse_iso (day, &date, NULL))
+        return cohorts_date_format_month (date);
+    }
+  else if (g_str_has_prefix (finding->subject, "term:"))
+    {
+      /* "term:2027-autumn": the autumn term of the academic year 2027/28 */
+      static const char *const tokens[] = { "autumn", "spring", "summer" };
+      static const CohortsTerm terms[] = { COHORTS_TERM_AUTUMN, COHORTS_TERM_SPRING, COHORTS_TERM_SUMMER };
+      const char *rest = finding->subject + strlen ("term:");
+      char *end = NULL;
+      guint64 year = g_ascii_strtoull (rest, &end, 10);
+
+      for (guint i = 0; end != NULL && *end == '-' && year >= 1900 && year <= 2200 && i < G_N_ELEMENTS (tokens); i++)
+        if (g_str_equal (end + 1, tokens[i]))
+          {
+            g_autofree char *year_label = cohorts_calendar_academic_year_label ((int) year);
+
+            /* Translators: a term of an academic year: "Autumn term 2027/28" */
+            return g_strdup_printf (C_("term of a year", "%s %s"), cohorts_calendar_term_name (terms[i]), year_label);
+          }
+    }
 
   return g_strdup (finding->subject);
 }
