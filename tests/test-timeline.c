@@ -555,10 +555,15 @@ test_layout_strip (Fixture       *f,
   g_assert_cmpfloat (step->x1, ==, 778);
   g_assert_cmpuint (step->academies, ==, 3);
   g_assert_cmpuint (step->vulnerable, ==, 1);
+  /* Good and not needing support: able to support others. */
+  g_assert_cmpuint (step->strong, ==, 2);
   step = &g_array_index (layout->steps, CohortsTimelineStep, 2);
   g_assert_cmpfloat (step->x1, ==, 1000);
   g_assert_cmpuint (step->academies, ==, 5);
+  g_assert_cmpuint (step->strong, ==, 4);
   g_assert_cmpuint (layout->max_academies, ==, 5);
+  /* The trust's default: two strong academies for each needing support. */
+  g_assert_cmpuint (layout->support_ratio, ==, 2);
 
   /* The rows make room for the strip. */
   g_assert_cmpuint (layout->rows->len, ==, 9);
@@ -780,6 +785,26 @@ pixel (cairo_surface_t *surface,
                rgb_[0], rgb_[1], rgb_[2], (r), (g), (b)); \
   } G_STMT_END
 
+/* How many pixels of row @y, from @x0 to @x1, are the today line's
+ * vermilion (Okabe and Ito's 213, 94, 0), as the dotted line is. */
+static guint
+count_vermilion (cairo_surface_t *surface,
+                 int              x0,
+                 int              x1,
+                 int              y)
+{
+  guint n = 0;
+
+  for (int x = x0; x < x1; x++)
+    {
+      int rgb[3];
+
+      pixel (surface, x, y, rgb);
+      n += rgb[0] > 180 && rgb[1] < 150 && rgb[2] < 100;
+    }
+  return n;
+}
+
 static void
 test_render_light (Fixture       *f,
                    gconstpointer  data)
@@ -884,6 +909,23 @@ test_render_strip (Fixture       *f,
   assert_pixel (surface, 880, 368, 162, 202, 224);
   /* None before. */
   assert_pixel (surface, 450, 390, 255, 255, 255);
+  /* Two strong academies for the one that needs support: enough for the
+   * default ratio of two, so no dotted line at the foot (y 397). */
+  g_assert_cmpuint (count_vermilion (surface, 566, 776, 397), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A ratio of three: too few from September 2027 (x 565) to April 2028
+   * (x 778), when two more strong schools join; dots under that stretch
+   * only. */
+  cohorts_plan_edit (f->plan, cohorts_plan_get_trust (f->plan), "support-ratio", 3, NULL);
+  g_clear_pointer (&layout, cohorts_timeline_layout_free);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  surface = render (layout, FALSE, NULL);
+  g_assert_cmpuint (count_vermilion (surface, 566, 776, 397), >=, 30);
+  g_assert_cmpuint (count_vermilion (surface, 782, 1000, 397), ==, 0);
+  /* (Before: only the today line, 2 wide, crosses the strip.) */
+  g_assert_cmpuint (count_vermilion (surface, 200, 562, 397), ==, 2);
+  g_assert_cmpuint (count_vermilion (surface, 200, (int) layout->today_x - 2, 397), ==, 0);
   cairo_surface_destroy (surface);
 }
 

@@ -19,6 +19,7 @@
 
 #include "cohorts-calendar.h"
 #include "cohorts-cohort.h"
+#include "cohorts-capacity.h"
 #include "cohorts-timeline-layout.h"
 
 /* Months narrower than these show less. */
@@ -387,13 +388,12 @@ lay_out_rows (CohortsTimelineLayout *layout,
 }
 
 static void
-add_step (CohortsTimelineLayout *layout,
-          double                 x0,
-          double                 x1,
-          guint                  academies,
-          guint                  vulnerable)
+add_step (CohortsTimelineLayout      *layout,
+          double                      x0,
+          double                      x1,
+          const CohortsTimelineCount *count)
 {
-  CohortsTimelineStep step = { x0, x1, academies, vulnerable };
+  CohortsTimelineStep step = { x0, x1, count->academies, count->vulnerable, count->strong };
 
   if (x1 > x0)
     g_array_append_val (layout->steps, step);
@@ -408,7 +408,8 @@ lay_out_strip (CohortsTimelineLayout *layout,
   const CohortsTimelineView *view = &layout->view;
   CohortsTrust *trust = cohorts_plan_get_trust (cohorts_timeline_rows_get_plan (rows));
   const CohortsTimelineCount *counts;
-  guint n_counts, low = 0, high, academies, vulnerable;
+  CohortsTimelineCount now = { 0, };
+  guint n_counts, low = 0, high;
   double x0 = view->label_width;
 
   counts = cohorts_timeline_rows_get_counts (rows, &n_counts);
@@ -416,12 +417,12 @@ lay_out_strip (CohortsTimelineLayout *layout,
   layout->target_min = MAX (0, cohorts_trust_get_academies_min (trust));
   layout->target_max = MAX (0, cohorts_trust_get_academies_max (trust));
   layout->max_academies = MAX (layout->max_academies, MAX (layout->target_min, layout->target_max));
+  layout->support_ratio = MAX (0, cohorts_capacity_get_support_ratio (trust));
 
   if (view->strip_height <= 0)
     return;
 
-  /* The count on the first day in sight, then each change in sight. */
-  academies = cohorts_timeline_rows_count_at (rows, first, &vulnerable);
+  /* The counts on the first day in sight, then each change in sight. */
   high = n_counts;
   while (low < high)
     {
@@ -432,16 +433,17 @@ lay_out_strip (CohortsTimelineLayout *layout,
       else
         high = middle;
     }
+  if (low > 0)
+    now = counts[low - 1];
   for (guint i = low; i < n_counts && counts[i].date <= last; i++)
     {
       double x = cohorts_timeline_view_x_for_date (view, counts[i].date);
 
-      add_step (layout, x0, x, academies, vulnerable);
+      add_step (layout, x0, x, &now);
       x0 = x;
-      academies = counts[i].academies;
-      vulnerable = counts[i].vulnerable;
+      now = counts[i];
     }
-  add_step (layout, x0, view->width, academies, vulnerable);
+  add_step (layout, x0, view->width, &now);
 }
 
 /**

@@ -166,10 +166,13 @@ typedef struct
 
 /**
  * CohortsTimelineStep:
+ *
+ * A stretch of time over which the trust's academies stay the same.
  * @x0: where the count starts to hold (clipped to the time area)
  * @x1: where it stops
  * @academies: how many academies
  * @vulnerable: how many of them need support
+ * @strong: how many of them are strong enough to support others
  */
 typedef struct
 {
@@ -177,6 +180,7 @@ typedef struct
   double x1;
   guint academies;
   guint vulnerable;
+  guint strong;
 } CohortsTimelineStep;
 
 typedef enum
@@ -202,6 +206,8 @@ typedef enum
  *   ever has, or its growth target if higher
  * @target_min: the trust's target number of academies, or 0
  * @target_max: its upper end, or 0
+ * @support_ratio: the strong academies the trust needs for each that needs
+ *   support (its capacity limit), or 0 for no limit
  * @has_pinned: whether @pinned is set
  * @pinned: the row of the group whose schools are at the top, drawn over
  *   them there when its own place has scrolled out of sight
@@ -222,6 +228,7 @@ typedef struct
   guint max_academies;
   guint target_min;
   guint target_max;
+  guint support_ratio;
   gboolean has_pinned;
   CohortsTimelineRow pinned;
   guint n_rows;

@@ -1185,6 +1185,34 @@ cohorts_timeline_render (cairo_t                     *cr,
 
 /* The capacity strip -------------------------------------------------------- */
 
+static void
+short_of_support_path (cairo_t *cr,
+                       double   x0,
+                       double   x1,
+                       double   y)
+{
+  if (x1 <= x0)
+    return;
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+}
+
+/* Dots, not a line: a shape of its own beside the today line's colour. */
+static void
+stroke_short_of_support (cairo_t                    *cr,
+                         const CohortsTimelineStyle *style)
+{
+  static const double dots[] = { 0.01, 4.5 };
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 3.0);
+  set_colour (cr, &style->today);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /**
  * cohorts_capacity_render_strip:
  *
@@ -1313,6 +1341,20 @@ cohorts_capacity_render_strip (cairo_t                     *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
+
+  /* Too few strong academies for those that need support (the trust's
+   * ratio): a dotted line under those stretches of time. */
+  if (layout->support_ratio > 0)
+    {
+      for (guint i = 0; i < layout->steps->len; i++)
+        {
+          const CohortsTimelineStep *step = &g_array_index (layout->steps, CohortsTimelineStep, i);
+
+          if (step->vulnerable > 0 && step->strong < layout->support_ratio * step->vulnerable)
+            short_of_support_path (cr, clamp_x (step->x0) + 2, clamp_x (step->x1) - 2, view->height - PADDING / 2);
+        }
+      stroke_short_of_support (cr, style);
+    }
   cairo_restore (cr);
 
   /* Its names, in the names' column. */
@@ -1356,6 +1398,7 @@ typedef enum
   KEY_OWN_CONVERSION,
   KEY_CONVERTED,
   KEY_TODAY,
+  KEY_SHORT_OF_SUPPORT,
   N_KEYS
 } Key;
 
@@ -1375,6 +1418,9 @@ key_label (Key key)
     case KEY_OWN_CONVERSION: return _("Conversion on its own date");
     case KEY_CONVERTED: return _("Converted");
     case KEY_TODAY: return _("Today");
+    /* Translators: the dotted line under the capacity strip where the trust's strong academies are
+     * too few for those that need support */
+    case KEY_SHORT_OF_SUPPORT: return _("Too few strong academies for those needing support");
     case N_KEYS:
     default:
       return "";
@@ -1442,6 +1488,10 @@ draw_key (Painter *p,
       cairo_line_to (cr, x + size / 2, y + size);
       cairo_stroke (cr);
       break;
+    case KEY_SHORT_OF_SUPPORT:
+      short_of_support_path (cr, x + 1.5, x + size * 1.6, middle);
+      stroke_short_of_support (cr, p->style);
+      break;
     case N_KEYS:
     default:
       break;
@@ -1492,7 +1542,8 @@ cohorts_timeline_render_legend (cairo_t                    *cr,
       for (Key key = 0; key < N_KEYS; key++)
         {
           const char *label = key_label (key);
-          double symbol = key == KEY_BAR ? size * 1.6 : key == KEY_CHURCH || key == KEY_SUPPORT ? size * 2.6 : size;
+          double symbol = key == KEY_BAR || key == KEY_SHORT_OF_SUPPORT ? size * 1.6
+                          : key == KEY_CHURCH || key == KEY_SUPPORT ? size * 2.6 : size;
           double item = symbol + 4 + measure (&p, p.font, label) + 3 * PADDING;
 
           if (x > PADDING && x + item > width)

@@ -20,6 +20,7 @@
 
 #include "cohorts-cohort.h"
 #include "cohorts-schedule.h"
+#include "cohorts-capacity.h"
 #include "cohorts-timeline-rows.h"
 
 struct _CohortsTimelineRows
@@ -137,6 +138,7 @@ typedef struct
 {
   CohortsDate date;
   gboolean vulnerable;
+  gboolean strong;
 } Conversion;
 
 static int
@@ -189,7 +191,11 @@ add_school (CohortsTimelineRows  *self,
     self->end = last;
 
   if (conversion != COHORTS_DATE_NONE)
-    g_array_append_val (conversions, ((Conversion) { conversion, vulnerable }));
+    g_array_append_val (conversions, ((Conversion) {
+      conversion, vulnerable,
+      /* Able to support others, as the capacity checks count them. */
+      !vulnerable && cohorts_school_is_strong (school),
+    }));
 }
 
 static void
@@ -280,7 +286,7 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
   GListModel *cohorts;
   GListModel *unassigned;
   g_autoptr(GArray) conversions = g_array_new (FALSE, FALSE, sizeof (Conversion));
-  guint n, academies = 0, vulnerable = 0;
+  guint n, academies = 0, vulnerable = 0, strong = 0;
 
   g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
 
@@ -315,10 +321,11 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
 
       academies++;
       vulnerable += c->vulnerable;
+      strong += c->strong;
       if (self->counts->len > 0 &&
           g_array_index (self->counts, CohortsTimelineCount, self->counts->len - 1).date == c->date)
         g_array_set_size (self->counts, self->counts->len - 1);
-      g_array_append_val (self->counts, ((CohortsTimelineCount) { c->date, academies, vulnerable }));
+      g_array_append_val (self->counts, ((CohortsTimelineCount) { c->date, academies, vulnerable, strong }));
     }
 
   g_signal_emit (self, signals[CHANGED], 0);

@@ -43,6 +43,7 @@ typedef struct
   CohortsDate date;
   guint academies;
   guint vulnerable;
+  guint strong;
 } CohortsTimelineCount;
 
 #define COHORTS_TYPE_TIMELINE_ROWS (cohorts_timeline_rows_get_type ())
