@@ -17,6 +17,7 @@ struct _CohortsPlan
   CohortsDate start_date;
   CohortsTrust *trust;
   CohortsSchedule *schedule;
+  CohortsReadiness *readiness;
 
   GListStore *schools;      /* CohortsSchool, in plan order */
   GListStore *cohorts;      /* CohortsCohort, in order */

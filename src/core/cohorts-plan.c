@@ -85,6 +85,7 @@ cohorts_plan_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->trust);
   g_clear_object (&self->schedule);
+  g_clear_object (&self->readiness);
   g_clear_pointer (&self->by_urn, g_hash_table_unref);
   g_clear_pointer (&self->cohorts_by_id, g_hash_table_unref);
   g_clear_object (&self->unassigned);
@@ -215,6 +216,7 @@ cohorts_plan_init (CohortsPlan *self)
   self->title = g_strdup ("");
   self->trust = cohorts_trust_new ();
   self->schedule = cohorts_schedule_new ();
+  self->readiness = cohorts_readiness_new ();
   self->schools = g_list_store_new (COHORTS_TYPE_SCHOOL);
   self->cohorts = g_list_store_new (COHORTS_TYPE_COHORT);
   self->unassigned = g_list_store_new (COHORTS_TYPE_SCHOOL);
@@ -1484,6 +1486,285 @@ cohorts_plan_set_church_lead_weeks (CohortsPlan *self,
   command->before[0] = cohorts_schedule_get_church_lead_weeks (self->schedule);
   command->after[0] = weeks;
   cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_get_readiness:
+ *
+ * Returns: (transfer none): the plan's readiness framework
+ */
+CohortsReadiness *
+cohorts_plan_get_readiness (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return self->readiness;
+}
+
+/**
+ * cohorts_plan_score_school:
+ * @score: (out caller-allocates): @school's readiness under the plan's
+ *   framework
+ */
+void
+cohorts_plan_score_school (CohortsPlan           *self,
+                           CohortsSchool         *school,
+                           CohortsReadinessScore *score)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_SCHOOL (school));
+
+  cohorts_readiness_score (cohorts_readiness_get_framework (self->readiness),
+                           cohorts_school_is_church_school (school),
+                           cohorts_school_get_answers (school), score);
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsSchool *school;
+  CohortsCriterion criterion;
+  CohortsAnswer before;
+  CohortsAnswer after;
+} AnswerCommand;
+
+static void
+answer_apply (CohortsCommand *command)
+{
+  AnswerCommand *self = (AnswerCommand *) command;
+  cohorts_school_set_answer (self->school, self->criterion, &self->after);
+}
+
+static void
+answer_revert (CohortsCommand *command)
+{
+  AnswerCommand *self = (AnswerCommand *) command;
+  cohorts_school_set_answer (self->school, self->criterion, &self->before);
+}
+
+static void
+answer_finalize (CohortsCommand *command)
+{
+  AnswerCommand *self = (AnswerCommand *) command;
+  g_clear_object (&self->school);
+  cohorts_answer_clear (&self->before);
+  cohorts_answer_clear (&self->after);
+}
+
+static const CohortsCommandClass answer_class = { answer_apply, answer_revert, answer_finalize };
+
+/**
+ * cohorts_plan_set_answer:
+ * @answer: the state, a note (%NULL or empty for none) and the date of the
+ *   evidence (%COHORTS_DATE_NONE for none); state %COHORTS_ANSWER_NONE
+ *   takes the answer away
+ *
+ * Sets @school's answer on @criterion, state, note and date together, as
+ * one undoable step.
+ *
+ * Returns: %FALSE, with @error set, for a date a plan cannot hold
+ */
+gboolean
+cohorts_plan_set_answer (CohortsPlan         *self,
+                         CohortsSchool       *school,
+                         CohortsCriterion     criterion,
+                         const CohortsAnswer *answer,
+                         GError             **error)
+{
+  AnswerCommand *command;
+  CohortsAnswer after = { 0, };
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school) && belongs_to_plan (self, school), FALSE);
+  g_return_val_if_fail (criterion < COHORTS_N_CRITERIA, FALSE);
+  g_return_val_if_fail (answer != NULL && answer->state <= COHORTS_ANSWER_NOT_APPLICABLE, FALSE);
+
+  if (answer->state != COHORTS_ANSWER_NONE)
+    {
+      if (answer->date != COHORTS_DATE_NONE && !cohorts_date_is_valid (answer->date))
+        {
+          g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                       _("The evidence for “%s” needs a date between 1900 and 2200"),
+                       cohorts_criterion_get_name (criterion));
+          return FALSE;
+        }
+      after.state = answer->state;
+      after.date = answer->date;
+      after.note = answer->note != NULL && answer->note[0] != '\0' ? answer->note : NULL;
+    }
+
+  if (cohorts_answer_equal (cohorts_school_get_answer (school, criterion), &after))
+    return TRUE;
+
+  if (after.state == COHORTS_ANSWER_NONE)
+    /* Translators: an undo step, "Clear “Finances and a sustainable budget” for Ashby First School" */
+    label = g_strdup_printf (_("Clear “%s” for %s"), cohorts_criterion_get_name (criterion),
+                             cohorts_school_get_name (school));
+  else
+    /* Translators: an undo step, "Set “Finances and a sustainable budget” for Ashby First School" */
+    label = g_strdup_printf (_("Set “%s” for %s"), cohorts_criterion_get_name (criterion),
+                             cohorts_school_get_name (school));
+
+  command = cohorts_command_new (&answer_class, sizeof (AnswerCommand), label);
+  command->school = g_object_ref (school);
+  command->criterion = criterion;
+  {
+    const CohortsAnswer *before = cohorts_school_get_answer (school, criterion);
+    command->before = (CohortsAnswer) { before->state, g_strdup (before->note), before->date };
+  }
+  command->after = (CohortsAnswer) { after.state, g_strdup (after.note), after.date };
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return TRUE;
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsReadiness *readiness;
+  CohortsFramework before;
+  CohortsFramework after;
+} FrameworkCommand;
+
+static void
+framework_apply (CohortsCommand *command)
+{
+  FrameworkCommand *self = (FrameworkCommand *) command;
+  cohorts_readiness_set_framework (self->readiness, &self->after);
+}
+
+static void
+framework_revert (CohortsCommand *command)
+{
+  FrameworkCommand *self = (FrameworkCommand *) command;
+  cohorts_readiness_set_framework (self->readiness, &self->before);
+}
+
+static void
+framework_finalize (CohortsCommand *command)
+{
+  FrameworkCommand *self = (FrameworkCommand *) command;
+  g_clear_object (&self->readiness);
+}
+
+static const CohortsCommandClass framework_class = { framework_apply, framework_revert, framework_finalize };
+
+static void
+push_framework (CohortsPlan            *self,
+                const CohortsFramework *after,
+                const char             *label)
+{
+  FrameworkCommand *command;
+  const CohortsFramework *before = cohorts_readiness_get_framework (self->readiness);
+
+  if (memcmp (before, after, sizeof *after) == 0)
+    return;
+
+  command = cohorts_command_new (&framework_class, sizeof (FrameworkCommand), label);
+  command->readiness = g_object_ref (self->readiness);
+  command->before = *before;
+  command->after = *after;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_set_criterion_weight:
+ * @weight: 1–10
+ *
+ * Changes how much @criterion weighs in every school's readiness, as an
+ * undoable step.
+ */
+void
+cohorts_plan_set_criterion_weight (CohortsPlan      *self,
+                                   CohortsCriterion  criterion,
+                                   int               weight)
+{
+  CohortsFramework framework;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (criterion < COHORTS_N_CRITERIA);
+  g_return_if_fail (weight >= COHORTS_WEIGHT_MIN && weight <= COHORTS_WEIGHT_MAX);
+
+  framework = *cohorts_readiness_get_framework (self->readiness);
+  framework.weights[criterion] = weight;
+  /* Translators: an undo step, "Change Weight of “Consultation”" */
+  label = g_strdup_printf (_("Change Weight of “%s”"), cohorts_criterion_get_name (criterion));
+  push_framework (self, &framework, label);
+}
+
+/**
+ * cohorts_plan_set_criterion_critical:
+ * @critical: whether "not met" on @criterion makes a school red whatever
+ *   its score
+ */
+void
+cohorts_plan_set_criterion_critical (CohortsPlan      *self,
+                                     CohortsCriterion  criterion,
+                                     gboolean          critical)
+{
+  CohortsFramework framework;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (criterion < COHORTS_N_CRITERIA);
+
+  framework = *cohorts_readiness_get_framework (self->readiness);
+  framework.critical[criterion] = !!critical;
+  if (critical)
+    /* Translators: an undo step, "Make “Consultation” Critical" */
+    label = g_strdup_printf (_("Make “%s” Critical"), cohorts_criterion_get_name (criterion));
+  else
+    /* Translators: an undo step, "Make “Consultation” Not Critical" */
+    label = g_strdup_printf (_("Make “%s” Not Critical"), cohorts_criterion_get_name (criterion));
+  push_framework (self, &framework, label);
+}
+
+/**
+ * cohorts_plan_set_readiness_thresholds:
+ * @green_min: the lowest score, in percent, that is green
+ * @amber_min: the lowest that is amber (below it is red)
+ *
+ * Returns: %FALSE, with @error set, unless 0 ≤ @amber_min ≤ @green_min ≤ 100
+ */
+gboolean
+cohorts_plan_set_readiness_thresholds (CohortsPlan *self,
+                                       int          green_min,
+                                       int          amber_min,
+                                       GError     **error)
+{
+  CohortsFramework framework;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+
+  if (amber_min < 0 || amber_min > green_min || green_min > 100)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("The thresholds need 0 %% ≤ amber ≤ green ≤ 100 %%"));
+      return FALSE;
+    }
+
+  framework = *cohorts_readiness_get_framework (self->readiness);
+  framework.green_min = green_min;
+  framework.amber_min = amber_min;
+  push_framework (self, &framework, _("Change Readiness Thresholds"));
+  return TRUE;
+}
+
+/**
+ * cohorts_plan_restore_default_framework:
+ *
+ * Gives the readiness framework its default weights, critical criteria and
+ * thresholds back, as one undoable step. The schools' answers stay.
+ */
+void
+cohorts_plan_restore_default_framework (CohortsPlan *self)
+{
+  CohortsFramework framework;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+
+  cohorts_framework_init_default (&framework);
+  push_framework (self, &framework, _("Restore Default Framework"));
 }
 
 /**

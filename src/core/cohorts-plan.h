@@ -11,6 +11,7 @@
 #include "cohorts-date.h"
 #include "cohorts-error.h"
 #include "cohorts-history.h"
+#include "cohorts-readiness.h"
 #include "cohorts-schedule.h"
 #include "cohorts-school.h"
 #include "cohorts-trust.h"
@@ -31,6 +32,10 @@ const char     *cohorts_plan_get_title          (CohortsPlan    *self);
 CohortsDate     cohorts_plan_get_start_date     (CohortsPlan    *self);
 CohortsTrust   *cohorts_plan_get_trust          (CohortsPlan    *self);
 CohortsSchedule *cohorts_plan_get_schedule      (CohortsPlan    *self);
+CohortsReadiness *cohorts_plan_get_readiness    (CohortsPlan    *self);
+void            cohorts_plan_score_school       (CohortsPlan    *self,
+                                                 CohortsSchool  *school,
+                                                 CohortsReadinessScore *score);
 GListModel     *cohorts_plan_get_schools        (CohortsPlan    *self);
 GListModel     *cohorts_plan_get_cohorts        (CohortsPlan    *self);
 GListModel     *cohorts_plan_get_unassigned     (CohortsPlan    *self);
@@ -93,6 +98,22 @@ void            cohorts_plan_set_step_timing    (CohortsPlan    *self,
                                                  int             weeks);
 void            cohorts_plan_set_church_lead_weeks (CohortsPlan *self,
                                                     int          weeks);
+gboolean        cohorts_plan_set_answer         (CohortsPlan         *self,
+                                                 CohortsSchool       *school,
+                                                 CohortsCriterion     criterion,
+                                                 const CohortsAnswer *answer,
+                                                 GError             **error);
+void            cohorts_plan_set_criterion_weight (CohortsPlan      *self,
+                                                   CohortsCriterion  criterion,
+                                                   int               weight);
+void            cohorts_plan_set_criterion_critical (CohortsPlan      *self,
+                                                     CohortsCriterion  criterion,
+                                                     gboolean          critical);
+gboolean        cohorts_plan_set_readiness_thresholds (CohortsPlan *self,
+                                                       int          green_min,
+                                                       int          amber_min,
+                                                       GError     **error);
+void            cohorts_plan_restore_default_framework (CohortsPlan *self);
 void            cohorts_plan_begin_edit         (CohortsPlan    *self,
                                                  const char     *label);
 void            cohorts_plan_end_edit           (CohortsPlan    *self);

@@ -51,6 +51,10 @@ struct _CohortsSchool
    * COHORTS_MILESTONE_SCHEDULED where the plan's schedule decides. */
   CohortsMilestone milestones[COHORTS_N_STEPS];
 
+  /* Answers on the readiness criteria; state COHORTS_ANSWER_NONE where
+   * there is none. */
+  CohortsAnswer answers[COHORTS_N_CRITERIA];
+
   /* Not owned: the cohort the school is in, set by the plan. */
   CohortsCohort *cohort;
 
@@ -63,5 +67,8 @@ void       cohorts_school_set_cohort     (CohortsSchool          *self,
 void       cohorts_school_set_milestone  (CohortsSchool          *self,
                                           CohortsStep             step,
                                           const CohortsMilestone *milestone);
+void       cohorts_school_set_answer     (CohortsSchool          *self,
+                                          CohortsCriterion        criterion,
+                                          const CohortsAnswer    *answer);
 
 G_END_DECLS

@@ -145,6 +145,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   MILESTONE_CHANGED,
+  ANSWER_CHANGED,
   N_SIGNALS
 };
 
@@ -157,6 +158,8 @@ cohorts_school_finalize (GObject *object)
 
   cohorts_record_finalize (self, fields, N_FIELD_PROPS);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
+  for (guint i = 0; i < COHORTS_N_CRITERIA; i++)
+    cohorts_answer_clear (&self->answers[i]);
 
   G_OBJECT_CLASS (cohorts_school_parent_class)->finalize (object);
 }
@@ -224,6 +227,16 @@ cohorts_school_class_init (CohortsSchoolClass *klass)
   signals[MILESTONE_CHANGED] =
     g_signal_new ("milestone-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, COHORTS_TYPE_STEP);
+
+  /**
+   * CohortsSchool::answer-changed:
+   * @criterion: the #CohortsCriterion whose answer changed
+   *
+   * The school's answer on a readiness criterion changed.
+   */
+  signals[ANSWER_CHANGED] =
+    g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -326,6 +339,70 @@ cohorts_school_set_milestone (CohortsSchool          *self,
     return;
   self->milestones[step] = value;
   g_signal_emit (self, signals[MILESTONE_CHANGED], 0, step);
+}
+
+/**
+ * cohorts_school_get_answer:
+ *
+ * Returns: (transfer none): the school's answer on @criterion (state
+ *   %COHORTS_ANSWER_NONE when it has none)
+ */
+const CohortsAnswer *
+cohorts_school_get_answer (CohortsSchool    *self,
+                           CohortsCriterion  criterion)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
+  g_return_val_if_fail (criterion < COHORTS_N_CRITERIA, NULL);
+
+  return &self->answers[criterion];
+}
+
+/**
+ * cohorts_school_get_answers:
+ *
+ * Returns: (transfer none) (array fixed-size=9): the school's answers, by
+ *   criterion, for cohorts_readiness_score()
+ */
+const CohortsAnswer *
+cohorts_school_get_answers (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
+  return self->answers;
+}
+
+gboolean
+cohorts_school_has_answers (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
+
+  for (guint i = 0; i < COHORTS_N_CRITERIA; i++)
+    if (self->answers[i].state != COHORTS_ANSWER_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* For the plan's commands and the loader: an answer (copied), or none. */
+void
+cohorts_school_set_answer (CohortsSchool       *self,
+                           CohortsCriterion     criterion,
+                           const CohortsAnswer *answer)
+{
+  CohortsAnswer *slot;
+
+  g_return_if_fail (COHORTS_IS_SCHOOL (self));
+  g_return_if_fail (criterion < COHORTS_N_CRITERIA);
+
+  slot = &self->answers[criterion];
+  if (cohorts_answer_equal (slot, answer))
+    return;
+  cohorts_answer_clear (slot);
+  if (answer->state != COHORTS_ANSWER_NONE)
+    {
+      slot->state = answer->state;
+      slot->note = g_strdup (answer->note);
+      slot->date = answer->date;
+    }
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, (guint) criterion);
 }
 
 CohortsReportGrade

@@ -9,6 +9,7 @@
 
 #include "cohorts-date.h"
 #include "cohorts-enums.h"
+#include "cohorts-readiness.h"
 #include "cohorts-schedule.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,11 @@ CohortsCohort            *cohorts_school_get_cohort              (CohortsSchool 
 void                      cohorts_school_get_milestone           (CohortsSchool     *self,
                                                                   CohortsStep        step,
                                                                   CohortsMilestone  *milestone);
+
+const CohortsAnswer      *cohorts_school_get_answer              (CohortsSchool     *self,
+                                                                  CohortsCriterion   criterion);
+const CohortsAnswer      *cohorts_school_get_answers             (CohortsSchool     *self);
+gboolean                  cohorts_school_has_answers             (CohortsSchool     *self);
 
 gboolean                  cohorts_school_is_church_school        (CohortsSchool     *self);
 gboolean                  cohorts_school_has_report_card         (CohortsSchool     *self);
