@@ -12,7 +12,9 @@
  *    defaults;
  *  - files of format version 1 (tests/files/version-1/) load with the
  *    default schedule, validate against data/matplan-1.rng and are written
- *    as version 2;
+ *    in the current version; so do versions 2 and 3 with their schemas;
+ *  - the readiness framework and the schools' answers (format version 4)
+ *    read and write back, and a plan without <readiness> has the default;
  *  - every file in tests/files/bad/ is refused with an exact "NAME:LINE:
  *    message" and error code, with and without the schema pass, and the
  *    RELAX NG schema of the file's version itself agrees (or, for the rules
@@ -54,6 +56,7 @@
 static xmlRelaxNGPtr rng_schema;
 static xmlRelaxNGPtr rng_schema_1;
 static xmlRelaxNGPtr rng_schema_2;
+static xmlRelaxNGPtr rng_schema_3;
 
 /* Helpers */
 
@@ -263,7 +266,8 @@ typedef enum
 } RngVerdict;
 
 /* The schema that a document says it follows: data/matplan-1.rng for
- * format-version="1", data/matplan-2.rng for "2", else the current one
+ * format-version="1", data/matplan-2.rng for "2", data/matplan-3.rng for
+ * "3", else the current one
  * (which refuses other versions). */
 static xmlRelaxNGPtr
 schema_for (xmlDocPtr doc)
@@ -272,9 +276,10 @@ schema_for (xmlDocPtr doc)
   xmlChar *version = root ? xmlGetProp (root, BAD_CAST "format-version") : NULL;
   gboolean first = version != NULL && xmlStrEqual (version, BAD_CAST "1");
   gboolean second = version != NULL && xmlStrEqual (version, BAD_CAST "2");
+  gboolean third = version != NULL && xmlStrEqual (version, BAD_CAST "3");
 
   xmlFree (version);
-  return first ? rng_schema_1 : second ? rng_schema_2 : rng_schema;
+  return first ? rng_schema_1 : second ? rng_schema_2 : third ? rng_schema_3 : rng_schema;
 }
 
 /* Validates @bytes against the schema of its version with libxml2 alone: no
@@ -443,7 +448,7 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
   g_assert_false (cohorts_plan_is_modified (plan));
 
   /* The default schedule, and the dates the schools have so far (the plan
@@ -597,6 +602,46 @@ check_example (CohortsPlan *plan)
     }
   g_assert_cmpstr (cohorts_cohort_get_notes (cohorts_plan_find_cohort (plan, "c4")), ==,
                    "Dated late to leave time for the PFI contract variation.");
+
+  /* Readiness: the first cohort green, the later ones mixed. Worked out
+   * with the default weights (53 for a school that is not a church school,
+   * 63 for a church school; half-weights below). */
+  {
+    static const struct
+    {
+      guint urn;
+      guint64 points, out_of;
+      CohortsRag rag;
+    } ready[] = {
+      { 938112, 96, 106, COHORTS_RAG_GREEN },   /* consultation, staff partly */
+      { 938127, 101, 106, COHORTS_RAG_GREEN },
+      { 938203, 106, 106, COHORTS_RAG_GREEN },
+      { 938210, 100, 106, COHORTS_RAG_GREEN },
+      { 938218, 100, 106, COHORTS_RAG_GREEN },
+      { 938145, 62, 106, COHORTS_RAG_AMBER },   /* 58 % */
+      { 938226, 68, 106, COHORTS_RAG_AMBER },   /* 64 %, consultation not assessed */
+      { 938231, 48, 106, COHORTS_RAG_RED },     /* 45 % */
+      { 938306, 78, 106, COHORTS_RAG_AMBER },   /* 73 % */
+      { 938402, 0, 106, COHORTS_RAG_NOT_ASSESSED },
+      { 938134, 110, 126, COHORTS_RAG_GREEN },  /* 87 % */
+      { 938244, 64, 126, COHORTS_RAG_RED },     /* diocesan consent not met */
+      { 938151, 24, 106, COHORTS_RAG_RED },     /* resolution not met */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ready); i++)
+      {
+        CohortsReadinessScore score;
+
+        g_test_message ("readiness of %u", ready[i].urn);
+        cohorts_plan_score_school (plan, school_by_urn (plan, ready[i].urn), &score);
+        g_assert_cmpuint (score.points, ==, ready[i].points);
+        g_assert_cmpuint (score.out_of, ==, ready[i].out_of);
+        g_assert_cmpint (score.rag, ==, ready[i].rag);
+      }
+    g_assert_cmpstr (cohorts_school_get_answer (school_by_urn (plan, 938244),
+                                                COHORTS_CRITERION_DIOCESAN_CONSENT)->note, ==,
+                     "The diocesan board of education meets in February 2027");
+  }
 }
 
 static void
@@ -783,7 +828,7 @@ test_load_schedule_and_milestones (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
 
   schedule = cohorts_plan_get_schedule (plan);
   g_assert_false (cohorts_schedule_is_default (schedule));
@@ -834,7 +879,7 @@ test_load_schedule_subset (void)
 {
   static const char head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"3\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
   static const char tail[] =
     "  <schools/>\n"
@@ -972,6 +1017,124 @@ test_load_version_2 (void)
       written = cohorts_plan_xml_to_bytes (plan);
       assert_same_bytes (good, written);
     }
+}
+
+/* Files of format version 3 (tests/files/version-3/, the good files as they
+ * were) load with the default readiness framework and no answers, validate
+ * against data/matplan-3.rng, and are written as version 4: the file of the
+ * same name in tests/files/good/. */
+static void
+test_load_version_3 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-3", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 5);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+      guint n_schools;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"3\""));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
+      g_assert_true (cohorts_framework_is_default (
+        cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan))));
+      n_schools = cohorts_plan_get_n_schools (plan);
+      for (guint j = 0; j < n_schools; j++)
+        {
+          g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
+          g_assert_false (cohorts_school_has_answers (school));
+        }
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+/* The readiness framework and answers of tests/files/good/readiness.matplan,
+ * field by field; a <readiness> that names some criteria leaves the others
+ * at their defaults, and none at all is the default framework. */
+static void
+test_readiness (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "readiness.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  const CohortsFramework *f;
+  const CohortsAnswer *a;
+  CohortsSchool *ashby, *marys;
+  CohortsReadinessScore score;
+  static const char partial[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\">\n"
+    "  <trust kind=\"forming-mat\"><name>T</name></trust>\n"
+    "  <readiness amber-min=\"40\">\n"
+    "    <criterion id=\"viability\" weight=\"1\"/>\n"
+    "  </readiness>\n"
+    "  <schools/>\n"
+    "  <cohorts/>\n"
+    "</plan>\n";
+  CohortsFramework expected;
+
+  g_assert_no_error (error);
+  f = cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan));
+  g_assert_cmpint (f->green_min, ==, 80);
+  g_assert_cmpint (f->amber_min, ==, 55);
+  g_assert_cmpint (f->weights[COHORTS_CRITERION_CONSULTATION], ==, 9);
+  g_assert_true (f->critical[COHORTS_CRITERION_CONSULTATION]);
+  g_assert_false (f->critical[COHORTS_CRITERION_RESOLUTION]);
+  g_assert_true (f->critical[COHORTS_CRITERION_DIOCESAN_CONSENT]);
+
+  ashby = cohorts_plan_find_school (plan, 100001);
+  a = cohorts_school_get_answer (ashby, COHORTS_CRITERION_FINANCES);
+  g_assert_cmpint (a->state, ==, COHORTS_ANSWER_PARTLY);
+  g_assert_cmpstr (a->note, ==, "Deficit of £12,000; recovery plan agreed & “signed”");
+  g_assert_cmpuint (a->date, ==, cohorts_date_new (2026, 10, 1));
+  a = cohorts_school_get_answer (ashby, COHORTS_CRITERION_RESOLUTION);
+  g_assert_cmpint (a->state, ==, COHORTS_ANSWER_MET);
+  g_assert_null (a->note);
+  g_assert_cmpuint (a->date, ==, COHORTS_DATE_NONE);
+  g_assert_cmpint (cohorts_school_get_answer (ashby, COHORTS_CRITERION_LAND)->state, ==,
+                   COHORTS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (cohorts_school_get_answer (ashby, COHORTS_CRITERION_STAFF)->state, ==, COHORTS_ANSWER_NONE);
+
+  /* Ashby, not a church school: inspection 16 + finances 8 + resolution 20
+   * out of 2 × (8 + 8 + 10 + 9 + 5 + 6 + 5) = 102 (land not applicable,
+   * diocesan consent not counted): 44 / 102, and consultation, critical
+   * here, not assessed: red. */
+  cohorts_plan_score_school (plan, ashby, &score);
+  g_assert_cmpuint (score.points, ==, 44);
+  g_assert_cmpuint (score.out_of, ==, 102);
+  g_assert_cmpuint (score.not_assessed, ==, 4);
+  g_assert_cmpint (score.rag, ==, COHORTS_RAG_RED);
+
+  marys = cohorts_plan_find_school (plan, 100002);
+  cohorts_plan_score_school (plan, marys, &score);
+  g_assert_cmpuint (score.counted, ==, 9);
+  g_assert_cmpuint (score.points, ==, 10);
+  g_assert_true (score.critical_not_met);
+  g_assert_cmpint (score.rag, ==, COHORTS_RAG_RED);
+
+  g_clear_object (&plan);
+  plan = load_string (partial, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  g_assert_no_error (error);
+  cohorts_framework_init_default (&expected);
+  expected.weights[COHORTS_CRITERION_VIABILITY] = 1;
+  expected.amber_min = 40;
+  f = cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan));
+  g_assert_cmpmem (f, sizeof *f, &expected, sizeof expected);
 }
 
 /* <capacity-limits> is version 3's: refused in a version 2 file, by the
@@ -1413,8 +1576,22 @@ test_round_trip_top_slice (void)
   "    <step id=\"funding-agreement\" weeks-before=\"2\"/>\n" \
   "  </schedule>\n"
 
+#define DEFAULT_READINESS \
+  "  <readiness green-min=\"75\" amber-min=\"50\">\n" \
+  "    <criterion id=\"inspection\" weight=\"8\"/>\n" \
+  "    <criterion id=\"finances\" weight=\"8\"/>\n" \
+  "    <criterion id=\"resolution\" weight=\"10\" critical=\"true\"/>\n" \
+  "    <criterion id=\"consultation\" weight=\"5\"/>\n" \
+  "    <criterion id=\"land\" weight=\"6\"/>\n" \
+  "    <criterion id=\"staff\" weight=\"5\"/>\n" \
+  "    <criterion id=\"diocesan-consent\" weight=\"10\" critical=\"true\"/>\n" \
+  "    <criterion id=\"leadership\" weight=\"6\"/>\n" \
+  "    <criterion id=\"viability\" weight=\"5\"/>\n" \
+  "  </readiness>\n"
+
 /* Input Cohorts would not write, of version 1: read, then written in
- * canonical form, as version 2 with the default schedule. */
+ * canonical form, in the current version with the default schedule and
+ * readiness framework. */
 static void
 test_round_trip_normalises (void)
 {
@@ -1434,7 +1611,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"3\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1444,6 +1621,7 @@ test_round_trip_normalises (void)
     "    </extensions>\n"
     "  </trust>\n"
     DEFAULT_SCHEDULE
+    DEFAULT_READINESS
     "  <schools>\n"
     "    <school urn=\"100001\">\n"
     "      <name>A B é</name>\n"
@@ -1537,8 +1715,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 4; this version reads "
-    "formats up to 3. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 5; this version reads "
+    "formats up to 4. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -1677,6 +1855,31 @@ static const BadFile bad_files[] = {
     ":9: <step> weeks=\"-1\" is not a number of weeks from 0 to 52", SCHEMA_REFUSES },
   { "schedule-church-lead-weeks-over-52.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":7: <schedule> church-lead-weeks=\"60\" is not a number of weeks from 0 to 52", SCHEMA_REFUSES },
+
+  /* Readiness (format version 4) */
+  { "readiness-weight-over-10.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":26: <criterion> weight=\"11\" is not a weight: a whole number from 1 to 10", SCHEMA_REFUSES },
+  { "readiness-weight-zero.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":26: <criterion> weight=\"0\" is not a weight: a whole number from 1 to 10", SCHEMA_REFUSES },
+  { "readiness-criterion-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":27: <readiness> has two criteria “land”", PROGRAM_ONLY },
+  { "readiness-amber-above-green.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <readiness> amber-min=\"55\" is above green-min=\"50\"; amber must start at or below green",
+    PROGRAM_ONLY },
+  { "readiness-critical-yes.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":27: <criterion> critical=\"yes\" must be “true” or “false”", SCHEMA_REFUSES },
+  { "answer-criterion-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":38: <answer> criterion=\"budget\" is not one of the known values: inspection, finances, "
+    "resolution, consultation, land, staff, diocesan-consent, leadership, viability", SCHEMA_REFUSES },
+  { "answer-state-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":38: <answer> state=\"yes\" is not one of the known values: met, partly, not-met, not-applicable",
+    SCHEMA_REFUSES },
+  { "answer-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":38: <school> has two answers on the criterion “inspection”", PROGRAM_ONLY },
+  { "answer-after-notes.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":47: <answer> must come before <notes> in <school>", SCHEMA_REFUSES },
+  { "answer-in-version-3.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":25: <answer> needs format version 4; this file is version 3", SCHEMA_REFUSES },
 
   /* Milestones (format version 2) */
   { "milestone-in-version-1.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2649,6 +2852,7 @@ main (int   argc,
   rng_schema = compile_schema_file ("matplan.rng");
   rng_schema_1 = compile_schema_file ("matplan-1.rng");
   rng_schema_2 = compile_schema_file ("matplan-2.rng");
+  rng_schema_3 = compile_schema_file ("matplan-3.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -2657,6 +2861,8 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/schedule-subset", test_load_schedule_subset);
   g_test_add_func ("/plan-xml/load/version-1", test_load_version_1);
   g_test_add_func ("/plan-xml/load/version-2", test_load_version_2);
+  g_test_add_func ("/plan-xml/load/version-3", test_load_version_3);
+  g_test_add_func ("/plan-xml/load/readiness", test_readiness);
   g_test_add_func ("/plan-xml/load/capacity-limits", test_capacity_limits);
   g_test_add_func ("/plan-xml/load/missing-file", test_load_missing_file);
   g_test_add_func ("/plan-xml/load/async-example", test_load_async_example);
@@ -2709,5 +2915,6 @@ main (int   argc,
   xmlRelaxNGFree (rng_schema);
   xmlRelaxNGFree (rng_schema_1);
   xmlRelaxNGFree (rng_schema_2);
+  xmlRelaxNGFree (rng_schema_3);
   return ret;
 }

@@ -274,6 +274,11 @@ test_set_answer (void)
   g_assert_true (cohorts_history_redo (history));
   g_assert_cmpint (cohorts_school_get_answer (ashby, COHORTS_CRITERION_FINANCES)->state, ==, COHORTS_ANSWER_MET);
 
+  /* A note is one line, as the file keeps it. */
+  answer = (CohortsAnswer) { COHORTS_ANSWER_MET, (char *) "Signed\nby the chair", COHORTS_DATE_NONE };
+  g_assert_true (cohorts_plan_set_answer (plan, ashby, COHORTS_CRITERION_FINANCES, &answer, NULL));
+  g_assert_cmpstr (cohorts_school_get_answer (ashby, COHORTS_CRITERION_FINANCES)->note, ==, "Signed by the chair");
+
   /* Taking the answer away. */
   answer = (CohortsAnswer) { COHORTS_ANSWER_NONE, (char *) "ignored", cohorts_date_new (2026, 1, 1) };
   g_assert_true (cohorts_plan_set_answer (plan, ashby, COHORTS_CRITERION_FINANCES, &answer, NULL));

@@ -1976,6 +1976,71 @@ read_milestone (Loader        *l,
   return expect_empty (l, "milestone");
 }
 
+static char *
+list_criteria (void)
+{
+  GString *tokens = g_string_new (NULL);
+
+  for (guint i = 0; i < COHORTS_N_CRITERIA; i++)
+    g_string_append_printf (tokens, "%s%s", i > 0 ? ", " : "", cohorts_criterion_get_id (i));
+  return g_string_free (tokens, FALSE);
+}
+
+static gboolean
+attr_criterion (Loader           *l,
+                const char       *element,
+                const char       *attribute,
+                const char       *text,
+                CohortsCriterion *out)
+{
+  g_autofree char *tokens = NULL;
+
+  if (cohorts_criterion_from_id (text, out))
+    return TRUE;
+  tokens = list_criteria ();
+  return fail_unknown_token (l, element, attribute, text, tokens);
+}
+
+/* One <answer> of a school (format version 4): its answer on a readiness
+ * criterion. An answer on diocesan consent for a school that is not a
+ * church school is kept: it does not count, the file is not wrong. */
+static gboolean
+read_answer (Loader        *l,
+             CohortsSchool *school)
+{
+  static const AttributeSpec attrs[] = {
+    { "criterion", TRUE }, { "state", TRUE }, { "note", FALSE }, { "date", FALSE },
+  };
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  CohortsCriterion criterion = 0;
+  CohortsAnswer answer = { COHORTS_ANSWER_NONE, NULL, COHORTS_DATE_NONE };
+  int line = current_line (l);
+  gboolean ok;
+
+  ok = read_attributes (l, "answer", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_criterion (l, "answer", "criterion", values[0], &criterion);
+  if (ok && !cohorts_answer_state_from_token (values[1], &answer.state))
+    ok = fail_unknown_token (l, "answer", "state", values[1], "met, partly, not-met, not-applicable");
+  ok = ok &&
+       attr_line (l, "answer", "note", values[2], &answer.note) &&
+       attr_date (l, "answer", "date", values[3], &answer.date);
+
+  if (ok && school->answers[criterion].state != COHORTS_ANSWER_NONE)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<school> has two answers on the criterion “%s”"), values[0]);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (ok)
+    {
+      if (answer.note != NULL && answer.note[0] == '\0')
+        g_clear_pointer (&answer.note, g_free);
+      school->answers[criterion] = answer;
+    }
+  else
+    g_free (answer.note);
+
+  return ok && expect_empty (l, "answer");
+}
+
 enum {
   SCHOOL_URN,
   SCHOOL_ACADEMY_URN,
@@ -2019,6 +2084,7 @@ enum {
   SCHOOL_CHILD_SIAMS,
   SCHOOL_CHILD_FINANCE,
   SCHOOL_CHILD_MILESTONE,
+  SCHOOL_CHILD_ANSWER,
   SCHOOL_CHILD_NOTES,
   SCHOOL_CHILD_EXTENSIONS,
 };
@@ -2033,6 +2099,7 @@ static const ChildSpec school_children[] = {
   [SCHOOL_CHILD_SIAMS] = { "siams", FALSE, FALSE },
   [SCHOOL_CHILD_FINANCE] = { "finance", FALSE, FALSE },
   [SCHOOL_CHILD_MILESTONE] = { "milestone", FALSE, TRUE, 2 },
+  [SCHOOL_CHILD_ANSWER] = { "answer", FALSE, TRUE, 4 },
   [SCHOOL_CHILD_NOTES] = { "notes", FALSE, FALSE },
   [SCHOOL_CHILD_EXTENSIONS] = { "extensions", FALSE, FALSE },
 };
@@ -2111,6 +2178,9 @@ read_school_child (Loader        *l,
 
     case SCHOOL_CHILD_MILESTONE:
       return read_milestone (l, school);
+
+    case SCHOOL_CHILD_ANSWER:
+      return read_answer (l, school);
 
     case SCHOOL_CHILD_NOTES:
       return read_text_element (l, "notes", COHORTS_NOTES_MAX, &school->notes);
@@ -2456,13 +2526,88 @@ read_trust (Loader *l)
   return at_end && sequence_finish (l, &seq, line);
 }
 
+/* <readiness> (format version 4): the framework's thresholds and, for each
+ * criterion at most once, its weight and whether it is critical (not unless
+ * critical="true"). A criterion left out keeps its default weight and
+ * critical flag; a plan without <readiness> has the default framework. */
+static gboolean
+read_readiness (Loader *l)
+{
+  static const AttributeSpec attrs[] = { { "green-min", FALSE }, { "amber-min", FALSE } };
+  static const AttributeSpec criterion_attrs[] = {
+    { "id", TRUE }, { "weight", TRUE }, { "critical", FALSE },
+  };
+  static const ChildSpec children[] = { { "criterion", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("readiness", children);
+  CohortsFramework framework;
+  gboolean seen[COHORTS_N_CRITERIA] = { FALSE, };
+  char *values[3] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean ok, at_end;
+
+  cohorts_framework_init_default (&framework);
+  ok = read_attributes (l, "readiness", attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_count (l, "readiness", "green-min", values[0], 100, &framework.green_min) &&
+       attr_count (l, "readiness", "amber-min", values[1], 100, &framework.amber_min);
+  free_values (values, G_N_ELEMENTS (attrs));
+  if (ok && framework.amber_min > framework.green_min)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<readiness> amber-min=\"%d\" is above green-min=\"%d\"; amber must start at or "
+                 "below green"),
+               framework.amber_min, framework.green_min);
+  if (!ok)
+    return FALSE;
+
+  while (next_child (l, "readiness", depth, empty, &at_end))
+    {
+      CohortsCriterion criterion = 0;
+      int criterion_line = current_line (l);
+
+      if (sequence_accept (l, &seq) < 0)
+        return FALSE;
+
+      ok = read_attributes (l, "criterion", criterion_attrs, G_N_ELEMENTS (criterion_attrs), values) &&
+           attr_criterion (l, "criterion", "id", values[0], &criterion);
+      if (ok)
+        {
+          const char *problem = NULL;
+          gint64 weight = parse_number (values[1], COHORTS_WEIGHT_MIN, COHORTS_WEIGHT_MAX, &problem);
+
+          if (problem != NULL)
+            ok = fail (l, COHORTS_PLAN_ERROR_INVALID, criterion_line,
+                       _("<criterion> weight=\"%s\" is not a weight: a whole number from 1 to 10"),
+                       values[1]);
+          else
+            framework.weights[criterion] = (int) weight;
+        }
+      /* A criterion given is critical only when it says so. */
+      if (ok)
+        framework.critical[criterion] = FALSE;
+      ok = ok && attr_boolean (l, "criterion", "critical", values[2], &framework.critical[criterion]);
+      if (ok && seen[criterion])
+        ok = fail (l, COHORTS_PLAN_ERROR_INVALID, criterion_line,
+                   _("<readiness> has two criteria “%s”"), values[0]);
+      free_values (values, G_N_ELEMENTS (criterion_attrs));
+      if (!ok || !expect_empty (l, "criterion"))
+        return FALSE;
+      seen[criterion] = TRUE;
+    }
+
+  if (!at_end || !sequence_finish (l, &seq, line))
+    return FALSE;
+  cohorts_readiness_set_framework (l->plan->readiness, &framework);
+  return TRUE;
+}
+
 static gboolean
 read_plan (Loader *l)
 {
   static const AttributeSpec attrs[] = { { "format-version", TRUE }, { "start", FALSE } };
   static const ChildSpec children[] = {
     { "title", FALSE, FALSE }, { "trust", TRUE, FALSE }, { "schedule", FALSE, FALSE, 2 },
-    { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
+    { "readiness", FALSE, FALSE, 4 }, { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
     { "extensions", FALSE, FALSE },
   };
   Sequence seq = SEQUENCE ("plan", children);
@@ -2520,14 +2665,18 @@ read_plan (Loader *l)
             return FALSE;
           break;
         case 3:
-          if (!read_schools (l))
+          if (!read_readiness (l))
             return FALSE;
           break;
         case 4:
-          if (!read_cohorts (l))
+          if (!read_schools (l))
             return FALSE;
           break;
         case 5:
+          if (!read_cohorts (l))
+            return FALSE;
+          break;
+        case 6:
           if (!read_extensions (l, &l->plan->extensions))
             return FALSE;
           break;
@@ -3054,6 +3203,28 @@ write_schedule (GString         *out,
   g_string_append (out, "</schedule>\n");
 }
 
+/* Always written, every criterion, so that the file says how it weighs. */
+static void
+write_readiness (GString          *out,
+                 CohortsReadiness *readiness)
+{
+  const CohortsFramework *framework = cohorts_readiness_get_framework (readiness);
+
+  indent (out, 1);
+  g_string_append_printf (out, "<readiness green-min=\"%d\" amber-min=\"%d\">\n",
+                          framework->green_min, framework->amber_min);
+  for (CohortsCriterion i = 0; i < COHORTS_N_CRITERIA; i++)
+    {
+      indent (out, 2);
+      g_string_append_printf (out, "<criterion id=\"%s\" weight=\"%d\"",
+                              cohorts_criterion_get_id (i), framework->weights[i]);
+      attr_flag (out, "critical", framework->critical[i]);
+      g_string_append (out, "/>\n");
+    }
+  indent (out, 1);
+  g_string_append (out, "</readiness>\n");
+}
+
 static gboolean
 has_report_card (CohortsSchool *school)
 {
@@ -3172,6 +3343,21 @@ write_school (GString       *out,
       g_string_append (out, "/>\n");
     }
 
+  /* Its answers on the readiness criteria, in the framework's order. */
+  for (guint i = 0; i < COHORTS_N_CRITERIA; i++)
+    {
+      const CohortsAnswer *answer = &school->answers[i];
+
+      if (answer->state == COHORTS_ANSWER_NONE)
+        continue;
+      indent (out, 3);
+      g_string_append_printf (out, "<answer criterion=\"%s\" state=\"%s\"",
+                              cohorts_criterion_get_id (i), cohorts_answer_state_to_token (answer->state));
+      attr_text (out, "note", answer->note);
+      attr_date_out (out, "date", answer->date);
+      g_string_append (out, "/>\n");
+    }
+
   if (school->notes[0] != '\0')
     text_element (out, 3, "notes", school->notes);
 
@@ -3246,6 +3432,7 @@ cohorts_plan_xml_to_bytes (CohortsPlan *plan)
 
   write_trust (out, plan->trust);
   write_schedule (out, plan->schedule);
+  write_readiness (out, plan->readiness);
 
   n = g_list_model_get_n_items (schools);
   if (n == 0)

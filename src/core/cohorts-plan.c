@@ -1554,8 +1554,8 @@ static const CohortsCommandClass answer_class = { answer_apply, answer_revert, a
 
 /**
  * cohorts_plan_set_answer:
- * @answer: the state, a note (%NULL or empty for none) and the date of the
- *   evidence (%COHORTS_DATE_NONE for none); state %COHORTS_ANSWER_NONE
+ * @answer: the state, a note (%NULL or empty for none; made one line of at
+ *   most %COHORTS_SHORT_TEXT_MAX characters) and the date of the evidence (%COHORTS_DATE_NONE for none); state %COHORTS_ANSWER_NONE
  *   takes the answer away
  *
  * Sets @school's answer on @criterion, state, note and date together, as
@@ -1573,6 +1573,7 @@ cohorts_plan_set_answer (CohortsPlan         *self,
   AnswerCommand *command;
   CohortsAnswer after = { 0, };
   g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
 
   g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
   g_return_val_if_fail (COHORTS_IS_SCHOOL (school) && belongs_to_plan (self, school), FALSE);
@@ -1590,7 +1591,9 @@ cohorts_plan_set_answer (CohortsPlan         *self,
         }
       after.state = answer->state;
       after.date = answer->date;
-      after.note = answer->note != NULL && answer->note[0] != '\0' ? answer->note : NULL;
+      /* One line, as the file keeps it. */
+      note = answer->note != NULL ? cohorts_text_clean_line (answer->note) : NULL;
+      after.note = note != NULL && note[0] != '\0' ? note : NULL;
     }
 
   if (cohorts_answer_equal (cohorts_school_get_answer (school, criterion), &after))
