@@ -497,7 +497,9 @@ schedule_plan (CohortsCohort **cohort)
   return plan;
 }
 
-/* Adds a school to @plan, into @cohort unless NULL. */
+/* Adds a school to @plan, into @cohort unless NULL. It meets every
+ * readiness criterion, so that the tests of other rules see only those
+ * (test_readiness_not_ready() changes its answers). */
 static CohortsSchool *
 add_school (CohortsPlan               *plan,
             const char                *name,
@@ -506,9 +508,12 @@ add_school (CohortsPlan               *plan,
             CohortsCohort             *cohort)
 {
   g_autoptr(CohortsSchool) school = cohorts_school_new (next_urn++, name);
+  CohortsAnswer met = { COHORTS_ANSWER_MET, NULL, COHORTS_DATE_NONE };
 
   g_object_set (school, "establishment-type", type, "religious-character", character, NULL);
   g_assert_true (cohorts_plan_add_school (plan, school, NULL));
+  for (CohortsCriterion i = 0; i < COHORTS_N_CRITERIA; i++)
+    g_assert_true (cohorts_plan_set_answer (plan, school, i, &met, NULL));
   if (cohort != NULL)
     cohorts_plan_move_school (plan, school, cohort, G_MAXUINT);
   return school;
@@ -1186,6 +1191,129 @@ test_run_is_today (void)
 }
 
 static void
+set_answer (CohortsPlan        *plan,
+            CohortsSchool      *school,
+            CohortsCriterion    criterion,
+            CohortsAnswerState  state)
+{
+  CohortsAnswer answer = { state, NULL, COHORTS_DATE_NONE };
+
+  g_assert_true (cohorts_plan_set_answer (plan, school, criterion, &answer, NULL));
+}
+
+static void
+answer_all (CohortsPlan        *plan,
+            CohortsSchool      *school,
+            CohortsAnswerState  state)
+{
+  for (CohortsCriterion i = 0; i < COHORTS_N_CRITERIA; i++)
+    set_answer (plan, school, i, state);
+}
+
+/* Schools converting within six months of today that are red or not
+ * assessed; green and amber ones, and those converting later or earlier,
+ * are not reported. */
+static void
+test_readiness_not_ready (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
+  CohortsCohort *soon = cohorts_plan_add_cohort (plan, "Soon", D (2027, 4, 1));
+  CohortsCohort *later = cohorts_plan_add_cohort (plan, "Later", D (2027, 9, 1));
+  CohortsSchool *green, *amber, *red, *critical, *church, *unassessed, *far;
+  g_autoptr(GPtrArray) findings = NULL;
+  GPtrArray *ready = g_ptr_array_new ();
+  g_autofree char *subject = NULL;
+  /* Every step done, so that only readiness is reported. */
+  CohortsDate today = D (2026, 11, 23);
+
+  green = add_community_school (plan, "Green First School", soon);
+  answer_all (plan, green, COHORTS_ANSWER_MET);
+  /* All partly, the resolution met: 63 / 106 = 59 %, amber. */
+  amber = add_community_school (plan, "Amber First School", soon);
+  answer_all (plan, amber, COHORTS_ANSWER_PARTLY);
+  set_answer (plan, amber, COHORTS_CRITERION_RESOLUTION, COHORTS_ANSWER_MET);
+  /* Resolution met, the rest not met: 20 / 106 = 18 %, red by its score. */
+  red = add_community_school (plan, "Red First School", soon);
+  answer_all (plan, red, COHORTS_ANSWER_NOT_MET);
+  set_answer (plan, red, COHORTS_CRITERION_RESOLUTION, COHORTS_ANSWER_MET);
+  /* All met but the resolution, critical: red at 81 %. */
+  critical = add_community_school (plan, "Critical First School", soon);
+  answer_all (plan, critical, COHORTS_ANSWER_MET);
+  set_answer (plan, critical, COHORTS_CRITERION_RESOLUTION, COHORTS_ANSWER_NOT_MET);
+  /* A church school without an answer on diocesan consent: red. */
+  church = add_school (plan, "St Anne's CE First School", COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                       COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, soon);
+  answer_all (plan, church, COHORTS_ANSWER_MET);
+  set_answer (plan, church, COHORTS_CRITERION_DIOCESAN_CONSENT, COHORTS_ANSWER_NONE);
+  unassessed = add_community_school (plan, "Unassessed First School", soon);
+  answer_all (plan, unassessed, COHORTS_ANSWER_NONE);
+  far = add_community_school (plan, "Far First School", later);
+
+  for (guint i = 0; i < cohorts_plan_get_n_schools (plan); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), i);
+      for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+        set_own (plan, school, step, COHORTS_DATE_NONE, D (2026, 9, 1), COHORTS_MILESTONE_DONE);
+    }
+
+  findings = cohorts_checks_run_at (plan, today);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (finding (findings, i)->code, "readiness-not-ready") == 0)
+      g_ptr_array_add (ready, finding (findings, i));
+  g_assert_cmpuint (ready->len, ==, 4);
+  subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (red));
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->subject, ==, subject);
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->message, ==,
+                   "Red First School converts on 1 April 2027, but its readiness is red (18 %).");
+  g_assert_cmpint (((CohortsFinding *) ready->pdata[0])->severity, ==, COHORTS_SEVERITY_WARNING);
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->suggestion, ==,
+                   "Meet the criteria it does not, or move it to a later cohort.");
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[1])->message, ==,
+                   "Critical First School converts on 1 April 2027, but its readiness is red: "
+                   "“Governing body resolution” is not met (a critical criterion).");
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[2])->message, ==,
+                   "St Anne's CE First School converts on 1 April 2027, but its readiness is red: "
+                   "“Diocesan consent” has not been assessed (a critical criterion).");
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[3])->message, ==,
+                   "Unassessed First School converts on 1 April 2027, but its readiness has not been "
+                   "assessed.");
+  g_assert_cmpstr (((CohortsFinding *) ready->pdata[3])->suggestion, ==,
+                   "Assess its readiness, or move it to a later cohort.");
+  g_ptr_array_set_size (ready, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Six months on the day: 1 April 2027 is no longer within them from 1
+   * October 2026; on 2 October 2026 it is. */
+  findings = cohorts_checks_run_at (plan, D (2026, 10, 1));
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (finding (findings, i)->code, !=, "readiness-not-ready");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cohorts_checks_run_at (plan, D (2026, 10, 2));
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (finding (findings, i)->code, "readiness-not-ready") == 0)
+      g_ptr_array_add (ready, finding (findings, i));
+  g_assert_cmpuint (ready->len, ==, 4);
+  g_ptr_array_set_size (ready, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* After the conversion, nothing; nor with no day to check on. */
+  findings = cohorts_checks_run_at (plan, D (2027, 4, 2));
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (g_strcmp0 (finding (findings, i)->code, "readiness-not-ready") != 0 ||
+                   strstr (finding (findings, i)->message, "Far First School") != NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cohorts_checks_run_at (plan, COHORTS_DATE_NONE);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (finding (findings, i)->code, !=, "readiness-not-ready");
+
+  g_assert_nonnull (green);
+  g_assert_nonnull (amber);
+  g_assert_nonnull (far);
+  g_assert_false (cohorts_school_has_answers (unassessed));
+  g_ptr_array_unref (ready);
+}
+
+static void
 test_example_plan_overdue (void)
 {
   g_autofree char *path = g_build_filename (COHORTS_SOURCE_DIR, "data", "examples",
@@ -1259,6 +1387,7 @@ main (int   argc,
   g_test_add_func ("/checks/milestone-overdue/conversion", test_milestone_overdue_conversion);
   g_test_add_func ("/checks/milestone-overdue/which-schools", test_milestone_overdue_which_schools);
   g_test_add_func ("/checks/step-not-applicable", test_step_not_applicable);
+  g_test_add_func ("/checks/readiness-not-ready", test_readiness_not_ready);
 
   return g_test_run ();
 }

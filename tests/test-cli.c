@@ -379,6 +379,38 @@ test_check_example_overdue (Fixture       *f,
   assert_finding_lines (run.out);
 }
 
+/* Readiness: on 1 April 2027 the first cohort (all green) converts, and
+ * the second (1 September 2027) is within six months: Thornbury Green is
+ * red (48 of 106 half-weights, 45 %) and Oakfield is not assessed. Earlier,
+ * nothing is reported: the second cohort is further off. */
+static void
+test_check_example_readiness (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_auto(GStrv) lines = NULL;
+  GString *ready = g_string_new (NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cohorts (f, &run, "--check", "--today=2027-04-01", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_finding_lines (run.out);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\treadiness-not-ready\t") != NULL)
+      g_string_append_printf (ready, "%s\n", lines[i]);
+  g_assert_cmpstr (ready->str, ==,
+                   "warning\treadiness-not-ready\tschool:938231\tThornbury Green First School converts on "
+                   "1 September 2027, but its readiness is red (45 %).\n"
+                   "warning\treadiness-not-ready\tschool:938402\tOakfield School converts on 1 September "
+                   "2027, but its readiness has not been assessed.\n");
+  g_string_free (ready, TRUE);
+
+  run_cohorts (f, &run, "--check", "--today=2026-11-23", path);
+  g_assert_null (strstr (run.out, "readiness-not-ready"));
+}
+
 static void
 test_check_today_by_default (Fixture       *f,
                              gconstpointer  data)
@@ -1390,6 +1422,7 @@ main (int   argc,
 
   ADD ("/cli/check/example", test_check_example);
   ADD ("/cli/check/example-overdue", test_check_example_overdue);
+  ADD ("/cli/check/example-readiness", test_check_example_readiness);
   ADD ("/cli/check/today-by-default", test_check_today_by_default);
   ADD ("/cli/check/bad-today", test_check_bad_today);
   ADD ("/cli/check/error", test_check_error);

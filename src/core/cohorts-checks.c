@@ -18,6 +18,10 @@
  * deadline, the academy order's lead) look only at steps dated by the
  * conversion. They run for every school of a plan, so they allocate nothing
  * but the findings they make.
+ *
+ * The readiness check (readiness-not-ready) looks at the schools converting
+ * within the next six months: one that is red, or not assessed at all, is
+ * not ready for a conversion that near.
  */
 #define G_LOG_DOMAIN "cohorts-checks"
 
@@ -465,8 +469,77 @@ check_not_applicable (CohortsSchool *school,
 
 /* The dates of @school's conversion: for a school in a cohort or with a
  * conversion date of its own. */
+/* A school converting from @today to six months after it that is red or not
+ * assessed. */
 static void
-check_schedule (CohortsSchedule *schedule,
+check_readiness (CohortsPlan   *plan,
+                 CohortsSchool *school,
+                 CohortsDate    conversion,
+                 CohortsDate    today,
+                 GPtrArray     *findings)
+{
+  CohortsReadinessScore score;
+  const CohortsFramework *framework;
+  g_autofree char *when = NULL;
+  char *message;
+
+  if (today == COHORTS_DATE_NONE || conversion == COHORTS_DATE_NONE ||
+      conversion < today || conversion >= cohorts_date_add_months (today, 6))
+    return;
+
+  cohorts_plan_score_school (plan, school, &score);
+  if (score.rag != COHORTS_RAG_RED && score.rag != COHORTS_RAG_NOT_ASSESSED)
+    return;
+
+  when = cohorts_date_format (conversion);
+  if (score.rag == COHORTS_RAG_NOT_ASSESSED)
+    {
+      add (findings, COHORTS_SEVERITY_WARNING, "readiness-not-ready", school_subject (school),
+           g_strdup (_("Assess its readiness, or move it to a later cohort.")),
+           /* Translators: "Thornbury Green First School converts on 1 April 2027, but its readiness
+            * has not been assessed." */
+           _("%s converts on %s, but its readiness has not been assessed."),
+           cohorts_school_get_name (school), when);
+      return;
+    }
+
+  framework = cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan));
+  message = NULL;
+  if (score.critical_not_met)
+    for (CohortsCriterion i = 0; i < COHORTS_N_CRITERIA && message == NULL; i++)
+      {
+        const CohortsAnswer *answer = cohorts_school_get_answer (school, i);
+
+        if (!framework->critical[i] ||
+            (cohorts_criterion_is_church_only (i) && !cohorts_school_is_church_school (school)))
+          continue;
+        if (answer->state == COHORTS_ANSWER_NONE)
+          /* Translators: "Brook Lane First School converts on 1 April 2027, but its readiness is
+           * red: “Governing body resolution” has not been assessed (a critical criterion)." */
+          message = g_strdup_printf (_("%s converts on %s, but its readiness is red: “%s” has not been "
+                                       "assessed (a critical criterion)."),
+                                     cohorts_school_get_name (school), when, cohorts_criterion_get_name (i));
+        else if (answer->state == COHORTS_ANSWER_NOT_MET)
+          /* Translators: "St Mary's Church of England First School converts on 1 April 2027, but
+           * its readiness is red: “Diocesan consent” is not met (a critical criterion)." */
+          message = g_strdup_printf (_("%s converts on %s, but its readiness is red: “%s” is not met "
+                                       "(a critical criterion)."),
+                                     cohorts_school_get_name (school), when, cohorts_criterion_get_name (i));
+      }
+  if (message == NULL)
+    /* Translators: "Thornbury Green First School converts on 1 April 2027, but its readiness is
+     * red (45 %)." */
+    message = g_strdup_printf (_("%s converts on %s, but its readiness is red (%d %%)."),
+                               cohorts_school_get_name (school), when,
+                               cohorts_readiness_score_percent (&score));
+
+  add_message (findings, COHORTS_SEVERITY_WARNING, "readiness-not-ready", school_subject (school),
+               g_strdup (_("Meet the criteria it does not, or move it to a later cohort.")), message);
+}
+
+static void
+check_schedule (CohortsPlan     *plan,
+                CohortsSchedule *schedule,
                 CohortsSchool   *school,
                 CohortsDate      today,
                 GPtrArray       *findings)
@@ -488,6 +561,7 @@ check_schedule (CohortsSchedule *schedule,
   check_lengths (schedule, school, m, findings);
   check_overdue (school, m, today, findings);
   check_not_applicable (school, findings);
+  check_readiness (plan, school, conversion, today, findings);
 }
 
 /**
@@ -542,7 +616,7 @@ cohorts_checks_run_at (CohortsPlan *plan,
       g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
 
       check_school (school, findings);
-      check_schedule (schedule, school, today, findings);
+      check_schedule (plan, schedule, school, today, findings);
     }
 
   cohorts = cohorts_plan_get_cohorts (plan);
