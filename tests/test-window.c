@@ -744,6 +744,25 @@ test_search_and_filters (void)
       }
     g_assert_cmpuint (shown_urn (window, 0), ==, 938275); /* Farleigh Moor, 43 pupils */
     g_assert_cmpuint (shown_urn (window, 18), ==, 938112); /* the high school, 1214 */
+
+    /* By readiness: green first, the highest score first (Brook Lane meets
+     * everything, Castle Mead 101 of 106 half-weights, 95 %; Greenacres and
+     * Moorside 94 %, by name), the seven schools not assessed last, by name. */
+    for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Readiness") == 0)
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+    g_assert_cmpuint (shown_urn (window, 0), ==, 938203);
+    g_assert_cmpuint (shown_urn (window, 1), ==, 938127);
+    g_assert_cmpuint (shown_urn (window, 2), ==, 938218);
+    g_assert_cmpuint (shown_urn (window, 3), ==, 938210);
+    g_assert_cmpuint (shown_urn (window, 9), ==, 938244);  /* red: St Mary's 50 %, */
+    g_assert_cmpuint (shown_urn (window, 10), ==, 938231); /* Thornbury Green 45 %, */
+    g_assert_cmpuint (shown_urn (window, 11), ==, 938151); /* Hatherby 22 %, the last rated */
+    g_assert_cmpuint (shown_urn (window, 18), ==, 938257); /* Whitlow, not assessed */
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 

@@ -46,8 +46,8 @@ struct _CohortsSchoolList
   GMenuModel *menu;
   GHashTable *bound_items;   /* GtkListItem showing a school */
   guint refresh_source;
-  GtkColumnViewColumn *view_columns[10];
-  GtkCheckButton *column_checks[10];
+  GtkColumnViewColumn *view_columns[11];
+  GtkCheckButton *column_checks[11];
   gboolean syncing_checks;
 };
 
@@ -205,10 +205,11 @@ enum {
   COLUMN_INSPECTION,
   COLUMN_COHORT,
   COLUMN_CONVERSION,
+  COLUMN_READINESS,
   N_COLUMNS
 };
 
-G_STATIC_ASSERT (N_COLUMNS <= 10);
+G_STATIC_ASSERT (N_COLUMNS <= 11);
 
 static const Column columns[N_COLUMNS] = {
   [COLUMN_NAME] = { "name", N_("Name"), text_name, NULL, FALSE, TRUE, 200 },
@@ -222,7 +223,40 @@ static const Column columns[N_COLUMNS] = {
                           FALSE, FALSE, 190 },
   [COLUMN_COHORT] = { "cohort", N_("Cohort"), text_cohort, cohort_rank, FALSE, FALSE, 100 },
   [COLUMN_CONVERSION] = { "conversion", N_("Conversion"), text_conversion, cohort_rank, FALSE, FALSE, 130 },
+  /* Weighed with the plan's framework: see readiness_text() and readiness_rank(). */
+  [COLUMN_READINESS] = { "readiness", N_("Readiness"), NULL, NULL, FALSE, FALSE, 130 },
 };
+
+/* "Green (87 %)", "Red (45 %)" or "Not assessed". */
+static char *
+readiness_text (CohortsPlan           *plan,
+                CohortsSchool         *school,
+                CohortsReadinessScore *score)
+{
+  cohorts_plan_score_school (plan, school, score);
+  if (score->rag == COHORTS_RAG_NOT_ASSESSED)
+    return g_strdup (cohorts_rag_get_name (score->rag));
+  /* Translators: a school's readiness in the list, "Amber (62 %)" */
+  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
+                          cohorts_readiness_score_percent (score));
+}
+
+/* Green first, then amber, red and not assessed; the higher score first
+ * within each. */
+static gint64
+readiness_rank_cb (CohortsSchool     *school,
+                   CohortsSchoolList *self)
+{
+  CohortsReadinessScore score;
+  static const int order[] = {
+    [COHORTS_RAG_GREEN] = 0, [COHORTS_RAG_AMBER] = 1, [COHORTS_RAG_RED] = 2, [COHORTS_RAG_NOT_ASSESSED] = 3,
+  };
+
+  if (self->plan == NULL)
+    return 0;
+  cohorts_plan_score_school (self->plan, school, &score);
+  return order[score.rag] * 1000 + (100 - cohorts_readiness_score_percent (&score));
+}
 
 static char *
 column_text_cb (CohortsSchool *school,
@@ -242,12 +276,19 @@ column_number_cb (CohortsSchool *school,
  * schools compares keys, not strings), then the name and URN, so that equal
  * keys keep a stable order. */
 static GtkSorter *
-column_sorter (const Column *column)
+column_sorter (CohortsSchoolList *self,
+               const Column      *column)
 {
   GtkMultiSorter *sorter = gtk_multi_sorter_new ();
   GtkExpression *expression;
 
-  if (column->number != NULL)
+  if (column == &columns[COLUMN_READINESS])
+    {
+      expression = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL,
+                                                G_CALLBACK (readiness_rank_cb), self, NULL);
+      gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (expression)));
+    }
+  else if (column->number != NULL)
     {
       expression = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL,
                                                 G_CALLBACK (column_number_cb), (gpointer) column, NULL);
@@ -401,15 +442,38 @@ refresh_cell (GtkListItem *item)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "column"));
   CohortsSchool *school = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   if (school == NULL)
     return;
 
+  if (column == COLUMN_READINESS)
+    {
+      CohortsSchoolList *self = g_object_get_data (G_OBJECT (item), "list");
+      GtkWidget *icon = gtk_widget_get_first_child (child);
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_next_sibling (icon));
+      CohortsReadinessScore score;
+
+      if (self->plan == NULL)
+        return;
+      text = readiness_text (self->plan, school, &score);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), cohorts_rag_get_icon_name (score.rag));
+      gtk_widget_remove_css_class (icon, "success");
+      gtk_widget_remove_css_class (icon, "warning");
+      gtk_widget_remove_css_class (icon, "error");
+      gtk_widget_remove_css_class (icon, "dim-label");
+      gtk_widget_add_css_class (icon, score.rag == COHORTS_RAG_GREEN ? "success" :
+                                      score.rag == COHORTS_RAG_AMBER ? "warning" :
+                                      score.rag == COHORTS_RAG_RED ? "error" : "dim-label");
+      gtk_label_set_label (label, text);
+      gtk_widget_set_tooltip_text (child, text);
+      return;
+    }
+
   text = columns[column].text (school);
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text[0] ? text : NULL);
+  gtk_label_set_label (GTK_LABEL (child), text);
+  gtk_widget_set_tooltip_text (child, text[0] ? text : NULL);
 }
 
 static GListStore *
@@ -491,6 +555,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child = label;
   GtkDragSource *source = gtk_drag_source_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -498,18 +563,25 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  /* Readiness: its icon, then the rating in words. */
+  if (column == COLUMN_READINESS)
+    {
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (child), gtk_image_new ());
+      gtk_box_append (GTK_BOX (child), label);
+    }
+  gtk_list_item_set_child (item, child);
 
   g_object_set_data (G_OBJECT (item), "column", GUINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (item), "list", self);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (source));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), item);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -934,7 +1006,7 @@ cohorts_school_list_init (CohortsSchoolList *self)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
-      GtkSorter *sorter = column_sorter (&columns[i]);
+      GtkSorter *sorter = column_sorter (self, &columns[i]);
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
