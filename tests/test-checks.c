@@ -1341,6 +1341,43 @@ test_example_plan_overdue (void)
   g_assert_cmpstr (finding (findings, 0)->subject, ==, "school:938127");
 }
 
+static void
+test_describe_subject (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  g_autoptr(CohortsSchool) school = cohorts_school_new (123456, "Ashby First School");
+  CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Cohort 2", cohorts_date_new (2027, 9, 1));
+  static const struct { const char *subject; const char *words; } cases[] = {
+    { "school:123456", "Ashby First School (URN 123456)" },
+    { "plan", "The plan" },
+    { "month:2027-09", "September 2027" },
+    { "term:2027-autumn", "Autumn term 2027/28" },
+    { "term:2028-summer", "Summer term 2028/29" },
+    /* Unknown or malformed: as it is, never a crash. */
+    { "school:999999", "school:999999" },
+    { "month:2027-13", "month:2027-13" },
+    { "term:2027-winter", "term:2027-winter" },
+    { "term:99999999999999999999-autumn", "term:99999999999999999999-autumn" },
+    { "elsewhere", "elsewhere" },
+  };
+
+  g_assert_true (cohorts_plan_add_school (plan, school, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CohortsFinding finding = { .subject = (char *) cases[i].subject };
+      g_autofree char *words = cohorts_finding_describe_subject (&finding, plan);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+  {
+    g_autofree char *subject = g_strdup_printf ("cohort:%s", cohorts_cohort_get_id (cohort));
+    CohortsFinding finding = { .subject = subject };
+    g_autofree char *words = cohorts_finding_describe_subject (&finding, plan);
+
+    g_assert_cmpstr (words, ==, "Cohort 2");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1388,6 +1425,7 @@ main (int   argc,
   g_test_add_func ("/checks/milestone-overdue/which-schools", test_milestone_overdue_which_schools);
   g_test_add_func ("/checks/step-not-applicable", test_step_not_applicable);
   g_test_add_func ("/checks/readiness-not-ready", test_readiness_not_ready);
+  g_test_add_func ("/checks/describe-subject", test_describe_subject);
 
   return g_test_run ();
 }

@@ -606,60 +606,6 @@ describe_status (Doc *doc)
                           cohorts_enum_get_label (COHORTS_TYPE_COHORT_STATUS, status), counts, date);
 }
 
-/* What a finding is about, for people: "Ashby First School (URN 123456)". */
-static char *
-describe_subject (Doc                  *doc,
-                  const CohortsFinding *finding)
-{
-  if (g_str_has_prefix (finding->subject, "school:"))
-    {
-      guint64 urn = g_ascii_strtoull (finding->subject + strlen ("school:"), NULL, 10);
-      CohortsSchool *school = urn <= G_MAXUINT ? cohorts_plan_find_school (doc->plan, (guint) urn) : NULL;
-
-      if (school != NULL)
-        /* Translators: a school in the findings: its name and its URN */
-        return g_strdup_printf (_("%s (URN %u)"), cohorts_school_get_name (school), cohorts_school_get_urn (school));
-    }
-  else if (g_str_has_prefix (finding->subject, "cohort:"))
-    {
-      CohortsCohort *cohort = cohorts_plan_find_cohort (doc->plan, finding->subject + strlen ("cohort:"));
-
-      if (cohort != NULL)
-        return cohorts_cohort_dup_display_name (cohort);
-    }
-  else if (g_str_equal (finding->subject, "plan"))
-    return g_strdup (_("The plan"));
-  else if (g_str_has_prefix (finding->subject, "month:"))
-    {
-      /* "month:2027-09": September 2027 */
-      g_autofree char *day = g_strconcat (finding->subject + strlen ("month:"), "-01", NULL);
-      CohortsDate date;
-
-      if (cohorts_date_parse_iso (day, &date, NULL))
-        return cohorts_date_format_month (date);
-    }
-  else if (g_str_has_prefix (finding->subject, "term:"))
-    {
-      /* "term:2027-autumn": the autumn term of the academic year 2027/28 */
-      static const char *const tokens[] = { "autumn", "spring", "summer" };
-      static const CohortsTerm terms[] = { COHORTS_TERM_AUTUMN, COHORTS_TERM_SPRING, COHORTS_TERM_SUMMER };
-      const char *rest = finding->subject + strlen ("term:");
-      char *end = NULL;
-      guint64 year = g_ascii_strtoull (rest, &end, 10);
-
-      for (guint i = 0; end != NULL && *end == '-' && year >= 1900 && year <= 2200 && i < G_N_ELEMENTS (tokens); i++)
-        if (g_str_equal (end + 1, tokens[i]))
-          {
-            g_autofree char *year_label = cohorts_calendar_academic_year_label ((int) year);
-
-            /* Translators: a term of an academic year: "Autumn term 2027/28" */
-            return g_strdup_printf (C_("term of a year", "%s %s"), cohorts_calendar_term_name (terms[i]), year_label);
-          }
-    }
-
-  return g_strdup (finding->subject);
-}
-
 static const char *
 severity_heading (CohortsSeverity severity)
 {
@@ -779,7 +725,7 @@ write_finding (Doc                  *doc,
                const CohortsFinding *finding,
                gboolean              full)
 {
-  g_autofree char *subject = describe_subject (doc, finding);
+  g_autofree char *subject = cohorts_finding_describe_subject (finding, doc->plan);
   g_autofree char *suggestion = NULL;
   double indent = 12.0;
   double subject_height, message_height, suggestion_height = 0;

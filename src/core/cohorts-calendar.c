@@ -131,6 +131,52 @@ cohorts_calendar_term_name (CohortsTerm term)
     }
 }
 
+static const char *const term_tokens[] = {
+  [COHORTS_TERM_AUTUMN] = "autumn",
+  [COHORTS_TERM_SPRING] = "spring",
+  [COHORTS_TERM_SUMMER] = "summer",
+};
+
+/**
+ * cohorts_calendar_term_token:
+ *
+ * Returns: @term as scripts and findings' subjects write it: "autumn"
+ */
+const char *
+cohorts_calendar_term_token (CohortsTerm term)
+{
+  return term_tokens[term == COHORTS_TERM_AUTUMN || term == COHORTS_TERM_SPRING ? term : COHORTS_TERM_SUMMER];
+}
+
+gboolean
+cohorts_calendar_term_from_token (const char  *token,
+                                  CohortsTerm *term)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (term_tokens); i++)
+    if (g_strcmp0 (token, term_tokens[i]) == 0)
+      {
+        *term = (CohortsTerm) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cohorts_calendar_format_term:
+ * @year: the academic year it is in (the year it began)
+ *
+ * Returns: the term as people read it: "Autumn term 2027/28"
+ */
+char *
+cohorts_calendar_format_term (int         year,
+                              CohortsTerm term)
+{
+  g_autofree char *year_label = cohorts_calendar_academic_year_label (year);
+
+  /* Translators: a term of an academic year: "Autumn term 2027/28" */
+  return g_strdup_printf (C_("term of a year", "%s %s"), cohorts_calendar_term_name (term), year_label);
+}
+
 /**
  * cohorts_calendar_term_short_name:
  *

@@ -25,6 +25,11 @@ CohortsDate  cohorts_calendar_term_start           (int          academic_year,
                                                     CohortsTerm  term);
 const char  *cohorts_calendar_term_name            (CohortsTerm  term);
 const char  *cohorts_calendar_term_short_name      (CohortsTerm  term);
+const char  *cohorts_calendar_term_token           (CohortsTerm  term);
+gboolean     cohorts_calendar_term_from_token      (const char  *token,
+                                                    CohortsTerm *term);
+char        *cohorts_calendar_format_term          (int          year,
+                                                    CohortsTerm  term);
 int          cohorts_calendar_financial_year       (CohortsDate  date);
 char        *cohorts_calendar_financial_year_label (int          year);
 

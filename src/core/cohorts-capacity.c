@@ -552,7 +552,6 @@ check_throughput_term (Sweep       *s,
                        CohortsTerm  term)
 {
   guint count = to - from;
-  g_autofree char *year_label = NULL;
   g_autofree char *term_label = NULL;
   g_autofree char *who = NULL;
   char *message, *suggestion, *subject;
@@ -560,9 +559,7 @@ check_throughput_term (Sweep       *s,
   if (limit <= 0 || count <= (guint) limit)
     return;
 
-  year_label = cohorts_calendar_academic_year_label (year);
-  /* Translators: a term of an academic year: "Autumn term 2027/28" */
-  term_label = g_strdup_printf (C_("term of a year", "%s %s"), cohorts_calendar_term_name (term), year_label);
+  term_label = cohorts_calendar_format_term (year, term);
   who = list_names (s->joiners, from, to, NULL, TRUE);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: "7 schools convert in Autumn term 2027/28
@@ -581,8 +578,7 @@ check_throughput_term (Sweep       *s,
                                              "team’s conversions a term.",
                                              count - limit),
                                 count - limit);
-  subject = g_strdup_printf ("term:%d-%s", year,
-                             term == COHORTS_TERM_AUTUMN ? "autumn" : term == COHORTS_TERM_SPRING ? "spring" : "summer");
+  subject = g_strdup_printf ("term:%d-%s", year, cohorts_calendar_term_token (term));
   add_finding (s->findings, COHORTS_SEVERITY_WARNING, "capacity-throughput-term", subject, suggestion,
                message);
 }

@@ -29,6 +29,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "cohorts-calendar.h"
 #include "cohorts-capacity.h"
 #include "cohorts-checks.h"
 
@@ -647,4 +650,59 @@ cohorts_checks_count (GPtrArray       *findings,
     if (((CohortsFinding *) g_ptr_array_index (findings, i))->severity == severity)
       count++;
   return count;
+}
+
+/**
+ * cohorts_finding_describe_subject:
+ *
+ * Returns: what @finding is about, for people: "Ashby First School (URN
+ *   123456)", "Cohort 2", "September 2027", "Autumn term 2027/28", "The
+ *   plan"; the subject as it is when @plan has no such school or cohort
+ */
+char *
+cohorts_finding_describe_subject (const CohortsFinding *finding,
+                                  CohortsPlan          *plan)
+{
+  const char *subject = finding->subject;
+
+  if (g_str_has_prefix (subject, "school:"))
+    {
+      guint64 urn = g_ascii_strtoull (subject + strlen ("school:"), NULL, 10);
+      CohortsSchool *school = urn <= G_MAXUINT ? cohorts_plan_find_school (plan, (guint) urn) : NULL;
+
+      if (school != NULL)
+        /* Translators: a school a finding is about: its name and its URN */
+        return g_strdup_printf (_("%s (URN %u)"), cohorts_school_get_name (school), cohorts_school_get_urn (school));
+    }
+  else if (g_str_has_prefix (subject, "cohort:"))
+    {
+      CohortsCohort *cohort = cohorts_plan_find_cohort (plan, subject + strlen ("cohort:"));
+
+      if (cohort != NULL)
+        return cohorts_cohort_dup_display_name (cohort);
+    }
+  else if (g_str_equal (subject, "plan"))
+    return g_strdup (_("The plan"));
+  else if (g_str_has_prefix (subject, "month:"))
+    {
+      /* "month:2027-09" */
+      g_autofree char *day = g_strconcat (subject + strlen ("month:"), "-01", NULL);
+      CohortsDate date;
+
+      if (cohorts_date_parse_iso (day, &date, NULL))
+        return cohorts_date_format_month (date);
+    }
+  else if (g_str_has_prefix (subject, "term:"))
+    {
+      /* "term:2027-autumn": the autumn term of the academic year 2027/28 */
+      char *end = NULL;
+      guint64 year = g_ascii_strtoull (subject + strlen ("term:"), &end, 10);
+      CohortsTerm term;
+
+      if (end != NULL && *end == '-' && year >= 1900 && year <= 2200 &&
+          cohorts_calendar_term_from_token (end + 1, &term))
+        return cohorts_calendar_format_term ((int) year, term);
+    }
+
+  return g_strdup (subject);
 }

@@ -37,6 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortsFinding, cohorts_finding_free)
 GPtrArray      *cohorts_checks_run        (CohortsPlan          *plan);
 GPtrArray      *cohorts_checks_run_at     (CohortsPlan          *plan,
                                            CohortsDate           today);
+char           *cohorts_finding_describe_subject (const CohortsFinding *finding,
+                                                  CohortsPlan          *plan);
 guint           cohorts_checks_count      (GPtrArray            *findings,
                                            CohortsSeverity       severity);
 
