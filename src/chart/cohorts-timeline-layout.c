@@ -101,7 +101,7 @@ cohorts_timeline_column_width (CohortsTimelineColumns column,
 {
   switch (column)
     {
-    case COHORTS_TIMELINE_COLUMN_URN:        return round (row_height * 3.0);
+    case COHORTS_TIMELINE_COLUMN_URN:        return round (row_height * 3.6);
     case COHORTS_TIMELINE_COLUMN_PHASE:      return round (row_height * 6.6);
     case COHORTS_TIMELINE_COLUMN_CONVERSION: return round (row_height * 4.0);
     case COHORTS_TIMELINE_COLUMN_PUPILS:     return round (row_height * 2.6);
