@@ -442,6 +442,109 @@ test_church_share (void)
                   "Bring a church school forward to January 2028.");
 }
 
+/* The central services' cost against the top-slice: £420,000 a year, a 5%
+ * top-slice of £6,000 a pupil (£300 a pupil a year):
+ *   September 2027  Ash 400 + Birch 200 = 600 pupils   £180,000 (£240,000 short)
+ *   September 2028  + Cedar 500       = 1,100 pupils  £330,000 (£90,000 short)
+ *   January 2029    + Dale 300        = 1,400 pupils  £420,000 (covered)
+ * Short 12 months at £240,000 a year (£240,000) and 4 at £90,000 a year
+ * (£30,000): £270,000 over the 16 months before January 2029. */
+static void
+test_central_costs (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan ();
+  g_autoptr(GPtrArray) findings = NULL;
+  CohortsTrust *trust = cohorts_plan_get_trust (plan);
+  CohortsCohort *c1 = cohorts_plan_add_cohort (plan, "Cohort 1", d (2027, 9, 1));
+  CohortsCohort *c2 = cohorts_plan_add_cohort (plan, "Cohort 2", d (2028, 9, 1));
+  CohortsCohort *c3 = cohorts_plan_add_cohort (plan, "Cohort 3", d (2029, 1, 1));
+  CohortsSchool *ash = add_school (plan, c1, "Ash Primary School", COHORTS_OFSTED_GRADE_NONE);
+  CohortsSchool *birch = add_school (plan, c1, "Birch Primary School", COHORTS_OFSTED_GRADE_NONE);
+  CohortsSchool *cedar = add_school (plan, c2, "Cedar School", COHORTS_OFSTED_GRADE_NONE);
+  CohortsSchool *dale = add_school (plan, c3, "Dale Middle School", COHORTS_OFSTED_GRADE_NONE);
+
+  cohorts_plan_edit (plan, ash, "pupils", 400, NULL);
+  cohorts_plan_edit (plan, birch, "pupils", 200, NULL);
+  cohorts_plan_edit (plan, cedar, "pupils", 500, NULL);
+  cohorts_plan_edit (plan, dale, "pupils", 300, NULL);
+
+  /* No cost, or no top-slice: nothing to weigh, nothing said. */
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "annual-cost", G_GINT64_CONSTANT (420000), NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* Cost and top-slice without the funding: asked for. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "top-slice", 500, NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, COHORTS_SEVERITY_INFO, "capacity-central-costs", "plan",
+                  "The top-slice cannot be weighed against the central services’ cost: the plan does "
+                  "not say what the academies are funded a pupil.",
+                  "Enter the academies’ funding a pupil a year in the plan’s Central Team.");
+
+  /* Covered from January 2029, exactly: what the months before leave short. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "funding-per-pupil", G_GINT64_CONSTANT (6000), NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, COHORTS_SEVERITY_INFO, "capacity-central-costs", "month:2029-01",
+                  "A top-slice of 5% covers the central services’ £420,000 a year from January 2029; "
+                  "in the 16 months from September 2027 it leaves £270,000 short.",
+                  NULL);
+
+  /* £1 more a year is never covered: 1,400 pupils raise £420,000, £1 short;
+   * 420,001 / (1,400 × 6,000) = 5.00001% makes 5.01% rounded up to the
+   * hundredth; 1 / £300 makes "about 1 more pupil". */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "annual-cost", G_GINT64_CONSTANT (420001), NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "capacity-central-costs", "plan",
+                  "From January 2029, with all its academies, a top-slice of 5% raises £420,000 a year: "
+                  "£1 short of the £420,001 the central services cost.",
+                  "Raise the top-slice to 5.01%, plan academies of about 1 more pupil, or reduce the "
+                  "central costs.");
+
+  /* £500,000: £80,000 short; 500,000 / 8,400,000 = 5.952…% → 5.96%; £80,000
+   * / £300 = 266.7 → about 267 pupils. Dale without a pupil count raises
+   * nothing (1,100 pupils, £330,000, £170,000 short; 5,000,000,000 /
+   * 6,600,000 = 757.6 hundredths → 7.58%; 170,000 / 300 = 566.7 → 567). */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "annual-cost", G_GINT64_CONSTANT (500000), NULL);
+  findings = capacity (plan);
+  assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "capacity-central-costs", "plan",
+                  "From January 2029, with all its academies, a top-slice of 5% raises £420,000 a year: "
+                  "£80,000 short of the £500,000 the central services cost.",
+                  "Raise the top-slice to 5.96%, plan academies of about 267 more pupils, or reduce the "
+                  "central costs.");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, dale, "pupils", -1, NULL);
+  findings = capacity (plan);
+  assert_finding (findings, 0, COHORTS_SEVERITY_WARNING, "capacity-central-costs", "plan",
+                  "From January 2029, with all its academies, a top-slice of 5% raises £330,000 a year: "
+                  "£170,000 short of the £500,000 the central services cost. 1 academy has no pupil "
+                  "count and raises nothing here.",
+                  "Raise the top-slice to 7.58%, plan academies of about 567 more pupils, or reduce the "
+                  "central costs.");
+
+  /* Covered from the first month (£180,000 or less): nothing to say. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "annual-cost", G_GINT64_CONSTANT (180000), NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* A top-slice of 0 is a trust that pools its academies' grant: nothing
+   * to weigh, however high the cost. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  cohorts_plan_edit (plan, trust, "top-slice", 0, "annual-cost", G_GINT64_CONSTANT (9000000), NULL);
+  findings = capacity (plan);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
 /* Through cohorts_checks_run_at(): the capacity findings come last. */
 static void
 test_in_checks (void)
@@ -523,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/capacity/deficits-together", test_deficits_together);
   g_test_add_func ("/capacity/growth", test_growth);
   g_test_add_func ("/capacity/church-share", test_church_share);
+  g_test_add_func ("/capacity/central-costs", test_central_costs);
   g_test_add_func ("/capacity/in-checks", test_in_checks);
   g_test_add_func ("/capacity/25000-schools", test_large);
 

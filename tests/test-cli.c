@@ -885,9 +885,9 @@ test_convert_unwritable (Fixture       *f,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
-/* The example without its milestones, capacity limits and readiness
- * answers, and (for @version 1) without its schedule and readiness
- * framework: what the example was in format version 1. */
+/* The example without its milestones, capacity limits, readiness answers
+ * and funding a pupil, and (for @version 1) without its schedule and
+ * readiness framework: what the example was in format version 1. */
 static char *
 example_before_milestones (Fixture *f,
                            int      version)
@@ -915,8 +915,9 @@ example_before_milestones (Fixture *f,
       g_string_append (out, line);
     }
 
+  g_assert_cmpuint (g_string_replace (out, " funding-per-pupil=\"6400\"", "", 0), ==, 1);
   if (version == 1)
-    g_string_replace (out, " format-version=\"4\"", " format-version=\"1\"", 1);
+    g_string_replace (out, " format-version=\"5\"", " format-version=\"1\"", 1);
   return g_string_free (out, FALSE);
 }
 
@@ -948,13 +949,13 @@ test_convert_version_1 (Fixture       *f,
   assert_file_equals (out, expected, strlen (expected));
 
   /* What later versions brought is refused in a file of version 1 (the
-   * first of it, version 3's capacity limits), and nothing is written. */
+   * first of it, version 5's funding a pupil), and nothing is written. */
   g_free (old);
-  old = example_with (f, " format-version=\"4\"", " format-version=\"1\"");
+  old = example_with (f, " format-version=\"5\"", " format-version=\"1\"");
   put_file (f, "mixed.matplan", old, -1);
   g_free (expected);
-  expected = g_strdup_printf ("mixed.matplan:%d: <capacity-limits> needs format version 3; this file is "
-                              "version 1\n", line_of (old, "<capacity-limits "));
+  expected = g_strdup_printf ("mixed.matplan:%d: <central-team> attribute “funding-per-pupil” needs format "
+                              "version 5; this file is version 1\n", line_of (old, "<central-team "));
   run_cohorts (f, &run, "--convert", "mixed-out.matplan", "mixed.matplan");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, expected);
@@ -967,7 +968,7 @@ static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"4\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"5\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };

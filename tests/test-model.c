@@ -629,7 +629,7 @@ exercise_properties (gpointer object)
 
 static const char *const school_properties[] = {
   "urn", "academy-urn", "name", "phase", "establishment-type", "low-age", "high-age",
-  "religious-character", "pupils", "capacity", "small", "rural", "town", "postcode", "la-code",
+  "religious-character", "pupils", "capacity", "small", "rural", "locked", "town", "postcode", "la-code",
   "la-name", "diocese-code", "diocese-name", "current-trust-reference", "current-trust-name",
   "ofsted-grade", "ofsted-date", "report-card-date", "safeguarding",
   "report-card-inclusion", "report-card-curriculum-and-teaching", "report-card-achievement",
@@ -1018,7 +1018,7 @@ test_trust_set_every_property (void)
 {
   g_autoptr(CohortsTrust) trust = cohorts_trust_new ();
 
-  g_assert_cmpuint (exercise_properties (trust), ==, 16);
+  g_assert_cmpuint (exercise_properties (trust), ==, 17);
 }
 
 static char *
@@ -1178,7 +1178,7 @@ test_cohort_set_every_property (void)
   g_autoptr(CohortsCohort) cohort = cohorts_cohort_new ("c1", "Cohort 1");
 
   /* name, date, status, notes: the id is fixed and n-members read-only. */
-  g_assert_cmpuint (exercise_properties (cohort), ==, 4);
+  g_assert_cmpuint (exercise_properties (cohort), ==, 5);
 }
 
 static void

@@ -14,6 +14,7 @@
  *    default schedule, validate against data/matplan-1.rng and are written
  *    in the current version; so do versions 2 and 3 with their schemas;
  *  - the readiness framework and the schools' answers (format version 4)
+ *  - locks and funding a pupil (format version 5)
  *    read and write back, and a plan without <readiness> has the default;
  *  - every file in tests/files/bad/ is refused with an exact "NAME:LINE:
  *    message" and error code, with and without the schema pass, and the
@@ -57,6 +58,7 @@ static xmlRelaxNGPtr rng_schema;
 static xmlRelaxNGPtr rng_schema_1;
 static xmlRelaxNGPtr rng_schema_2;
 static xmlRelaxNGPtr rng_schema_3;
+static xmlRelaxNGPtr rng_schema_4;
 
 /* Helpers */
 
@@ -277,9 +279,11 @@ schema_for (xmlDocPtr doc)
   gboolean first = version != NULL && xmlStrEqual (version, BAD_CAST "1");
   gboolean second = version != NULL && xmlStrEqual (version, BAD_CAST "2");
   gboolean third = version != NULL && xmlStrEqual (version, BAD_CAST "3");
+  gboolean fourth = version != NULL && xmlStrEqual (version, BAD_CAST "4");
 
   xmlFree (version);
-  return first ? rng_schema_1 : second ? rng_schema_2 : third ? rng_schema_3 : rng_schema;
+  return first ? rng_schema_1 : second ? rng_schema_2 : third ? rng_schema_3 :
+         fourth ? rng_schema_4 : rng_schema;
 }
 
 /* Validates @bytes against the schema of its version with libxml2 alone: no
@@ -448,7 +452,7 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
   g_assert_false (cohorts_plan_is_modified (plan));
 
   /* The default schedule, and the dates the schools have so far (the plan
@@ -828,7 +832,7 @@ test_load_schedule_and_milestones (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
 
   schedule = cohorts_plan_get_schedule (plan);
   g_assert_false (cohorts_schedule_is_default (schedule));
@@ -879,7 +883,7 @@ test_load_schedule_subset (void)
 {
   static const char head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
   static const char tail[] =
     "  <schools/>\n"
@@ -1063,6 +1067,100 @@ test_load_version_3 (void)
     }
 }
 
+/* Files of format version 4 (tests/files/version-4/, the good files as they
+ * were) validate against data/matplan-4.rng, load with nothing locked and no
+ * funding a pupil, and are written as version 5: the file of the same name
+ * in tests/files/good/. */
+static void
+test_load_version_4 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-4", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 6);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+      guint n;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"4\""));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
+      g_assert_cmpint (cohorts_trust_get_funding_per_pupil (cohorts_plan_get_trust (plan)), ==, -1);
+      n = cohorts_plan_get_n_schools (plan);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
+          g_assert_false (cohorts_school_get_locked (school));
+        }
+      n = cohorts_plan_get_n_cohorts (plan);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts_plan_get_cohorts (plan), j);
+          g_assert_false (cohorts_cohort_get_locked (cohort));
+        }
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+/* The locks and the funding a pupil of tests/files/good/locks.matplan, saved
+ * as they were read, and an edit of each, through the plan, undone. */
+static void
+test_locks (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "locks.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  CohortsSchool *locked, *free_school;
+  CohortsCohort *c2, *c3;
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) written = NULL;
+
+  g_assert_no_error (error);
+  assert_rng_valid (bytes, "locks.matplan");
+  g_assert_cmpint (cohorts_trust_get_funding_per_pupil (cohorts_plan_get_trust (plan)), ==, 6150);
+  locked = cohorts_plan_find_school (plan, 100001);
+  free_school = cohorts_plan_find_school (plan, 100002);
+  c2 = cohorts_plan_find_cohort (plan, "c1");
+  c3 = cohorts_plan_find_cohort (plan, "c0");
+  g_assert_true (cohorts_school_get_locked (locked));
+  g_assert_false (cohorts_school_get_locked (free_school));
+  g_assert_true (cohorts_cohort_get_locked (c2));
+  g_assert_false (cohorts_cohort_get_locked (c3));
+
+  written = cohorts_plan_xml_to_bytes (plan);
+  assert_same_bytes (bytes, written);
+  g_clear_pointer (&written, g_bytes_unref);
+
+  cohorts_plan_edit (plan, free_school, "locked", TRUE, NULL);
+  cohorts_plan_edit (plan, c3, "locked", TRUE, NULL);
+  g_assert_true (cohorts_school_get_locked (free_school));
+  g_assert_true (cohorts_cohort_get_locked (c3));
+  written = cohorts_plan_xml_to_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                  "<school urn=\"100002\" phase=\"secondary\" pupils=\"900\" locked=\"true\">"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                  "<cohort id=\"c0\" date=\"2027-04-01\" status=\"draft\" locked=\"true\">"));
+
+  cohorts_history_undo (cohorts_plan_get_history (plan));
+  cohorts_history_undo (cohorts_plan_get_history (plan));
+  g_assert_false (cohorts_school_get_locked (free_school));
+  g_assert_false (cohorts_cohort_get_locked (c3));
+}
+
 /* The readiness framework and answers of tests/files/good/readiness.matplan,
  * field by field; a <readiness> that names some criteria leaves the others
  * at their defaults, and none at all is the default framework. */
@@ -1078,7 +1176,7 @@ test_readiness (void)
   CohortsReadinessScore score;
   static const char partial[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n"
     "  <readiness amber-min=\"40\">\n"
     "    <criterion id=\"viability\" weight=\"1\"/>\n"
@@ -1611,7 +1709,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"4\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1715,8 +1813,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 5; this version reads "
-    "formats up to 4. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 6; this version reads "
+    "formats up to 5. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -1880,6 +1978,17 @@ static const BadFile bad_files[] = {
     ":47: <answer> must come before <notes> in <school>", SCHEMA_REFUSES },
   { "answer-in-version-3.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":25: <answer> needs format version 4; this file is version 3", SCHEMA_REFUSES },
+
+  /* Locks and funding (format version 5) */
+  { "school-locked-in-version-4.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":24: <school> attribute “locked” needs format version 5; this file is version 4", SCHEMA_REFUSES },
+  { "cohort-locked-in-version-4.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":29: <cohort> attribute “locked” needs format version 5; this file is version 4", SCHEMA_REFUSES },
+  { "funding-in-version-4.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":5: <central-team> attribute “funding-per-pupil” needs format version 5; this file is version 4",
+    SCHEMA_REFUSES },
+  { "school-locked-yes.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":24: <school> locked=\"yes\" must be “true” or “false”", SCHEMA_REFUSES },
 
   /* Milestones (format version 2) */
   { "milestone-in-version-1.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2853,6 +2962,7 @@ main (int   argc,
   rng_schema_1 = compile_schema_file ("matplan-1.rng");
   rng_schema_2 = compile_schema_file ("matplan-2.rng");
   rng_schema_3 = compile_schema_file ("matplan-3.rng");
+  rng_schema_4 = compile_schema_file ("matplan-4.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -2862,6 +2972,8 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/version-1", test_load_version_1);
   g_test_add_func ("/plan-xml/load/version-2", test_load_version_2);
   g_test_add_func ("/plan-xml/load/version-3", test_load_version_3);
+  g_test_add_func ("/plan-xml/load/version-4", test_load_version_4);
+  g_test_add_func ("/plan-xml/locks", test_locks);
   g_test_add_func ("/plan-xml/load/readiness", test_readiness);
   g_test_add_func ("/plan-xml/load/capacity-limits", test_capacity_limits);
   g_test_add_func ("/plan-xml/load/missing-file", test_load_missing_file);
@@ -2916,5 +3028,6 @@ main (int   argc,
   xmlRelaxNGFree (rng_schema_1);
   xmlRelaxNGFree (rng_schema_2);
   xmlRelaxNGFree (rng_schema_3);
+  xmlRelaxNGFree (rng_schema_4);
   return ret;
 }

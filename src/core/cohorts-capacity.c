@@ -32,6 +32,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cohorts-calendar.h"
 #include "cohorts-capacity.h"
@@ -726,6 +727,202 @@ check_size_guidance (Sweep        *s,
                                 target));
 }
 
+/* "1,234,000": grouped by thousands whatever the locale, as a board paper
+ * writes them. */
+static char *
+group_digits (guint64 value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  gsize n = strlen (digits);
+  g_autofree char *number = g_malloc (n + n / 3 + 1);
+  char *p = number;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        *p++ = ',';
+      *p++ = digits[i];
+    }
+  *p = '\0';
+  return g_steal_pointer (&number);
+}
+
+/* "£1,234,000": whole pounds. */
+static char *
+format_pounds (guint64 pounds)
+{
+  g_autofree char *number = group_digits (pounds);
+
+  /* Translators: an amount in pounds: "£1,234,000" */
+  return g_strdup_printf (_("£%s"), number);
+}
+
+/* Whole months from @from to @to, both the 1st of a month. */
+static guint
+months_between (CohortsDate from,
+                CohortsDate to)
+{
+  return (guint) ((cohorts_date_get_year (to) - cohorts_date_get_year (from)) * 12 +
+                  cohorts_date_get_month (to) - cohorts_date_get_month (from));
+}
+
+/* What a top-slice of @top_slice hundredths of a percent raises a year from
+ * @pupils pupils funded at @funding pounds each. */
+static guint64
+top_slice_income (guint64 pupils,
+                  gint64  funding,
+                  int     top_slice)
+{
+  /* At most 100,000 schools of 999,999,999 pupils at £999,999,999,999: the
+   * product overflows 64 bits long before that, so divide as it goes. */
+  long double income = (long double) pupils * (long double) funding * top_slice / 10000.0L;
+
+  return income >= (long double) G_MAXUINT64 ? G_MAXUINT64 : (guint64) income;
+}
+
+/* The central services' yearly cost against what the top-slice raises from
+ * the academies' pupils, month by month as they join. A trust whose
+ * top-slice never covers its costs is warned, with the top-slice or the
+ * pupils that would; one that is covered only later is told from when, and
+ * what the months before cost it. Without the cost, the top-slice or the
+ * funding a pupil there is nothing to weigh (the last asked for when the
+ * others are there), nor with a top-slice of 0 (grant pooled). */
+static void
+check_central_costs (Sweep *s)
+{
+  CohortsTrust *trust = cohorts_plan_get_trust (s->plan);
+  gint64 cost = cohorts_trust_get_annual_cost (trust);
+  gint64 funding = cohorts_trust_get_funding_per_pupil (trust);
+  int top_slice = cohorts_trust_get_top_slice (trust);
+  guint64 pupils = 0, income = 0, shortfall_twelfths = 0;
+  guint without_pupils = 0, from_covered = G_MAXUINT;
+  CohortsDate first, last;
+  g_autofree char *cost_text = NULL;
+  g_autofree char *slice_text = NULL;
+
+  /* A top-slice of 0 is a trust that pools its academies' grant: what it
+   * keeps centrally is not a share this can weigh. */
+  if (s->n_joiners == 0 || cost <= 0 || top_slice <= 0)
+    return;
+
+  if (funding <= 0)
+    {
+      add_finding (s->findings, COHORTS_SEVERITY_INFO, "capacity-central-costs", g_strdup ("plan"),
+                   g_strdup (_("Enter the academies’ funding a pupil a year in the plan’s Central Team.")),
+                   g_strdup (_("The top-slice cannot be weighed against the central services’ cost: the "
+                               "plan does not say what the academies are funded a pupil.")));
+      return;
+    }
+
+  first = s->joiners[0].month;
+  last = s->joiners[s->n_joiners - 1].month;
+  cost_text = format_pounds ((guint64) cost);
+  slice_text = format_percent ((guint) top_slice);
+
+  /* One month of joiners at a time; the months between two of them cost
+   * what the first of them left short. */
+  for (guint from = 0, to; from < s->n_joiners; from = to)
+    {
+      CohortsDate month = s->joiners[from].month;
+
+      for (to = from; to < s->n_joiners && s->joiners[to].month == month; to++)
+        {
+          if (s->joiners[to].pupils > 0)
+            pupils += (guint) s->joiners[to].pupils;
+          else
+            without_pupils++;
+        }
+      income = top_slice_income (pupils, funding, top_slice);
+
+      if (income >= (guint64) cost)
+        {
+          if (from_covered == G_MAXUINT)
+            from_covered = from;
+          break;
+        }
+      if (to < s->n_joiners)
+        shortfall_twelfths += ((guint64) cost - income) *
+                              (guint64) months_between (month, s->joiners[to].month);
+    }
+
+  if (from_covered == G_MAXUINT)
+    {
+      guint64 gap = (guint64) cost - income;
+      /* The top-slice that would cover the cost, in hundredths, rounded up. */
+      long double needed = (long double) cost * 10000.0L / ((long double) MAX (pupils, 1) * funding);
+      guint64 more_pupils = (guint64) (((long double) gap * 10000.0L) / ((long double) funding * MAX (top_slice, 1))) + 1;
+      g_autofree char *last_text = cohorts_date_format_month (last);
+      g_autofree char *income_text = format_pounds (income);
+      g_autofree char *gap_text = format_pounds (gap);
+      g_autofree char *message = NULL;
+      g_autofree char *suggestion = NULL;
+
+      message = g_strdup_printf (_("From %s, with all its academies, a top-slice of %s raises %s a year: "
+                                   "%s short of the %s the central services cost."),
+                                 last_text, slice_text, income_text, gap_text, cost_text);
+      if (pupils > 0 && needed <= 10000.0L && top_slice > 0)
+        {
+          guint hundredths = (guint) needed;
+          g_autofree char *needed_text = NULL;
+          g_autofree char *pupils_text = group_digits (more_pupils);
+
+          if ((long double) hundredths < needed)
+            hundredths++;
+          needed_text = format_percent (hundredths);
+          suggestion = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     /* Translators: "Raise the top-slice to 5.96%, plan
+                                                      * academies of about 267 more pupils, or reduce the
+                                                      * central costs." */
+                                                     "Raise the top-slice to %s, plan academies of about "
+                                                     "%s more pupil, or reduce the central costs.",
+                                                     "Raise the top-slice to %s, plan academies of about "
+                                                     "%s more pupils, or reduce the central costs.",
+                                                     (gulong) MIN (more_pupils, G_MAXULONG)),
+                                        needed_text, pupils_text);
+        }
+      else
+        suggestion = g_strdup (_("Raise the top-slice, plan more academies, or reduce the central costs."));
+      if (without_pupils > 0)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s %u academy has no pupil count and "
+                                                                "raises nothing here.",
+                                                                "%s %u academies have no pupil count and "
+                                                                "raise nothing here.",
+                                                                without_pupils),
+                                                   message, without_pupils);
+          g_free (message);
+          message = g_steal_pointer (&more);
+        }
+      add_finding (s->findings, COHORTS_SEVERITY_WARNING, "capacity-central-costs", g_strdup ("plan"),
+                   g_steal_pointer (&suggestion), g_steal_pointer (&message));
+    }
+  else if (s->joiners[from_covered].month != first)
+    {
+      CohortsDate covered = s->joiners[from_covered].month;
+      g_autofree char *covered_text = cohorts_date_format_month (covered);
+      g_autofree char *first_text = cohorts_date_format_month (first);
+      g_autofree char *shortfall_text = format_pounds ((shortfall_twelfths + 11) / 12);
+      guint months = months_between (first, covered);
+
+      add_finding (s->findings, COHORTS_SEVERITY_INFO, "capacity-central-costs", month_subject (covered),
+                   g_strdup (_("Plan how reserves or start-up funding meet the difference, or bring larger "
+                               "schools forward.")),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: "A top-slice of 5% covers the central
+                                                  * services' £420,000 a year from September 2029; in the
+                                                  * 24 months from September 2027 it leaves £310,500
+                                                  * short." */
+                                                 "A top-slice of %s covers the central services’ %s a year "
+                                                 "from %s; in the %u month from %s it leaves %s short.",
+                                                 "A top-slice of %s covers the central services’ %s a year "
+                                                 "from %s; in the %u months from %s it leaves %s short.",
+                                                 months),
+                                    slice_text, cost_text, covered_text, months, first_text,
+                                    shortfall_text));
+    }
+}
+
 /**
  * cohorts_capacity_check:
  * @findings: (element-type CohortsFinding): where to add what is found
@@ -733,8 +930,8 @@ check_size_guidance (Sweep        *s,
  * Follows the trust month by month as @plan's schools join and adds a
  * finding for each capacity limit it passes: the support ratio, the central
  * team's conversions a month and a term, schools in deficit joining
- * together, the growth target, the DfE's size guidance and the church
- * share. Findings come in that order of checks where they are of the same
+ * together, the growth target, the DfE's size guidance, the church
+ * share and the central costs against the top-slice. Findings come in that order of checks where they are of the same
  * month, the growth and size findings last.
  */
 void
@@ -840,4 +1037,5 @@ cohorts_capacity_check (CohortsPlan *plan,
 
   check_growth (&s);
   check_size_guidance (&s, &c);
+  check_central_costs (&s);
 }

@@ -17,6 +17,7 @@ struct _CohortsCohort
   char *name;
   CohortsDate date;
   CohortsCohortStatus status;
+  gboolean locked;
   char *notes;
 
   /* CohortsSchool, in conversion order; changed only by the plan. */

@@ -25,6 +25,7 @@ enum {
   PROP_NAME,
   PROP_DATE,
   PROP_STATUS,
+  PROP_LOCKED,
   PROP_NOTES,
   PROP_N_MEMBERS,
   N_PROPS
@@ -78,6 +79,9 @@ cohorts_cohort_get_property (GObject    *object,
       break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
@@ -135,6 +139,10 @@ cohorts_cohort_set_property (GObject      *object,
       changed = self->status != (CohortsCohortStatus) g_value_get_enum (value);
       self->status = g_value_get_enum (value);
       break;
+    case PROP_LOCKED:
+      changed = self->locked != g_value_get_boolean (value);
+      self->locked = g_value_get_boolean (value);
+      break;
     case PROP_NOTES:
       changed = replace_string (&self->notes, cohorts_text_clean_notes (g_value_get_string (value)));
       break;
@@ -181,6 +189,14 @@ cohorts_cohort_class_init (CohortsCohortClass *klass)
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", _("Status"), NULL,
                        COHORTS_TYPE_COHORT_STATUS, COHORTS_COHORT_STATUS_DRAFT, flags);
+  /**
+   * CohortsCohort:locked:
+   *
+   * Whether the cohort's date and schools are settled: Suggest Cohorts
+   * neither moves it nor adds to it nor takes from it.
+   */
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", _("Locked"), NULL, FALSE, flags);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", _("Notes"), NULL, "", flags);
   properties[PROP_N_MEMBERS] =
@@ -247,6 +263,13 @@ cohorts_cohort_get_status (CohortsCohort *self)
 {
   g_return_val_if_fail (COHORTS_IS_COHORT (self), COHORTS_COHORT_STATUS_DRAFT);
   return self->status;
+}
+
+gboolean
+cohorts_cohort_get_locked (CohortsCohort *self)
+{
+  g_return_val_if_fail (COHORTS_IS_COHORT (self), FALSE);
+  return self->locked;
 }
 
 const char *

@@ -23,6 +23,7 @@ const char          *cohorts_cohort_get_id      (CohortsCohort *self);
 const char          *cohorts_cohort_get_name    (CohortsCohort *self);
 CohortsDate          cohorts_cohort_get_date    (CohortsCohort *self);
 CohortsCohortStatus  cohorts_cohort_get_status  (CohortsCohort *self);
+gboolean             cohorts_cohort_get_locked  (CohortsCohort *self);
 const char          *cohorts_cohort_get_notes   (CohortsCohort *self);
 GListModel          *cohorts_cohort_get_members (CohortsCohort *self);
 guint                cohorts_cohort_get_n_members (CohortsCohort *self);

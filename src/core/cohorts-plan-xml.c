@@ -982,6 +982,7 @@ typedef struct
 {
   const char *name;
   gboolean required;
+  int since;          /* the format version that brought it (0: the first) */
 } AttributeSpec;
 
 /* Reads the attributes of the current element into @values (indexed like
@@ -1018,6 +1019,17 @@ read_attributes (Loader              *l,
           xmlTextReaderMoveToElement (l->reader);
           return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
                        _("<%s> has an unknown attribute “%s”"), element, qname);
+        }
+
+      /* An attribute of a later version than the file says is refused, as
+       * that version's schema refuses it. */
+      if (specs[i].since > l->version)
+        {
+          xmlTextReaderMoveToElement (l->reader);
+          return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                       /* Translators: "<school> attribute “locked” needs format version 5; this file is version 4" */
+                       _("<%s> attribute “%s” needs format version %d; this file is version %d"),
+                       element, specs[i].name, specs[i].since, l->version);
         }
 
       values[i] = g_strdup ((const char *) xmlTextReaderConstValue (l->reader));
@@ -2055,6 +2067,7 @@ enum {
   SCHOOL_RURAL,
   SCHOOL_TOWN,
   SCHOOL_POSTCODE,
+  SCHOOL_LOCKED,
   N_SCHOOL_ATTRS
 };
 
@@ -2072,6 +2085,7 @@ static const AttributeSpec school_attrs[N_SCHOOL_ATTRS] = {
   [SCHOOL_RURAL] = { "rural", FALSE },
   [SCHOOL_TOWN] = { "town", FALSE },
   [SCHOOL_POSTCODE] = { "postcode", FALSE },
+  [SCHOOL_LOCKED] = { "locked", FALSE, 5 },
 };
 
 enum {
@@ -2221,7 +2235,8 @@ read_school (Loader *l)
        attr_boolean (l, "school", "small", values[SCHOOL_SMALL], &school->small) &&
        attr_boolean (l, "school", "rural", values[SCHOOL_RURAL], &school->rural) &&
        attr_line (l, "school", "town", values[SCHOOL_TOWN], &school->town) &&
-       attr_line (l, "school", "postcode", values[SCHOOL_POSTCODE], &school->postcode);
+       attr_line (l, "school", "postcode", values[SCHOOL_POSTCODE], &school->postcode) &&
+       attr_boolean (l, "school", "locked", values[SCHOOL_LOCKED], &school->locked);
   free_values (values, N_SCHOOL_ATTRS);
   if (!ok)
     return NULL;
@@ -2292,7 +2307,9 @@ read_schools (Loader *l)
 static gboolean
 read_cohort (Loader *l)
 {
-  static const AttributeSpec attrs[] = { { "id", TRUE }, { "date", FALSE }, { "status", TRUE } };
+  static const AttributeSpec attrs[] = {
+    { "id", TRUE }, { "date", FALSE }, { "status", TRUE }, { "locked", FALSE, 5 },
+  };
   static const AttributeSpec member_attrs[] = { { "urn", TRUE } };
   static const ChildSpec children[] = {
     { "name", TRUE, FALSE }, { "member", FALSE, TRUE }, { "notes", FALSE, FALSE },
@@ -2336,7 +2353,8 @@ read_cohort (Loader *l)
   g_hash_table_insert (l->cohort_lines, g_strdup (values[0]), GINT_TO_POINTER (line));
 
   ok = attr_date (l, "cohort", "date", values[1], &cohort->date) &&
-       attr_enum (l, "cohort", "status", values[2], COHORTS_TYPE_COHORT_STATUS, (int *) &cohort->status);
+       attr_enum (l, "cohort", "status", values[2], COHORTS_TYPE_COHORT_STATUS, (int *) &cohort->status) &&
+       attr_boolean (l, "cohort", "locked", values[3], &cohort->locked);
   free_values (values, G_N_ELEMENTS (attrs));
   if (!ok)
     return FALSE;
@@ -2429,7 +2447,7 @@ read_trust (Loader *l)
   static const AttributeSpec attrs[] = { { "kind", TRUE }, { "ukprn", FALSE }, { "reference", FALSE } };
   static const AttributeSpec team_attrs[] = {
     { "concurrent-conversions", FALSE }, { "conversions-per-term", FALSE },
-    { "top-slice", FALSE }, { "annual-cost", FALSE },
+    { "top-slice", FALSE }, { "annual-cost", FALSE }, { "funding-per-pupil", FALSE, 5 },
   };
   static const AttributeSpec growth_attrs[] = {
     { "academies-min", FALSE }, { "academies-max", FALSE }, { "pupils", FALSE }, { "within-years", FALSE },
@@ -2444,7 +2462,7 @@ read_trust (Loader *l)
   };
   CohortsTrust *trust = cohorts_plan_get_trust (l->plan);
   Sequence seq = SEQUENCE ("trust", children);
-  char *values[4] = { NULL, };
+  char *values[5] = { NULL, };
   int depth = xmlTextReaderDepth (l->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
   int line = current_line (l);
@@ -2484,7 +2502,9 @@ read_trust (Loader *l)
                attr_count (l, "central-team", "conversions-per-term", values[1], 999999999,
                            &trust->conversions_per_term) &&
                attr_percent (l, "central-team", "top-slice", values[2], &trust->top_slice) &&
-               attr_amount (l, "central-team", "annual-cost", values[3], FALSE, &trust->annual_cost);
+               attr_amount (l, "central-team", "annual-cost", values[3], FALSE, &trust->annual_cost) &&
+               attr_amount (l, "central-team", "funding-per-pupil", values[4], FALSE,
+                            &trust->funding_per_pupil);
           free_values (values, G_N_ELEMENTS (team_attrs));
           if (!ok || !expect_empty (l, "central-team"))
             return FALSE;
@@ -3135,7 +3155,7 @@ write_trust (GString      *out,
   text_element (out, 2, "name", trust->name);
 
   if (trust->concurrent_conversions >= 0 || trust->conversions_per_term >= 0 ||
-      trust->top_slice >= 0 || trust->annual_cost >= 0)
+      trust->top_slice >= 0 || trust->annual_cost >= 0 || trust->funding_per_pupil >= 0)
     {
       indent (out, 2);
       g_string_append (out, "<central-team");
@@ -3143,6 +3163,7 @@ write_trust (GString      *out,
       attr_int (out, "conversions-per-term", trust->conversions_per_term);
       attr_percent_out (out, "top-slice", trust->top_slice);
       attr_int (out, "annual-cost", trust->annual_cost);
+      attr_int (out, "funding-per-pupil", trust->funding_per_pupil);
       g_string_append (out, "/>\n");
     }
 
@@ -3255,6 +3276,7 @@ write_school (GString       *out,
   attr_flag (out, "rural", school->rural);
   attr_text (out, "town", school->town);
   attr_text (out, "postcode", school->postcode);
+  attr_flag (out, "locked", school->locked);
   g_string_append (out, ">\n");
 
   text_element (out, 3, "name", school->name);
@@ -3379,6 +3401,7 @@ write_cohort (GString       *out,
   attr_text (out, "id", cohort->id);
   attr_date_out (out, "date", cohort->date);
   attr_enum_out (out, "status", COHORTS_TYPE_COHORT_STATUS, cohort->status);
+  attr_flag (out, "locked", cohort->locked);
   g_string_append (out, ">\n");
 
   text_element (out, 3, "name", cohort->name);

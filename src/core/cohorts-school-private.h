@@ -26,6 +26,7 @@ struct _CohortsSchool
   int capacity;
   gboolean small;
   gboolean rural;
+  gboolean locked;        /* the suggester leaves it where it is */
   char *town;
   char *postcode;
   char *la_code;

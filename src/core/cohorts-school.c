@@ -45,6 +45,7 @@ enum {
   PROP_CAPACITY,
   PROP_SMALL,
   PROP_RURAL,
+  PROP_LOCKED,
   PROP_TOWN,
   PROP_POSTCODE,
   PROP_LA_CODE,
@@ -92,6 +93,7 @@ static const CohortsField fields[N_FIELD_PROPS] = {
   [PROP_CAPACITY] = COUNT ("capacity", N_("Capacity"), capacity, 999999999),
   [PROP_SMALL] = FLAG ("small", N_("Small school"), small),
   [PROP_RURAL] = FLAG ("rural", N_("Rural school"), rural),
+  [PROP_LOCKED] = FLAG ("locked", N_("Locked in its cohort"), locked),
   [PROP_TOWN] = LINE ("town", N_("Town"), town),
   [PROP_POSTCODE] = LINE ("postcode", N_("Postcode"), postcode),
   [PROP_LA_CODE] = COHORTS_FIELD_FORMATTED_AT ("la-code", N_("Local authority code"), OFF (la_code),
@@ -282,6 +284,7 @@ GETTER (int, pupils, pupils)
 GETTER (int, capacity, capacity)
 GETTER (gboolean, small, small)
 GETTER (gboolean, rural, rural)
+GETTER (gboolean, locked, locked)
 GETTER (const char *, town, town)
 GETTER (const char *, postcode, postcode)
 GETTER (const char *, la_code, la_code)

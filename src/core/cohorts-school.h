@@ -40,6 +40,7 @@ int                       cohorts_school_get_pupils              (CohortsSchool 
 int                       cohorts_school_get_capacity            (CohortsSchool     *self);
 gboolean                  cohorts_school_get_small               (CohortsSchool     *self);
 gboolean                  cohorts_school_get_rural               (CohortsSchool     *self);
+gboolean                  cohorts_school_get_locked              (CohortsSchool     *self);
 const char               *cohorts_school_get_town                (CohortsSchool     *self);
 const char               *cohorts_school_get_postcode            (CohortsSchool     *self);
 const char               *cohorts_school_get_la_code             (CohortsSchool     *self);

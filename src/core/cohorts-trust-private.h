@@ -25,6 +25,7 @@ struct _CohortsTrust
   int top_slice;
   /* Annual cost of central services, whole pounds. */
   gint64 annual_cost;
+  gint64 funding_per_pupil;   /* the academies' grant a pupil a year, -1 unknown */
 
   /* Growth target: academies (a range) and pupils within some years. */
   int academies_min;

@@ -24,6 +24,7 @@ enum {
   PROP_CONVERSIONS_PER_TERM,
   PROP_TOP_SLICE,
   PROP_ANNUAL_COST,
+  PROP_FUNDING_PER_PUPIL,
   PROP_ACADEMIES_MIN,
   PROP_ACADEMIES_MAX,
   PROP_TARGET_PUPILS,
@@ -53,6 +54,8 @@ static const CohortsField fields[N_PROPS] = {
   [PROP_TOP_SLICE] = COHORTS_FIELD_COUNT_AT ("top-slice", N_("Top-slice"), OFF (top_slice), 10000),
   [PROP_ANNUAL_COST] = { "annual-cost", N_("Central services a year"), COHORTS_FIELD_INT64,
                          OFF (annual_cost), NULL, -1, 999999999999, -1 },
+  [PROP_FUNDING_PER_PUPIL] = { "funding-per-pupil", N_("Funding a pupil a year"), COHORTS_FIELD_INT64,
+                               OFF (funding_per_pupil), NULL, -1, 999999999999, -1 },
   [PROP_ACADEMIES_MIN] = COHORTS_FIELD_COUNT_AT ("academies-min", N_("Academies, at least"),
                                                  OFF (academies_min), 999999999),
   [PROP_ACADEMIES_MAX] = COHORTS_FIELD_COUNT_AT ("academies-max", N_("Academies, at most"),
@@ -150,6 +153,7 @@ GETTER (int, concurrent_conversions)
 GETTER (int, conversions_per_term)
 GETTER (int, top_slice)
 GETTER (gint64, annual_cost)
+GETTER (gint64, funding_per_pupil)
 GETTER (int, academies_min)
 GETTER (int, academies_max)
 GETTER (int, target_pupils)

@@ -24,6 +24,7 @@ int               cohorts_trust_get_concurrent_conversions (CohortsTrust *self);
 int               cohorts_trust_get_conversions_per_term   (CohortsTrust *self);
 int               cohorts_trust_get_top_slice              (CohortsTrust *self);
 gint64            cohorts_trust_get_annual_cost            (CohortsTrust *self);
+gint64            cohorts_trust_get_funding_per_pupil      (CohortsTrust *self);
 int               cohorts_trust_get_academies_min          (CohortsTrust *self);
 int               cohorts_trust_get_academies_max          (CohortsTrust *self);
 int               cohorts_trust_get_target_pupils          (CohortsTrust *self);

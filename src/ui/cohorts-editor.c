@@ -84,6 +84,7 @@ static const Field school_identity[] = {
   { "establishment-type", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
   { "low-age", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
   { "high-age", KIND_COUNT, TARGET_SUBJECT, NULL, NULL },
+  { "locked", KIND_BOOLEAN, TARGET_SUBJECT, NULL, N_("Suggest Cohorts leaves it where it is") },
 };
 
 static const Field school_place[] = {
@@ -160,6 +161,7 @@ static const Field cohort_fields[] = {
   { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
   { "date", KIND_MONTH, TARGET_SUBJECT, N_("Conversion date"), N_("Academies open on the 1st of a month") },
   { "status", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
+  { "locked", KIND_BOOLEAN, TARGET_SUBJECT, NULL, N_("Suggest Cohorts keeps its date and its schools") },
 };
 
 static const Section cohort_sections[] = {
@@ -185,6 +187,8 @@ static const Field team_fields[] = {
   { "conversions-per-term", KIND_COUNT, TARGET_TRUST, NULL, NULL },
   { "top-slice", KIND_PERCENT, TARGET_TRUST, N_("Top-slice (%)"), N_("The share of each academy's grant for central services") },
   { "annual-cost", KIND_MONEY, TARGET_TRUST, N_("Central services a year (£)"), NULL },
+  { "funding-per-pupil", KIND_MONEY, TARGET_TRUST, N_("Funding a pupil a year (£)"),
+    N_("The academies' grant a pupil, to weigh the top-slice against the costs") },
 };
 
 static const Field growth_fields[] = {
