@@ -295,6 +295,21 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_named_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
 static CohortsSidebar *
 sidebar_of (CohortsWindow *window)
 {
@@ -2684,6 +2699,80 @@ test_register_corrupt (void)
   remove_dir (dir);
 }
 
+/* Suggest Cohorts: the proposal follows the options; Apply is one step to
+ * undo. The example's only unassigned schools are Farleigh Moor and
+ * Ashcombe, not assessed: the first cohort with room for them is Cohort 4.
+ * Its draft cohorts too: Cohorts 3 and 5 are left empty and removed. */
+static void
+test_suggest_cohorts (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *farleigh, *whitlow;
+  GtkWindow *dialog;
+  GtkWidget *summary, *scope, *size;
+
+  farleigh = cohorts_plan_find_school (plan, 938275);
+  whitlow = cohorts_plan_find_school (plan, 938257);
+  g_assert_nonnull (farleigh);
+  g_assert_nonnull (whitlow);
+  g_assert_null (cohorts_school_get_cohort (farleigh));
+  g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-cohorts", NULL));
+  dialog = GTK_WINDOW (find_named_toplevel ("suggest-cohorts"));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Suggest Cohorts");
+  summary = find_named (GTK_WIDGET (dialog), "suggest-summary");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), ==,
+                   "2 schools in 1 cohort of the plan");
+  wait_for_text (GTK_WIDGET (dialog), "Cohort 4, 1 September 2028", TRUE);
+  wait_for_text (GTK_WIDGET (dialog), "Not assessed, needs support. The cohorts before are full for the central "
+                                      "team: joins Cohort 4 in September 2028. Assess its readiness before agreeing.",
+                 TRUE);
+
+  /* Cohorts of 2 at most: Cohort 4 (1 September 2028, Oakfield School
+   * already) takes one, Cohort 5 (1 January 2029, Hatherby) the other. */
+  size = find_named (GTK_WIDGET (dialog), "suggest-max-size");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), 2);
+  summary = find_named (GTK_WIDGET (dialog), "suggest-summary");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), ==,
+                   "2 schools in 2 cohorts of the plan");
+  wait_for_text (GTK_WIDGET (dialog), "Cohort 5, 1 January 2029", TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), 6);
+
+  /* The draft cohorts too. */
+  scope = find_named (GTK_WIDGET (dialog), "suggest-scope");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scope), 1);
+  summary = find_named (GTK_WIDGET (dialog), "suggest-summary");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)), ==,
+                   "14 schools in 3 cohorts, 1 of them new");
+  wait_for_text (GTK_WIDGET (dialog), "Cohort 3 is left without schools and is removed.", TRUE);
+
+  press_to_close (dialog, "_Apply");
+  g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 4);
+  g_assert_nonnull (cohorts_school_get_cohort (farleigh));
+  g_assert_null (cohorts_plan_find_cohort (plan, "c3"));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Suggest Cohorts");
+  wait_for_text (GTK_WIDGET (window), "Placed 14 schools in 3 cohorts", TRUE);
+
+  /* One undo takes it all back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 5);
+  g_assert_null (cohorts_school_get_cohort (farleigh));
+  g_assert_cmpstr (cohorts_cohort_get_id (cohorts_school_get_cohort (whitlow)), ==, "c3");
+  g_assert_false (cohorts_plan_is_modified (plan));
+
+  /* Cancel changes nothing. */
+  dialog = cohorts_window_show_suggest_cohorts (window);
+  press_to_close (dialog, "_Cancel");
+  g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 5);
+  g_assert_false (cohorts_plan_is_modified (plan));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2753,6 +2842,7 @@ main (int   argc,
   g_test_add_func ("/window/register/import", test_register_import);
   g_test_add_func ("/window/register/add", test_register_add);
   g_test_add_func ("/window/register/refresh", test_register_refresh);
+  g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);
 
   status = g_test_run ();

@@ -23,9 +23,9 @@
  *   capacity-size-guidance      the DfE's aim of 10 schools or 7,500 pupils
  *   capacity-church-share       church schools' share of the academies,
  *                               against the diocese's minimum
- *
- * The plan holds no school's income, and DOMAIN.md gives no funding per
- * pupil, so the top-slice is not weighed against the central services' cost.
+ *   capacity-central-costs      what the top-slice raises from the academies'
+ *                               pupils (at the trust's funding a pupil),
+ *                               against the central services' yearly cost
  */
 #define G_LOG_DOMAIN "cohorts-capacity"
 

@@ -186,6 +186,8 @@ cohorts_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-cohort",
                                          (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.suggest-cohorts",
+                                         (const char *[]) { "<Control><Shift>g", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-move-menu",
                                          (const char *[]) { "<Control>m", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cohort-move-up",

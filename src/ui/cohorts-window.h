@@ -38,6 +38,7 @@ gboolean       cohorts_window_show_subject        (CohortsWindow             *se
                                                    const char                *subject);
 GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
 GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
+GtkWindow     *cohorts_window_show_suggest_cohorts       (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
