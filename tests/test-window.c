@@ -2013,6 +2013,18 @@ test_readiness_answers (void)
                                                                                        COHORTS_CRITERION_CONSULTATION)),
                     ==, COHORTS_ANSWER_PARTLY);
 
+  /* Another edit: as a church school, diocesan consent counts, not yet assessed. */
+  cohorts_plan_edit (plan, school, "religious-character", COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, NULL);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (cohorts_readiness_group_get_row (group, COHORTS_CRITERION_DIOCESAN_CONSENT)));
+  /* 101 of 126 half-weights. */
+  g_assert_cmpstr (readiness_shown (window), ==,
+                   "Red — 80 % · critical criterion not met: Diocesan consent · 1 criterion not assessed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_false (gtk_widget_get_visible (cohorts_readiness_group_get_row (group,
+                                                                           COHORTS_CRITERION_DIOCESAN_CONSENT)));
+
   /* Whitlow, a church school with no answers: not assessed, diocesan consent shown. */
   select_school (window, 938257);
   g_assert_true (readiness_group_of (window) == group);
