@@ -13,6 +13,7 @@
 #include "cohorts-date-button.h"
 #include "cohorts-editor.h"
 #include "cohorts-export.h"
+#include "cohorts-framework-group.h"
 #include "cohorts-schedule-group.h"
 #include "cohorts-school-list.h"
 #include "cohorts-sidebar.h"
@@ -21,6 +22,7 @@
 #include "cohorts-timeline.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-print-operation.h"
+#include "cohorts-readiness-group.h"
 #include "cohorts-register.h"
 #include "cohorts-window.h"
 
@@ -1893,6 +1895,259 @@ test_schedule_restore (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor's readiness and the plan's framework */
+
+static CohortsReadinessGroup *
+readiness_group_of (CohortsWindow *window)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (editor_of (window)), COHORTS_TYPE_READINESS_GROUP);
+
+  g_assert_nonnull (group);
+  return COHORTS_READINESS_GROUP (group);
+}
+
+static CohortsFrameworkGroup *
+framework_group_of (CohortsWindow *window)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (editor_of (window)), COHORTS_TYPE_FRAMEWORK_GROUP);
+
+  g_assert_nonnull (group);
+  return COHORTS_FRAMEWORK_GROUP (group);
+}
+
+/* The readiness as the group's description shows it, once refreshed. */
+static const char *
+readiness_shown (CohortsWindow *window)
+{
+  settle ();
+  return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (readiness_group_of (window)));
+}
+
+static const char *
+criterion_subtitle (CohortsWindow    *window,
+                    CohortsCriterion  criterion)
+{
+  settle ();
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (cohorts_readiness_group_get_row (readiness_group_of (window),
+                                                                                           criterion)));
+}
+
+/* Expands @criterion's row as a click would and picks @state in its drop-down. */
+static void
+choose_answer (CohortsWindow      *window,
+               CohortsCriterion    criterion,
+               CohortsAnswerState  state)
+{
+  CohortsReadinessGroup *group = readiness_group_of (window);
+  GtkWidget *row = cohorts_readiness_group_get_row (group, criterion);
+  GtkWidget *revealer = find_widget (row, GTK_TYPE_REVEALER);
+
+  g_assert_true (gtk_widget_get_visible (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_until (revealed, revealer);
+  adw_combo_row_set_selected (cohorts_readiness_group_get_answer_row (group, criterion), state);
+}
+
+/* Answers changed through the rows: the model, the score in words, undo. */
+static void
+test_readiness_answers (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  /* Castle Mead: a community school, every criterion met but consultation, partly. */
+  CohortsSchool *school = cohorts_plan_find_school (plan, 938127);
+  CohortsReadinessGroup *group;
+  const CohortsAnswer *answer;
+  AdwEntryRow *note;
+  CohortsDateButton *button;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 12, 0, 0, 0);
+  g_autofree char *problem = NULL;
+
+  g_signal_connect (editor_of (window), "problem", G_CALLBACK (problem_cb), &problem);
+  select_school (window, 938127);
+  group = readiness_group_of (window);
+
+  /* Weights 8+8+10+5+6+5+6+5 = 53; consultation partly: 101 of 106 half-weights. */
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Partly met");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_RESOLUTION), ==, "Met · 8 October 2026");
+  /* Diocesan consent does not count for a community school. */
+  g_assert_false (gtk_widget_get_visible (cohorts_readiness_group_get_row (group,
+                                                                           COHORTS_CRITERION_DIOCESAN_CONSENT)));
+
+  choose_answer (window, COHORTS_CRITERION_CONSULTATION, COHORTS_ANSWER_NOT_MET);
+  g_assert_cmpint (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->state, ==,
+                   COHORTS_ANSWER_NOT_MET);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Set “Consultation” for Castle Mead Middle School");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90 %");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Not met");
+
+  /* A critical criterion not met: red whatever the score (76 of 106). */
+  choose_answer (window, COHORTS_CRITERION_RESOLUTION, COHORTS_ANSWER_NOT_MET);
+  answer = cohorts_school_get_answer (school, COHORTS_CRITERION_RESOLUTION);
+  g_assert_cmpint (answer->state, ==, COHORTS_ANSWER_NOT_MET);
+  /* The date of the evidence stays with the answer. */
+  g_assert_cmpuint (answer->date, ==, cohorts_date_new (2026, 10, 8));
+  g_assert_cmpstr (readiness_shown (window), ==,
+                   "Red — 71 % · critical criterion not met: Governing body resolution");
+
+  /* A note, typed and applied with Enter. */
+  note = cohorts_readiness_group_get_note_row (group, COHORTS_CRITERION_CONSULTATION);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (note)));
+  gtk_editable_set_text (GTK_EDITABLE (note), "Second meeting on 12 May");
+  g_signal_emit_by_name (note, "entry-activated");
+  g_assert_cmpstr (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->note, ==,
+                   "Second meeting on 12 May");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==,
+                   "Not met · Second meeting on 12 May");
+
+  /* The date of the evidence, picked in the calendar. */
+  button = COHORTS_DATE_BUTTON (cohorts_readiness_group_get_date_button (group, COHORTS_CRITERION_CONSULTATION));
+  scroll_to (GTK_WIDGET (button));
+  gtk_menu_button_popup (cohorts_date_button_get_menu_button (button));
+  gtk_calendar_select_day (cohorts_date_button_get_calendar (button), day);
+  g_assert_cmpuint (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->date, ==,
+                    cohorts_date_new (2026, 11, 12));
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==,
+                   "Not met · 12 November 2026 · Second meeting on 12 May");
+  g_assert_null (problem);
+
+  /* Undo, step by step, shows in the rows and the score. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Not met");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90 %");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->state, ==,
+                   COHORTS_ANSWER_PARTLY);
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_cmpuint (adw_combo_row_get_selected (cohorts_readiness_group_get_answer_row (group,
+                                                                                       COHORTS_CRITERION_CONSULTATION)),
+                    ==, COHORTS_ANSWER_PARTLY);
+
+  /* Another edit: as a church school, diocesan consent counts, not yet assessed. */
+  cohorts_plan_edit (plan, school, "religious-character", COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, NULL);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (cohorts_readiness_group_get_row (group, COHORTS_CRITERION_DIOCESAN_CONSENT)));
+  /* 101 of 126 half-weights. */
+  g_assert_cmpstr (readiness_shown (window), ==,
+                   "Red — 80 % · critical criterion not met: Diocesan consent · 1 criterion not assessed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_false (gtk_widget_get_visible (cohorts_readiness_group_get_row (group,
+                                                                           COHORTS_CRITERION_DIOCESAN_CONSENT)));
+
+  /* Whitlow, a church school with no answers: not assessed, diocesan consent shown. */
+  select_school (window, 938257);
+  g_assert_true (readiness_group_of (window) == group);
+  g_assert_cmpstr (readiness_shown (window), ==, "Not assessed: no criterion has an answer yet");
+  g_assert_true (gtk_widget_get_visible (cohorts_readiness_group_get_row (group, COHORTS_CRITERION_DIOCESAN_CONSENT)));
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_DIOCESAN_CONSENT), ==, "Not assessed");
+  /* Without an answer there is nothing to note. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cohorts_readiness_group_get_note_row (group,
+                                                                                             COHORTS_CRITERION_LAND))));
+  choose_answer (window, COHORTS_CRITERION_DIOCESAN_CONSENT, COHORTS_ANSWER_MET);
+  school = cohorts_plan_find_school (plan, 938257);
+  g_assert_cmpint (cohorts_school_get_answer (school, COHORTS_CRITERION_DIOCESAN_CONSENT)->state, ==,
+                   COHORTS_ANSWER_MET);
+  /* 20 of 126 half-weights, the resolution (critical) not assessed among them. */
+  g_assert_cmpstr (readiness_shown (window), ==,
+                   "Red — 15 % · critical criterion not met: Governing body resolution · 8 criteria not assessed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The framework: a weight, a critical criterion, thresholds (a pair the
+ * framework cannot hold refused with its reason), Restore Defaults. */
+static void
+test_readiness_framework (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsReadiness *readiness = cohorts_plan_get_readiness (plan);
+  CohortsFrameworkGroup *group;
+  GtkWidget *amber_row;
+  g_autofree char *problem = NULL;
+
+  g_signal_connect (editor_of (window), "problem", G_CALLBACK (problem_cb), &problem);
+  /* Nothing selected: the plan's settings, with its framework. */
+  g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));
+  group = framework_group_of (window);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_framework_group_get_weight (group,
+                                                                                         COHORTS_CRITERION_FINANCES)),
+                   ==, 8);
+  g_assert_true (gtk_switch_get_active (cohorts_framework_group_get_critical (group, COHORTS_CRITERION_RESOLUTION)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cohorts_framework_group_get_restore (group))));
+
+  gtk_spin_button_set_value (cohorts_framework_group_get_weight (group, COHORTS_CRITERION_CONSULTATION), 9);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->weights[COHORTS_CRITERION_CONSULTATION], ==, 9);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Weight of “Consultation”");
+
+  gtk_switch_set_active (cohorts_framework_group_get_critical (group, COHORTS_CRITERION_CONSULTATION), TRUE);
+  g_assert_true (cohorts_readiness_get_framework (readiness)->critical[COHORTS_CRITERION_CONSULTATION]);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Make “Consultation” Critical");
+
+  gtk_spin_button_set_value (cohorts_framework_group_get_green (group), 80);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->green_min, ==, 80);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->amber_min, ==, 50);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Readiness Thresholds");
+
+  /* Amber above green: refused, and the row says why. */
+  amber_row = cohorts_framework_group_get_threshold_row (group, FALSE);
+  gtk_spin_button_set_value (cohorts_framework_group_get_amber (group), 85);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->amber_min, ==, 50);
+  g_assert_cmpstr (problem, ==, "The thresholds need 0 % ≤ amber ≤ green ≤ 100 %");
+  g_assert_true (gtk_widget_has_css_class (amber_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amber_row)), ==,
+                   "The thresholds need 0 % ≤ amber ≤ green ≤ 100 %");
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Readiness Thresholds");
+  /* A green above it makes the pair one the framework holds. */
+  gtk_spin_button_set_value (cohorts_framework_group_get_green (group), 90);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->green_min, ==, 90);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->amber_min, ==, 85);
+  g_assert_false (gtk_widget_has_css_class (amber_row, "error"));
+
+  /* A school's score follows the framework: Castle Mead, consultation
+   * (weight 9) partly met: 105 of 114 half-weights, green from 90 %. */
+  select_school (window, 938127);
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 92 %");
+  select_sidebar_row (window, 1);
+  select_sidebar_row (window, 0);
+  g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));
+  settle ();
+  group = framework_group_of (window);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_framework_group_get_amber (group)), ==, 85);
+
+  /* Restore Defaults: one step, undone as one. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cohorts_framework_group_get_restore (group))));
+  g_signal_emit_by_name (cohorts_framework_group_get_restore (group), "clicked");
+  g_assert_true (cohorts_framework_is_default (cohorts_readiness_get_framework (readiness)));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Restore Default Framework");
+  settle ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_framework_group_get_weight (group,
+                                                                                         COHORTS_CRITERION_CONSULTATION)),
+                   ==, 5);
+  g_assert_false (gtk_switch_get_active (cohorts_framework_group_get_critical (group, COHORTS_CRITERION_CONSULTATION)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cohorts_framework_group_get_restore (group))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->weights[COHORTS_CRITERION_CONSULTATION], ==, 9);
+  g_assert_true (cohorts_readiness_get_framework (readiness)->critical[COHORTS_CRITERION_CONSULTATION]);
+  g_assert_cmpint (cohorts_readiness_get_framework (readiness)->green_min, ==, 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_framework_group_get_green (group)), ==, 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (cohorts_framework_group_get_weight (group,
+                                                                                         COHORTS_CRITERION_CONSULTATION)),
+                   ==, 9);
+  g_assert_true (gtk_switch_get_active (cohorts_framework_group_get_critical (group, COHORTS_CRITERION_CONSULTATION)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Printing and export ------------------------------------------------------ */
 
 /* What poppler's tools say of a PDF: "pdfinfo" or "pdftotext" of one page. */
@@ -2834,6 +3089,8 @@ main (int   argc,
   g_test_add_func ("/window/edit/step-done", test_step_done);
   g_test_add_func ("/window/edit/schedule-timing", test_schedule_timing);
   g_test_add_func ("/window/edit/schedule-restore", test_schedule_restore);
+  g_test_add_func ("/window/edit/readiness-answers", test_readiness_answers);
+  g_test_add_func ("/window/edit/readiness-framework", test_readiness_framework);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export/timeline", test_export_timeline);
   g_test_add_func ("/window/export/board-pack", test_export_board_pack);

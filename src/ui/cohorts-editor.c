@@ -13,8 +13,10 @@
  * and so is undoable; a value the plan cannot hold is refused, the row shows
  * the problem and the "problem" signal carries the message.
  *
- * Two groups are not fields: a school's conversion steps with their dates
- * (CohortsStepsGroup) and the plan's schedule of them (CohortsScheduleGroup).
+ * Some groups are not fields: a school's readiness (CohortsReadinessGroup)
+ * and its conversion steps with their dates (CohortsStepsGroup), the plan's
+ * readiness framework (CohortsFrameworkGroup) and its schedule of the steps
+ * (CohortsScheduleGroup).
  * The tables name them where they go; they follow the plan themselves and
  * report refused changes through the same signal.
  */
@@ -25,6 +27,8 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-date-button.h"
+#include "cohorts-framework-group.h"
+#include "cohorts-readiness-group.h"
 #include "cohorts-schedule-group.h"
 #include "cohorts-steps-group.h"
 #include "cohorts-ui-util.h"
@@ -75,6 +79,8 @@ typedef struct
 static GtkWidget *make_steps_group    (CohortsEditor *self);
 static GtkWidget *make_problems_group (CohortsEditor *self);
 static GtkWidget *make_schedule_group (CohortsEditor *self);
+static GtkWidget *make_readiness_group (CohortsEditor *self);
+static GtkWidget *make_framework_group (CohortsEditor *self);
 
 static const Field school_identity[] = {
   { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
@@ -146,6 +152,7 @@ static const Field notes[] = {
 static const Section school_sections[] = {
   GROUP (make_problems_group),
   SECTION (N_("School"), school_identity),
+  GROUP (make_readiness_group),
   GROUP (make_steps_group),
   SECTION (N_("Place"), school_place),
   SECTION (N_("Numbers"), school_numbers),
@@ -215,6 +222,7 @@ static const Section plan_sections[] = {
   SECTION (N_("Growth Target"), growth_fields),
   SECTION (N_("Capacity Limits"), capacity_fields),
   GROUP (make_schedule_group),
+  GROUP (make_framework_group),
   SECTION (N_("Notes on the Trust"), trust_notes),
 };
 
@@ -236,6 +244,8 @@ struct _CohortsEditor
   GPtrArray *rows;        /* every row widget, each with its Field */
   GtkWidget *steps_group;     /* a school's conversion steps, when shown */
   GtkWidget *schedule_group;  /* the plan's schedule, when shown */
+  GtkWidget *readiness_group; /* a school's readiness, when shown */
+  GtkWidget *framework_group; /* the plan's readiness framework, when shown */
   GtkWidget *problems_group;  /* the school's or cohort's findings, when shown */
   GPtrArray *problem_rows;    /* its rows */
   GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
@@ -875,6 +885,8 @@ clear_rows (CohortsEditor *self)
   g_ptr_array_set_size (self->rows, 0);
   self->steps_group = NULL;
   self->schedule_group = NULL;
+  self->readiness_group = NULL;
+  self->framework_group = NULL;
   self->problems_group = NULL;
   g_ptr_array_set_size (self->problem_rows, 0);
 }
@@ -970,6 +982,22 @@ make_schedule_group (CohortsEditor *self)
 {
   self->schedule_group = cohorts_schedule_group_new ();
   return self->schedule_group;
+}
+
+static GtkWidget *
+make_readiness_group (CohortsEditor *self)
+{
+  self->readiness_group = cohorts_readiness_group_new ();
+  g_signal_connect_swapped (self->readiness_group, "problem", G_CALLBACK (group_problem_cb), self);
+  return self->readiness_group;
+}
+
+static GtkWidget *
+make_framework_group (CohortsEditor *self)
+{
+  self->framework_group = cohorts_framework_group_new ();
+  g_signal_connect_swapped (self->framework_group, "problem", G_CALLBACK (group_problem_cb), self);
+  return self->framework_group;
 }
 
 static void
@@ -1083,8 +1111,13 @@ cohorts_editor_set_subject (CohortsEditor *self,
 
   if (self->steps_group != NULL)
     cohorts_steps_group_set_school (COHORTS_STEPS_GROUP (self->steps_group), plan, COHORTS_SCHOOL (subject));
+  if (self->readiness_group != NULL)
+    cohorts_readiness_group_set_school (COHORTS_READINESS_GROUP (self->readiness_group), plan,
+                                        COHORTS_SCHOOL (subject));
   if (self->schedule_group != NULL)
     cohorts_schedule_group_set_plan (COHORTS_SCHEDULE_GROUP (self->schedule_group), plan);
+  if (self->framework_group != NULL)
+    cohorts_framework_group_set_plan (COHORTS_FRAMEWORK_GROUP (self->framework_group), plan);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
