@@ -275,8 +275,10 @@ cohorts_readiness_score_describe (const CohortsReadinessScore *score)
 
   if (score->rag == COHORTS_RAG_NOT_ASSESSED)
     return g_strdup (cohorts_rag_get_name (score->rag));
-  /* Translators: a school's readiness, its rating and score: "Amber (62 %)" */
-  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
+  /* Translators: a school's readiness, its rating and score: "Amber (62 %)"; the space
+   * before the percent sign is a no-break space, so that a narrow cell does not leave
+   * "%)" alone on a line */
+  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
                           cohorts_readiness_score_percent (score));
 }
 
