@@ -1057,8 +1057,8 @@ test_render_pinned (Fixture       *f,
 }
 
 /* Each school's readiness mark, before its name: 9 wide (0.45 of a row of
- * 20), at x 47 (after the indent, the church cross and the warning sign),
- * centred on the row; its middle at (51.5, row + 10). */
+ * 20), at x 43 (after the indent, the church cross and the warning sign),
+ * centred on the row; its middle at (47.5, row + 10). */
 static void
 check_marks (Fixture  *f,
              gboolean  dark)
@@ -1074,28 +1074,45 @@ check_marks (Fixture  *f,
 
   /* Green (row 1, y 80): filled. */
   if (dark)
-    assert_pixel (surface, 51, 90, 46, 194, 143);
+    assert_pixel (surface, 47, 90, 46, 194, 143);
   else
-    assert_pixel (surface, 51, 90, 0, 158, 115);
+    assert_pixel (surface, 47, 90, 0, 158, 115);
   /* Amber (row 3, y 120): the lower half filled, the upper empty. */
-  assert_pixel (surface, 51, 132, 230, 159, 0);
-  assert_pixel (surface, 51, 127, names, names, names);
+  assert_pixel (surface, 47, 132, 230, 159, 0);
+  assert_pixel (surface, 47, 127, names, names, names);
   /* Red (row 5, y 160): filled. */
   if (dark)
-    assert_pixel (surface, 51, 170, 245, 120, 46);
+    assert_pixel (surface, 47, 170, 245, 120, 46);
   else
-    assert_pixel (surface, 51, 170, 213, 94, 0);
+    assert_pixel (surface, 47, 170, 213, 94, 0);
   /* Not assessed (row 6, y 180): an empty ring in the text colour. */
-  assert_pixel (surface, 51, 190, names, names, names);
-  pixel (surface, 55, 190, rgb);
+  assert_pixel (surface, 47, 190, names, names, names);
+  pixel (surface, 51, 190, rgb);
   if (dark)
     g_assert_cmpint (rgb[0], >, names + 60);
   else
     g_assert_cmpint (rgb[0], <, names - 60);
-  /* Nothing before the marks but the church cross and the warning sign;
-   * the names start after them (x 62). */
-  assert_pixel (surface, 44, 90, names, names, names);
-  assert_pixel (surface, 59, 90, names, names, names);
+  /* Nothing before the mark but the church cross and the warning sign
+   * (none here); the name starts after it (x 58). */
+  assert_pixel (surface, 40, 90, names, names, names);
+  assert_pixel (surface, 55, 90, names, names, names);
+
+  /* The first cohort's row (y 60 to 80) counts its schools by rating before
+   * its own count, where its name leaves room: a green, an amber, a ring. */
+  {
+    guint green = 0, amber = 0;
+
+    for (int x = 100; x < 200; x++)
+      for (int y = 62; y < 78; y++)
+        {
+          pixel (surface, x, y, rgb);
+          green += dark ? (ABS (rgb[0] - 46) <= 3 && ABS (rgb[1] - 194) <= 3 && ABS (rgb[2] - 143) <= 3)
+                        : (ABS (rgb[0] - 0) <= 3 && ABS (rgb[1] - 158) <= 3 && ABS (rgb[2] - 115) <= 3);
+          amber += ABS (rgb[0] - 230) <= 3 && ABS (rgb[1] - 159) <= 3 && ABS (rgb[2] - 0) <= 3;
+        }
+    g_assert_cmpuint (green, >, 4);
+    g_assert_cmpuint (amber, >, 2);
+  }
 
   cairo_surface_destroy (surface);
 }

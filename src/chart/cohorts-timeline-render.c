@@ -880,6 +880,49 @@ draw_label (Painter                  *p,
       count_width = measure (p, p->small, count);
       draw_text (p, p->small, count, width - PADDING - count_width, row->y, count_width, h, ALIGN_END);
 
+      /* Its schools by readiness, the ratings it has, before the count:
+       * only where the name still fits whole. */
+      if (row->n_members > 0)
+        {
+          static const CohortsRag order[] = {
+            COHORTS_RAG_GREEN, COHORTS_RAG_AMBER, COHORTS_RAG_RED, COHORTS_RAG_NOT_ASSESSED,
+          };
+          double mark = round (icon * 0.85), rags_width = 0, end = width - count_width - 4 * PADDING;
+          char numbers[G_N_ELEMENTS (order)][16];
+          double widths[G_N_ELEMENTS (order)];
+
+          for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+            {
+              guint n = row->n_rag[order[i]];
+
+              g_snprintf (numbers[i], sizeof numbers[i], "%u", n);
+              widths[i] = n > 0 ? measure (p, p->small, numbers[i]) : 0;
+              if (n > 0)
+                rags_width += mark + 2 + widths[i] + PADDING;
+            }
+          if (x + measure (p, p->bold, name) + 2 * PADDING + rags_width <= end)
+            {
+              double rx = end - rags_width + PADDING;
+
+              for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+                {
+                  if (row->n_rag[order[i]] == 0)
+                    continue;
+                  cohorts_timeline_render_readiness (cr, p->style, order[i], rx, row->y + (h - mark) / 2, mark);
+                  set_colour_alpha (cr, &p->style->foreground, 0.8);
+                  draw_text (p, p->small, numbers[i], rx + mark + 2, row->y, widths[i] + 1, h, ALIGN_START);
+                  rx += mark + 2 + widths[i] + PADDING;
+                }
+              /* A rule between them and the count of all its schools. */
+              set_colour (cr, &p->style->grid);
+              cairo_set_line_width (cr, 1.0);
+              cairo_move_to (cr, floor (end + PADDING) + 0.5, row->y + h * 0.25);
+              cairo_line_to (cr, floor (end + PADDING) + 0.5, row->y + h * 0.75);
+              cairo_stroke (cr);
+              width = end - rags_width + count_width + 2 * PADDING;
+            }
+        }
+
       set_colour (cr, &p->style->foreground);
       draw_text (p, p->bold, name, x, row->y, width - x - count_width - 2 * PADDING, h, ALIGN_START);
       return;
@@ -892,7 +935,7 @@ draw_label (Painter                  *p,
   x += icon + 2;
   if (row->flags & COHORTS_TIMELINE_VULNERABLE)
     draw_warning (p, x, row->y + (h - icon) / 2, icon);
-  x += icon + PADDING;
+  x += icon + 2;
   /* Readiness, right before the name: every school has one. */
   cohorts_timeline_render_readiness (cr, p->style, row->rag, x, row->y + (h - icon) / 2, icon);
   x += icon + PADDING;
