@@ -176,6 +176,42 @@ progress_cb (guint    done,
     g_cancellable_cancel (progress->cancel_after_first);
 }
 
+/* Where the next six-digit number (a URN) after @from starts, or the end. */
+static const char *
+next_urn (const char *from)
+{
+  for (const char *c = from; *c != '\0'; c++)
+    {
+      guint n = 0;
+
+      while (g_ascii_isdigit (c[n]))
+        n++;
+      if (n == 6 && (c == from || !g_ascii_isdigit (c[-1])))
+        return c;
+      if (n > 0)
+        c += n - 1;
+    }
+  return from + strlen (from);
+}
+
+/* A school's readiness as the pack says it, as pdftotext gives it back
+ * (the no-break space before the percent sign as a space). */
+static char *
+readiness_text (CohortsPlan   *plan,
+                CohortsSchool *school,
+                CohortsRag    *rag)
+{
+  CohortsReadinessScore score;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  cohorts_plan_score_school (plan, school, &score);
+  *rag = score.rag;
+  text = cohorts_readiness_score_describe (&score);
+  parts = g_strsplit (text, "\u00a0", -1);
+  return g_strjoinv (" ", parts);
+}
+
 static void
 test_example (Fixture       *fixture,
               gconstpointer  data)
@@ -247,6 +283,31 @@ test_example (Fixture       *fixture,
     assert_contains (summary, footer);
   }
 
+  /* The summary's table counts each cohort's schools by readiness, and in
+   * all: the example has schools of every rating. */
+  assert_contains (summary, "Pupils Green Amber Red Not assessed");
+  {
+    guint n_rag[COHORTS_N_RAGS] = { 0, };
+    g_autofree char *totals = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+        CohortsReadinessScore score;
+
+        cohorts_plan_score_school (plan, school, &score);
+        n_rag[score.rag]++;
+      }
+    for (CohortsRag rag = 0; rag < COHORTS_N_RAGS; rag++)
+      g_assert_cmpuint (n_rag[rag], >, 0);
+    totals = g_strdup_printf ("%u %u %u %u", n_rag[COHORTS_RAG_GREEN], n_rag[COHORTS_RAG_AMBER],
+                              n_rag[COHORTS_RAG_RED], n_rag[COHORTS_RAG_NOT_ASSESSED]);
+    g_assert_nonnull (strstr (summary, "Total "));
+    assert_contains (strstr (summary, "Total "), totals);
+    /* Cohort 1: its five schools green. */
+    assert_contains (summary, "Agreed 5 0 0 2581 5 0 0 0");
+  }
+
   /* The findings: each one's message, after the section's title */
   all = page_text (fixture->path, 0);
   findings = cohorts_checks_run_at (plan, options.today);
@@ -274,6 +335,27 @@ test_example (Fixture       *fixture,
       assert_contains (tables, cohorts_school_get_name (school));
       assert_contains (tables, urn);
     }
+
+  /* Each school's readiness, in its own row: after its URN, before the
+   * next school's. */
+  assert_contains (tables, "Steps Readiness");
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+      g_autofree char *urn = g_strdup_printf ("%u ", cohorts_school_get_urn (school));
+      CohortsRag rag;
+      g_autofree char *readiness = readiness_text (plan, school, &rag);
+      const char *row = strstr (tables, urn);
+      const char *found;
+
+      g_assert_nonnull (row);
+      found = strstr (row, readiness);
+      if (found == NULL || found >= next_urn (row + strlen (urn)))
+        g_error ("“%s” not in the row of %s: %.300s", readiness, urn, row);
+    }
+  /* As the school list words it. */
+  assert_contains (strstr (tables, "938145 "), "Amber (58 %)");
+  assert_contains (strstr (tables, "938402 "), "Not assessed");
 }
 
 static void

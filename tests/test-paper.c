@@ -384,6 +384,9 @@ test_pdf_every_page (void)
       assert_contains (text, "Academies", i + 1);
       assert_contains (text, "Conversion steps", i + 1);
       assert_contains (text, "Church school", i + 1);
+      /* The readiness marks' key, with the names the school list uses. */
+      assert_contains (text, "Readiness:", i + 1);
+      assert_contains (text, "Not assessed", i + 1);
 
       /* The names of its first and last schools; a page that starts inside
        * a cohort names the cohort too. */

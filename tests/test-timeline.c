@@ -110,6 +110,38 @@ school (Fixture *f,
   return cohorts_plan_find_school (f->plan, urn);
 }
 
+/* Answers every criterion of @school with @state, then @criterion with
+ * @other (a criterion past the last: none). */
+static void
+answer_all (Fixture            *f,
+            guint               urn,
+            CohortsAnswerState  state,
+            CohortsCriterion    criterion,
+            CohortsAnswerState  other)
+{
+  cohorts_plan_begin_edit (f->plan, "Answers");
+  for (guint i = 0; i < COHORTS_N_CRITERIA; i++)
+    {
+      CohortsAnswer answer = { i == criterion ? other : state, NULL, COHORTS_DATE_NONE };
+
+      g_assert_true (cohorts_plan_set_answer (f->plan, school (f, urn), i, &answer, NULL));
+    }
+  cohorts_plan_end_edit (f->plan);
+}
+
+/* The readiness of the plan's schools in the tests that need them, under
+ * the default framework (a community school's criteria weigh 53 in all):
+ * 100001 green (all met, 100 %), 100003 amber (all partly, 50 %), 100004
+ * red (all met but the resolution, which is critical: 81 %), the rest not
+ * assessed. */
+static void
+answer_rag (Fixture *f)
+{
+  answer_all (f, 100001, COHORTS_ANSWER_MET, COHORTS_N_CRITERIA, 0);
+  answer_all (f, 100003, COHORTS_ANSWER_PARTLY, COHORTS_N_CRITERIA, 0);
+  answer_all (f, 100004, COHORTS_ANSWER_MET, COHORTS_CRITERION_RESOLUTION, COHORTS_ANSWER_NOT_MET);
+}
+
 /* Rows -------------------------------------------------------------------- */
 
 static void
@@ -238,6 +270,47 @@ test_rows_counts (Fixture       *f,
   g_assert_cmpuint (cohorts_timeline_rows_count_at (f->rows, cohorts_date_new (2040, 1, 1), NULL), ==, 5);
 }
 
+static void
+test_rows_readiness (Fixture       *f,
+                     gconstpointer  data)
+{
+  const CohortsTimelineGroup *g;
+  guint changed = 0;
+
+  /* No answers: every school not assessed. */
+  g = cohorts_timeline_rows_get_group (f->rows, 0);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_NOT_ASSESSED], ==, 3);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_GREEN] + g->n_rag[COHORTS_RAG_AMBER] + g->n_rag[COHORTS_RAG_RED], ==, 0);
+
+  /* Answers are edits: the counts follow. */
+  g_signal_connect_swapped (f->rows, "changed", G_CALLBACK (count_cb), &changed);
+  answer_rag (f);
+  g_assert_cmpuint (changed, >, 0);
+  g = cohorts_timeline_rows_get_group (f->rows, 0);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_GREEN], ==, 1);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_AMBER], ==, 1);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_RED], ==, 0);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_NOT_ASSESSED], ==, 1);
+  g = cohorts_timeline_rows_get_group (f->rows, 1);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_RED], ==, 1);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_NOT_ASSESSED], ==, 1);
+  g = cohorts_timeline_rows_get_group (f->rows, 2);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_NOT_ASSESSED], ==, 1);
+
+  /* So does the framework: green from 50 % makes the amber school green. */
+  g_assert_true (cohorts_plan_set_readiness_thresholds (f->plan, 50, 25, NULL));
+  g = cohorts_timeline_rows_get_group (f->rows, 0);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_GREEN], ==, 2);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_AMBER], ==, 0);
+  cohorts_history_undo (cohorts_plan_get_history (f->plan));
+  g = cohorts_timeline_rows_get_group (f->rows, 0);
+  g_assert_cmpuint (g->n_rag[COHORTS_RAG_AMBER], ==, 1);
+
+  /* Collapsing moves rows but keeps the counts. */
+  cohorts_timeline_rows_set_collapsed (f->rows, 0, TRUE);
+  g_assert_cmpuint (cohorts_timeline_rows_get_group (f->rows, 0)->n_rag[COHORTS_RAG_GREEN], ==, 1);
+}
+
 /* Layout ------------------------------------------------------------------ */
 
 static const CohortsTimelineRow *
@@ -333,6 +406,39 @@ test_layout_rows (Fixture       *f,
   g_assert_cmpuint (row->n_markers, ==, 0);
 
   g_assert_cmpfloat (layout->today_x, ==, 322);
+}
+
+static void
+test_layout_readiness (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CohortsTimelineLayout) layout = NULL;
+  const CohortsTimelineRow *row;
+
+  answer_rag (f);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+  row = row_at (layout, 1);
+  g_assert_cmpint (row->rag, ==, COHORTS_RAG_GREEN);
+  g_assert_cmpint (row->readiness, ==, 100);
+  row = row_at (layout, 2);
+  g_assert_cmpint (row->rag, ==, COHORTS_RAG_NOT_ASSESSED);
+  g_assert_cmpint (row->readiness, ==, 0);
+  row = row_at (layout, 3);
+  g_assert_cmpint (row->rag, ==, COHORTS_RAG_AMBER);
+  g_assert_cmpint (row->readiness, ==, 50);
+  /* 43 of 53: a good score, but a critical criterion not met. */
+  row = row_at (layout, 5);
+  g_assert_cmpint (row->rag, ==, COHORTS_RAG_RED);
+  g_assert_cmpint (row->readiness, ==, 81);
+
+  /* A group's row: its schools by rating. */
+  row = row_at (layout, 0);
+  g_assert_cmpuint (row->n_rag[COHORTS_RAG_GREEN], ==, 1);
+  g_assert_cmpuint (row->n_rag[COHORTS_RAG_AMBER], ==, 1);
+  g_assert_cmpuint (row->n_rag[COHORTS_RAG_NOT_ASSESSED], ==, 1);
+  row = row_at (layout, 4);
+  g_assert_cmpuint (row->n_rag[COHORTS_RAG_RED], ==, 1);
 }
 
 static void
@@ -950,6 +1056,150 @@ test_render_pinned (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Each school's readiness mark, before its name: 9 wide (0.45 of a row of
+ * 20), at x 43 (after the indent, the church cross and the warning sign),
+ * centred on the row; its middle at (47.5, row + 10). */
+static void
+check_marks (Fixture  *f,
+             gboolean  dark)
+{
+  g_autoptr(CohortsTimelineLayout) layout = NULL;
+  cairo_surface_t *surface;
+  int names = dark ? 40 : 250;
+  int rgb[3];
+
+  answer_rag (f);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  surface = render (layout, dark, NULL);
+
+  /* Green (row 1, y 80): filled. */
+  if (dark)
+    assert_pixel (surface, 47, 90, 46, 194, 143);
+  else
+    assert_pixel (surface, 47, 90, 0, 158, 115);
+  /* Amber (row 3, y 120): the lower half filled, the upper empty. */
+  assert_pixel (surface, 47, 132, 230, 159, 0);
+  assert_pixel (surface, 47, 127, names, names, names);
+  /* Red (row 5, y 160): filled. */
+  if (dark)
+    assert_pixel (surface, 47, 170, 245, 120, 46);
+  else
+    assert_pixel (surface, 47, 170, 213, 94, 0);
+  /* Not assessed (row 6, y 180): an empty ring in the text colour. */
+  assert_pixel (surface, 47, 190, names, names, names);
+  pixel (surface, 51, 190, rgb);
+  if (dark)
+    g_assert_cmpint (rgb[0], >, names + 60);
+  else
+    g_assert_cmpint (rgb[0], <, names - 60);
+  /* Nothing before the mark but the church cross and the warning sign
+   * (none here); the name starts after it (x 58). */
+  assert_pixel (surface, 40, 90, names, names, names);
+  assert_pixel (surface, 55, 90, names, names, names);
+
+  /* The first cohort's row (y 60 to 80) counts its schools by rating before
+   * its own count, where its name leaves room: a green, an amber, a ring. */
+  {
+    guint green = 0, amber = 0;
+
+    for (int x = 100; x < 200; x++)
+      for (int y = 62; y < 78; y++)
+        {
+          pixel (surface, x, y, rgb);
+          green += dark ? (ABS (rgb[0] - 46) <= 3 && ABS (rgb[1] - 194) <= 3 && ABS (rgb[2] - 143) <= 3)
+                        : (ABS (rgb[0] - 0) <= 3 && ABS (rgb[1] - 158) <= 3 && ABS (rgb[2] - 115) <= 3);
+          amber += ABS (rgb[0] - 230) <= 3 && ABS (rgb[1] - 159) <= 3 && ABS (rgb[2] - 0) <= 3;
+        }
+    g_assert_cmpuint (green, >, 4);
+    g_assert_cmpuint (amber, >, 2);
+  }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_render_readiness (Fixture       *f,
+                       gconstpointer  data)
+{
+  check_marks (f, FALSE);
+}
+
+static void
+test_render_readiness_dark (Fixture       *f,
+                            gconstpointer  data)
+{
+  check_marks (f, TRUE);
+}
+
+/* The marks' shapes, drawn 40 wide: the line is 3.6 wide, the circles' radius
+ * 18.2 (to the middle of the line), the red square's half side 15.65. */
+static void
+test_render_readiness_shapes (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      CohortsTimelineStyle style;
+      int back = dark ? 30 : 255, fore = dark ? 255 : 36;
+      int quiet = (int) round (0.6 * fore + 0.4 * back);
+
+      cohorts_timeline_style_init (&style, dark);
+      for (CohortsRag rag = 0; rag < COHORTS_N_RAGS; rag++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 40);
+          cairo_t *cr = cairo_create (surface);
+          const CohortsRgba *fill = rag == COHORTS_RAG_GREEN ? &style.rag_green
+                                    : rag == COHORTS_RAG_AMBER ? &style.rag_amber : &style.rag_red;
+          int r = (int) round (fill->red * 255), g = (int) round (fill->green * 255), b = (int) round (fill->blue * 255);
+
+          cairo_set_source_rgb (cr, back / 255.0, back / 255.0, back / 255.0);
+          cairo_paint (cr);
+          cohorts_timeline_render_readiness (cr, &style, rag, 0, 0, 40);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+
+          /* Outside every shape: the corners. */
+          assert_pixel (surface, 0, 0, back, back, back);
+          assert_pixel (surface, 39, 39, back, back, back);
+          switch (rag)
+            {
+            case COHORTS_RAG_GREEN:
+              /* A disc: filled, outlined; round, so its box's corner
+               * (7, 7) is on the outline and (1, 20) too. */
+              assert_pixel (surface, 20, 20, r, g, b);
+              assert_pixel (surface, 20, 1, fore, fore, fore);
+              assert_pixel (surface, 1, 20, fore, fore, fore);
+              assert_pixel (surface, 4, 4, back, back, back);
+              break;
+            case COHORTS_RAG_AMBER:
+              /* Half a disc filled, below a line across the middle. */
+              assert_pixel (surface, 20, 30, r, g, b);
+              assert_pixel (surface, 20, 10, back, back, back);
+              assert_pixel (surface, 20, 20, fore, fore, fore);
+              assert_pixel (surface, 20, 1, fore, fore, fore);
+              break;
+            case COHORTS_RAG_RED:
+              /* A square: filled into its corners, short of the box's
+               * sides (the outline from 2.55 to 6.15). */
+              assert_pixel (surface, 20, 20, r, g, b);
+              assert_pixel (surface, 7, 7, r, g, b);
+              assert_pixel (surface, 32, 32, r, g, b);
+              assert_pixel (surface, 4, 4, fore, fore, fore);
+              assert_pixel (surface, 1, 20, back, back, back);
+              break;
+            case COHORTS_RAG_NOT_ASSESSED:
+            default:
+              /* A ring, quieter than the text. */
+              assert_pixel (surface, 20, 20, back, back, back);
+              assert_pixel (surface, 20, 1, quiet, quiet, quiet);
+              assert_pixel (surface, 10, 10, back, back, back);
+              break;
+            }
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
 static void
 test_render_legend (void)
 {
@@ -972,6 +1222,39 @@ test_render_legend (void)
   /* The first key, a bar, in sky blue at 60%. */
   assert_pixel (surface, 16, 17, 154, 210, 242);
   cairo_surface_destroy (surface);
+
+  /* On one line, the last key is readiness: its four marks in order, green,
+   * amber (half filled), red, then a ring. Before it the rightmost green is
+   * the converted diamond's, the rightmost orange the warning sign's. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4000, (int) ceil (wide));
+  cr = cairo_create (surface);
+  cohorts_timeline_render_legend (cr, &style, 4000);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    int green = -1, amber = -1, red = -1, amber_y = -1;
+
+    for (int x = 0; x < 4000; x++)
+      for (int y = 0; y < (int) wide; y++)
+        {
+          int rgb[3];
+
+          pixel (surface, x, y, rgb);
+          if (ABS (rgb[0] - 0) <= 3 && ABS (rgb[1] - 158) <= 3 && ABS (rgb[2] - 115) <= 3)
+            green = x;
+          if (ABS (rgb[0] - 230) <= 3 && ABS (rgb[1] - 159) <= 3 && ABS (rgb[2] - 0) <= 3)
+            amber = x, amber_y = y;
+          if (ABS (rgb[0] - 213) <= 3 && ABS (rgb[1] - 94) <= 3 && ABS (rgb[2] - 0) <= 3)
+            red = x;
+        }
+    g_assert_cmpint (green, >, 0);
+    g_assert_cmpint (amber, >, green);
+    g_assert_cmpint (red, >, amber);
+    g_assert_cmpint (red - green, <, 200);
+    /* Amber only below the middle of the line (y 17). */
+    g_assert_cmpint (amber_y, >=, 17);
+  }
+  cairo_surface_destroy (surface);
 }
 
 int
@@ -987,7 +1270,9 @@ main (int   argc,
   ADD ("/timeline/rows/collapse", test_rows_collapse);
   ADD ("/timeline/rows/follow-plan", test_rows_follow_plan);
   ADD ("/timeline/rows/counts", test_rows_counts);
+  ADD ("/timeline/rows/readiness", test_rows_readiness);
   ADD ("/timeline/layout/rows", test_layout_rows);
+  ADD ("/timeline/layout/readiness", test_layout_readiness);
   ADD ("/timeline/layout/states", test_layout_states);
   ADD ("/timeline/layout/scrolled", test_layout_scrolled);
   ADD ("/timeline/layout/axis", test_layout_axis);
@@ -1002,6 +1287,9 @@ main (int   argc,
   ADD ("/timeline/render/dark", test_render_dark);
   ADD ("/timeline/render/strip", test_render_strip);
   ADD ("/timeline/render/pinned", test_render_pinned);
+  ADD ("/timeline/render/readiness", test_render_readiness);
+  ADD ("/timeline/render/readiness-dark", test_render_readiness_dark);
+  g_test_add_func ("/timeline/render/readiness-shapes", test_render_readiness_shapes);
   g_test_add_func ("/timeline/render/legend", test_render_legend);
 
   return g_test_run ();

@@ -1389,6 +1389,14 @@ test_timeline_select_and_keys (void)
   tip = cohorts_timeline_describe (timeline, 100, row.y + view.row_height / 2);
   g_assert_nonnull (strstr (tip, "Elmsworth Middle School (URN 938145)"));
   g_assert_nonnull (strstr (tip, "Converts on 1 September 2027 with Cohort 2"));
+  /* Its readiness, as the school list words it. */
+  g_assert_nonnull (strstr (tip, "Readiness: Amber (58\u00a0%)"));
+  /* Its cohort's: its schools by rating. */
+  {
+    g_autofree char *group_tip = cohorts_timeline_describe (timeline, -2, row.group);
+
+    g_assert_nonnull (strstr (group_tip, "Readiness: 0 green, 3 amber, 1 red, 1 not assessed"));
+  }
 
   /* Down: the next school in the cohort, in the editor. */
   gtk_widget_activate_action (GTK_WIDGET (timeline), "chart.move-focus", "i", 1);

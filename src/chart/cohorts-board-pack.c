@@ -669,18 +669,28 @@ static void
 write_cohort_summary (Doc *doc)
 {
   static const Column columns[] = {
-    { N_("Cohort"), 0.22, TRUE, FALSE },
-    { N_("Converts"), 0.19, TRUE, FALSE },
-    { N_("Status"), 0.11, TRUE, FALSE },
-    { N_("Schools"), 0.10, FALSE, TRUE },
-    { N_("Church schools"), 0.11, FALSE, TRUE },
-    { N_("Need support"), 0.12, FALSE, TRUE },
-    { N_("Pupils"), 0.15, FALSE, TRUE },
+    { N_("Cohort"), 0.15, TRUE, FALSE },
+    { N_("Converts"), 0.12, TRUE, FALSE },
+    { N_("Status"), 0.09, TRUE, FALSE },
+    { N_("Schools"), 0.085, FALSE, TRUE },
+    { N_("Church schools"), 0.085, FALSE, TRUE },
+    { N_("Need support"), 0.085, FALSE, TRUE },
+    { N_("Pupils"), 0.085, FALSE, TRUE },
+    /* Readiness: how many schools of each rating. */
+    { N_("Green"), 0.07, FALSE, TRUE },
+    { N_("Amber"), 0.07, FALSE, TRUE },
+    { N_("Red"), 0.06, FALSE, TRUE },
+    { N_("Not assessed"), 0.10, FALSE, TRUE },
   };
   Column translated[G_N_ELEMENTS (columns)];
   Table table = { translated, G_N_ELEMENTS (columns) };
+  static const CohortsRag rags[] = {
+    COHORTS_RAG_GREEN, COHORTS_RAG_AMBER, COHORTS_RAG_RED, COHORTS_RAG_NOT_ASSESSED,
+  };
   guint total_schools = 0, total_church = 0, total_vulnerable = 0, total_pupils = 0;
+  guint total_rag[COHORTS_N_RAGS] = { 0, };
   g_autofree char *schools = NULL, *church = NULL, *vulnerable = NULL, *pupils = NULL;
+  char *rag_counts[G_N_ELEMENTS (rags)];
   guint n_groups = cohorts_timeline_rows_get_n_groups (doc->rows);
 
   table_translate (translated, columns, G_N_ELEMENTS (columns));
@@ -696,14 +706,22 @@ write_cohort_summary (Doc *doc)
       g_autofree char *n_church = format_count (group->n_church);
       g_autofree char *n_vulnerable = format_count (group->n_vulnerable);
       g_autofree char *n_pupils = format_count (group_pupil_count);
-      const char *cells[] = {
+      const char *cells[G_N_ELEMENTS (columns)] = {
         name, date,
         group->cohort != NULL ? cohorts_enum_get_label (COHORTS_TYPE_COHORT_STATUS,
                                                         cohorts_cohort_get_status (group->cohort)) : "—",
         n_schools, n_church, n_vulnerable, n_pupils,
       };
 
+      for (guint r = 0; r < G_N_ELEMENTS (rags); r++)
+        {
+          rag_counts[r] = format_count (group->n_rag[rags[r]]);
+          cells[7 + r] = rag_counts[r];
+          total_rag[rags[r]] += group->n_rag[rags[r]];
+        }
       table_row (doc, &table, cells, ROW_BODY);
+      for (guint r = 0; r < G_N_ELEMENTS (rags); r++)
+        g_free (rag_counts[r]);
       total_schools += group->n_members;
       total_church += group->n_church;
       total_vulnerable += group->n_vulnerable;
@@ -715,9 +733,23 @@ write_cohort_summary (Doc *doc)
   vulnerable = format_count (total_vulnerable);
   pupils = format_count (total_pupils);
   {
-    const char *cells[] = { _("Total"), "", "", schools, church, vulnerable, pupils };
+    const char *cells[G_N_ELEMENTS (columns)] = { _("Total"), "", "", schools, church, vulnerable, pupils };
+
+    for (guint r = 0; r < G_N_ELEMENTS (rags); r++)
+      {
+        rag_counts[r] = format_count (total_rag[rags[r]]);
+        cells[7 + r] = rag_counts[r];
+      }
     table_row (doc, &table, cells, ROW_TOTAL);
+    for (guint r = 0; r < G_N_ELEMENTS (rags); r++)
+      g_free (rag_counts[r]);
   }
+
+  doc->y += SPACE / 2;
+  set_colour (doc->cr, &quiet_ink);
+  doc_paragraph (doc, FONT_SMALL,
+                 _("Green, Amber, Red, Not assessed: each cohort’s schools by their readiness rating."), 0, 0);
+  set_colour (doc->cr, &ink);
 }
 
 static void
@@ -1012,7 +1044,8 @@ typedef struct
   char *pupils;
   char *date;
   char *steps;
-  const char *cells[8];
+  char *readiness;
+  const char *cells[9];
 } SchoolCells;
 
 static void
@@ -1021,6 +1054,7 @@ school_cells_init (SchoolCells   *row,
                    CohortsSchool *school)
 {
   CohortsReligiousCharacter character = cohorts_school_get_religious_character (school);
+  CohortsReadinessScore score;
   CohortsDate conversion;
 
   row->urn = g_strdup_printf ("%u", cohorts_school_get_urn (school));
@@ -1045,6 +1079,8 @@ school_cells_init (SchoolCells   *row,
                                                          : g_strdup ("—");
   row->steps = describe_steps (doc, school, &conversion);
   row->date = format_date (conversion);
+  cohorts_plan_score_school (doc->plan, school, &score);
+  row->readiness = cohorts_readiness_score_describe (&score);
 
   row->cells[0] = cohorts_school_get_name (school);
   row->cells[1] = row->urn;
@@ -1054,6 +1090,7 @@ school_cells_init (SchoolCells   *row,
   row->cells[5] = row->pupils;
   row->cells[6] = row->date;
   row->cells[7] = row->steps;
+  row->cells[8] = row->readiness;
 }
 
 static void
@@ -1065,6 +1102,7 @@ school_cells_clear (SchoolCells *row)
   g_free (row->pupils);
   g_free (row->date);
   g_free (row->steps);
+  g_free (row->readiness);
 }
 
 static char *
@@ -1092,14 +1130,15 @@ static void
 write_schools (Doc *doc)
 {
   static const Column columns[] = {
-    { N_("School"), 0.20, TRUE, FALSE },
+    { N_("School"), 0.16, TRUE, FALSE },
     { N_("URN"), 0.075, FALSE, FALSE },
     { N_("Phase"), 0.10, TRUE, FALSE },
-    { N_("Church"), 0.14, TRUE, FALSE },
-    { N_("Inspection"), 0.165, TRUE, FALSE },
+    { N_("Church"), 0.11, TRUE, FALSE },
+    { N_("Inspection"), 0.145, TRUE, FALSE },
     { N_("Pupils"), 0.07, FALSE, TRUE },
-    { N_("Converts"), 0.13, TRUE, FALSE },
-    { N_("Steps"), 0.12, TRUE, FALSE },
+    { N_("Converts"), 0.12, TRUE, FALSE },
+    { N_("Steps"), 0.09, TRUE, FALSE },
+    { N_("Readiness"), 0.13, TRUE, FALSE },
   };
   Column translated[G_N_ELEMENTS (columns)];
   Table table = { translated, G_N_ELEMENTS (columns) };

@@ -306,6 +306,7 @@ fill_row (CohortsTimelineLayout *layout,
 {
   const CohortsTimelineView *view = &layout->view;
   const CohortsTimelineGroup *g = cohorts_timeline_rows_get_group (rows, group);
+  CohortsReadinessScore score;
 
   memset (row, 0, sizeof *row);
   row->index = index;
@@ -317,6 +318,7 @@ fill_row (CohortsTimelineLayout *layout,
     {
       row->kind = COHORTS_TIMELINE_ROW_GROUP;
       row->n_members = g->n_members;
+      memcpy (row->n_rag, g->n_rag, sizeof row->n_rag);
       if (g->collapsed)
         row->flags |= COHORTS_TIMELINE_COLLAPSED;
       if (g->n_church > 0)
@@ -333,6 +335,10 @@ fill_row (CohortsTimelineLayout *layout,
       if (row->school == NULL)
         return FALSE;
       lay_out_school (layout, schedule, row->school, row);
+      /* Only for the rows in sight: a handful of sums a row. */
+      cohorts_plan_score_school (cohorts_timeline_rows_get_plan (rows), row->school, &score);
+      row->rag = score.rag;
+      row->readiness = cohorts_readiness_score_percent (&score);
     }
 
   row->start_x = row->start != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row->start) : NAN;

@@ -112,6 +112,10 @@ typedef struct
  * @school: (nullable): a school row's school
  * @flags: #CohortsTimelineFlags
  * @n_members: a group row: how many schools
+ * @rag: a school row: its readiness rating under the plan's framework
+ * @readiness: a school row: its readiness score in percent (0 when not
+ *   assessed)
+ * @n_rag: a group row: how many of its schools have each #CohortsRag
  * @start: the first day of its bar, or %COHORTS_DATE_NONE for no bar
  * @conversion: the conversion date, or %COHORTS_DATE_NONE
  * @start_x: where @start is
@@ -132,6 +136,9 @@ typedef struct
   CohortsSchool *school;
   guint flags;
   guint n_members;
+  CohortsRag rag;
+  int readiness;
+  guint n_rag[COHORTS_N_RAGS];
   CohortsDate start;
   CohortsDate conversion;
   double start_x;

@@ -13,7 +13,10 @@
  * schools that need support a warning sign and a hatched bar; a step's state
  * is its marker's shape (hollow: from the schedule; filled circle: a date of
  * the school's own; square: done; a second ring: overdue); the conversion
- * is a diamond, hollow when the school converts on a date of its own.
+ * is a diamond, hollow when the school converts on a date of its own. A
+ * school's readiness, before its name, is a shape too: green a filled
+ * circle, amber a circle filled by half, red a square, not assessed an empty
+ * ring.
  */
 #define G_LOG_DOMAIN "cohorts-timeline"
 
@@ -50,6 +53,9 @@ static const CohortsRgba light_palette[] = {
   /* done: green */       { 0.000, 0.620, 0.451, 1.0 },
   /* today: vermilion */  { 0.835, 0.369, 0.000, 1.0 },
   /* strip: blue */       { 0.000, 0.447, 0.698, 1.0 },
+  /* rag_green */         { 0.000, 0.620, 0.451, 1.0 },
+  /* rag_amber: orange */ { 0.902, 0.624, 0.000, 1.0 },
+  /* rag_red: vermilion */{ 0.835, 0.369, 0.000, 1.0 },
 };
 
 static const CohortsRgba dark_palette[] = {
@@ -67,6 +73,9 @@ static const CohortsRgba dark_palette[] = {
   /* done */              { 0.180, 0.760, 0.560, 1.0 },
   /* today */             { 0.960, 0.470, 0.180, 1.0 },
   /* strip */             { 0.337, 0.706, 0.914, 1.0 },
+  /* rag_green */         { 0.180, 0.760, 0.560, 1.0 },
+  /* rag_amber */         { 0.902, 0.624, 0.000, 1.0 },
+  /* rag_red */           { 0.960, 0.470, 0.180, 1.0 },
 };
 
 /**
@@ -97,6 +106,9 @@ cohorts_timeline_style_init (CohortsTimelineStyle *style,
   style->done = palette[11];
   style->today = palette[12];
   style->strip = palette[13];
+  style->rag_green = palette[14];
+  style->rag_amber = palette[15];
+  style->rag_red = palette[16];
 }
 
 void
@@ -321,6 +333,79 @@ draw_warning (Painter *p,
   cairo_rectangle (cr, x + size * 0.44, y + size * 0.3, size * 0.12, size * 0.34);
   cairo_rectangle (cr, x + size * 0.44, y + size * 0.7, size * 0.12, size * 0.12);
   cairo_fill (cr);
+}
+
+/**
+ * cohorts_timeline_render_readiness:
+ * @x: the left of a square @size wide
+ * @y: its top
+ *
+ * Draws a school's readiness mark (the timeline's, its legend's and the
+ * board pack's): green a filled circle, amber a circle filled by half, red
+ * a square, not assessed an empty ring; each outlined in the text colour,
+ * so that a black-and-white print tells them apart by shape alone.
+ */
+void
+cohorts_timeline_render_readiness (cairo_t                    *cr,
+                                   const CohortsTimelineStyle *style,
+                                   CohortsRag                  rag,
+                                   double                      x,
+                                   double                      y,
+                                   double                      size)
+{
+  double cx = x + size / 2, cy = y + size / 2;
+  double line = MAX (1.0, size * 0.09);
+  double r = size / 2 - line / 2;
+
+  g_return_if_fail (cr != NULL && style != NULL);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, line);
+  switch (rag)
+    {
+    case COHORTS_RAG_GREEN:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      set_colour (cr, &style->rag_green);
+      cairo_fill_preserve (cr);
+      set_colour (cr, &style->foreground);
+      cairo_stroke (cr);
+      break;
+
+    case COHORTS_RAG_AMBER:
+      /* The lower half filled: partly there. */
+      cairo_arc (cr, cx, cy, r, 0, G_PI);
+      cairo_close_path (cr);
+      set_colour (cr, &style->rag_amber);
+      cairo_fill (cr);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_move_to (cr, cx - r, cy);
+      cairo_line_to (cr, cx + r, cy);
+      set_colour (cr, &style->foreground);
+      cairo_stroke (cr);
+      break;
+
+    case COHORTS_RAG_RED:
+      {
+        /* A little smaller than the circles' box: as heavy to the eye. */
+        double half = r * 0.86;
+
+        cairo_rectangle (cr, cx - half, cy - half, 2 * half, 2 * half);
+        set_colour (cr, &style->rag_red);
+        cairo_fill_preserve (cr);
+        set_colour (cr, &style->foreground);
+        cairo_stroke (cr);
+      }
+      break;
+
+    case COHORTS_RAG_NOT_ASSESSED:
+    default:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      set_colour_alpha (cr, &style->foreground, 0.6);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -795,6 +880,49 @@ draw_label (Painter                  *p,
       count_width = measure (p, p->small, count);
       draw_text (p, p->small, count, width - PADDING - count_width, row->y, count_width, h, ALIGN_END);
 
+      /* Its schools by readiness, the ratings it has, before the count:
+       * only where the name still fits whole. */
+      if (row->n_members > 0)
+        {
+          static const CohortsRag order[] = {
+            COHORTS_RAG_GREEN, COHORTS_RAG_AMBER, COHORTS_RAG_RED, COHORTS_RAG_NOT_ASSESSED,
+          };
+          double mark = round (icon * 0.85), rags_width = 0, end = width - count_width - 4 * PADDING;
+          char numbers[G_N_ELEMENTS (order)][16];
+          double widths[G_N_ELEMENTS (order)];
+
+          for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+            {
+              guint n = row->n_rag[order[i]];
+
+              g_snprintf (numbers[i], sizeof numbers[i], "%u", n);
+              widths[i] = n > 0 ? measure (p, p->small, numbers[i]) : 0;
+              if (n > 0)
+                rags_width += mark + 2 + widths[i] + PADDING;
+            }
+          if (x + measure (p, p->bold, name) + 2 * PADDING + rags_width <= end)
+            {
+              double rx = end - rags_width + PADDING;
+
+              for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+                {
+                  if (row->n_rag[order[i]] == 0)
+                    continue;
+                  cohorts_timeline_render_readiness (cr, p->style, order[i], rx, row->y + (h - mark) / 2, mark);
+                  set_colour_alpha (cr, &p->style->foreground, 0.8);
+                  draw_text (p, p->small, numbers[i], rx + mark + 2, row->y, widths[i] + 1, h, ALIGN_START);
+                  rx += mark + 2 + widths[i] + PADDING;
+                }
+              /* A rule between them and the count of all its schools. */
+              set_colour (cr, &p->style->grid);
+              cairo_set_line_width (cr, 1.0);
+              cairo_move_to (cr, floor (end + PADDING) + 0.5, row->y + h * 0.25);
+              cairo_line_to (cr, floor (end + PADDING) + 0.5, row->y + h * 0.75);
+              cairo_stroke (cr);
+              width = end - rags_width + count_width + 2 * PADDING;
+            }
+        }
+
       set_colour (cr, &p->style->foreground);
       draw_text (p, p->bold, name, x, row->y, width - x - count_width - 2 * PADDING, h, ALIGN_START);
       return;
@@ -807,6 +935,9 @@ draw_label (Painter                  *p,
   x += icon + 2;
   if (row->flags & COHORTS_TIMELINE_VULNERABLE)
     draw_warning (p, x, row->y + (h - icon) / 2, icon);
+  x += icon + 2;
+  /* Readiness, right before the name: every school has one. */
+  cohorts_timeline_render_readiness (cr, p->style, row->rag, x, row->y + (h - icon) / 2, icon);
   x += icon + PADDING;
 
   set_colour (cr, &p->style->foreground);
@@ -1399,8 +1530,14 @@ typedef enum
   KEY_CONVERTED,
   KEY_TODAY,
   KEY_SHORT_OF_SUPPORT,
+  KEY_READINESS,          /* one key for the four ratings */
   N_KEYS
 } Key;
+
+/* The ratings in the legend, the best first. */
+static const CohortsRag legend_rags[] = {
+  COHORTS_RAG_GREEN, COHORTS_RAG_AMBER, COHORTS_RAG_RED, COHORTS_RAG_NOT_ASSESSED,
+};
 
 static const char *
 key_label (Key key)
@@ -1421,6 +1558,9 @@ key_label (Key key)
     /* Translators: the dotted line under the capacity strip where the trust's strong academies are
      * too few for those that need support */
     case KEY_SHORT_OF_SUPPORT: return _("Too few strong academies for those needing support");
+    /* Translators: in the timeline's legend, before the readiness marks and their ratings
+     * ("Green", "Amber", "Red", "Not assessed") */
+    case KEY_READINESS: return _("Readiness:");
     case N_KEYS:
     default:
       return "";
@@ -1492,6 +1632,7 @@ draw_key (Painter *p,
       short_of_support_path (cr, x + 1.5, x + size * 1.6, middle);
       stroke_short_of_support (cr, p->style);
       break;
+    case KEY_READINESS:  /* drawn by the legend itself */
     case N_KEYS:
     default:
       break;
@@ -1545,6 +1686,44 @@ cohorts_timeline_render_legend (cairo_t                    *cr,
           double symbol = key == KEY_BAR || key == KEY_SHORT_OF_SUPPORT ? size * 1.6
                           : key == KEY_CHURCH || key == KEY_SUPPORT ? size * 2.6 : size;
           double item = symbol + 4 + measure (&p, p.font, label) + 3 * PADDING;
+
+          /* Readiness: its label first, then each rating's mark and name,
+           * kept on one line. */
+          if (key == KEY_READINESS)
+            {
+              double label_width = measure (&p, p.font, label);
+              double rags_width = 0;
+
+              for (guint i = 0; i < G_N_ELEMENTS (legend_rags); i++)
+                rags_width += size + 4 + measure (&p, p.font, cohorts_rag_get_name (legend_rags[i])) + PADDING;
+              item = label_width + PADDING + rags_width + 2 * PADDING;
+              if (x > PADDING && x + item > width)
+                {
+                  x = PADDING;
+                  y += line;
+                }
+              if (draw)
+                {
+                  double kx = x + label_width + PADDING;
+
+                  set_colour (cr, &style->foreground);
+                  draw_text (&p, p.font, label, x, y, label_width + 1, line, ALIGN_START);
+                  for (guint i = 0; i < G_N_ELEMENTS (legend_rags); i++)
+                    {
+                      const char *name = cohorts_rag_get_name (legend_rags[i]);
+                      double name_width = measure (&p, p.font, name);
+                      double mark = round (size * 0.75);
+
+                      cohorts_timeline_render_readiness (cr, style, legend_rags[i], kx + (size - mark) / 2,
+                                                         y + (line - mark) / 2, mark);
+                      set_colour (cr, &style->foreground);
+                      draw_text (&p, p.font, name, kx + size + 4, y, name_width + 1, line, ALIGN_START);
+                      kx += size + 4 + name_width + PADDING;
+                    }
+                }
+              x += item;
+              continue;
+            }
 
           if (x > PADDING && x + item > width)
             {

@@ -45,6 +45,9 @@ typedef struct
   CohortsRgba done;
   CohortsRgba today;
   CohortsRgba strip;
+  CohortsRgba rag_green;
+  CohortsRgba rag_amber;
+  CohortsRgba rag_red;
   const PangoFontDescription *font;
 } CohortsTimelineStyle;
 
@@ -72,6 +75,13 @@ typedef struct
 void   cohorts_timeline_style_init     (CohortsTimelineStyle        *style,
                                         gboolean                     dark);
 void   cohorts_timeline_state_init     (CohortsTimelineState        *state);
+
+void   cohorts_timeline_render_readiness (cairo_t                    *cr,
+                                          const CohortsTimelineStyle *style,
+                                          CohortsRag                  rag,
+                                          double                      x,
+                                          double                      y,
+                                          double                      size);
 
 void   cohorts_timeline_render         (cairo_t                     *cr,
                                         const CohortsTimelineLayout *layout,

@@ -10,9 +10,9 @@
  * lookup in the cohort's list. Drawing a frame therefore costs the same for
  * 20 schools as for 25,000: only what is on screen is looked at.
  *
- * What does depend on every school (each group's span, the number of
- * academies over time, the plan's range of dates) is gathered once an edit,
- * not once a frame.
+ * What does depend on every school (each group's span and readiness counts,
+ * the number of academies over time, the plan's range of dates) is gathered
+ * once an edit, not once a frame.
  */
 #define G_LOG_DOMAIN "cohorts-timeline"
 
@@ -28,6 +28,7 @@ struct _CohortsTimelineRows
   GObject parent_instance;
 
   CohortsPlan *plan;
+  const CohortsFramework *framework;  /* the plan's, while rebuilding */
   GArray *groups;            /* CohortsTimelineGroup */
   GArray *counts;            /* CohortsTimelineCount, by date */
   GHashTable *collapsed;     /* CohortsCohort (not owned) -> itself, when collapsed */
@@ -161,12 +162,16 @@ add_school (CohortsTimelineRows  *self,
   CohortsSchedule *schedule = cohorts_plan_get_schedule (self->plan);
   CohortsDate conversion, first = COHORTS_DATE_NONE, last = COHORTS_DATE_NONE;
   gboolean vulnerable = cohorts_school_is_vulnerable (school);
+  gboolean church = cohorts_school_is_church_school (school);
+  CohortsReadinessScore score;
 
   group->n_members++;
-  if (cohorts_school_is_church_school (school))
+  if (church)
     group->n_church++;
   if (vulnerable)
     group->n_vulnerable++;
+  cohorts_readiness_score (self->framework, church, cohorts_school_get_answers (school), &score);
+  group->n_rag[score.rag]++;
 
   conversion = cohorts_schedule_plan (schedule, school, milestones);
   for (guint i = 0; i < COHORTS_N_STEPS; i++)
@@ -277,8 +282,9 @@ forget_gone (GHashTable *set,
 /**
  * cohorts_timeline_rows_rebuild:
  *
- * Gathers the rows again. Called on every change of the plan; costs one pass
- * over the schools.
+ * Gathers the rows again. Called on every change of the plan (the schools'
+ * answers and the readiness framework included); costs one pass over the
+ * schools.
  */
 void
 cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
@@ -294,6 +300,7 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
   g_array_set_size (self->counts, 0);
   self->n_rows = 0;
   self->start = self->end = COHORTS_DATE_NONE;
+  self->framework = cohorts_readiness_get_framework (cohorts_plan_get_readiness (self->plan));
 
   cohorts = cohorts_plan_get_cohorts (self->plan);
   n = g_list_model_get_n_items (cohorts);
@@ -313,6 +320,8 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
    * be reused). */
   forget_gone (self->collapsed, cohorts);
   forget_gone (self->hidden, cohorts);
+
+  self->framework = NULL;
 
   g_array_sort (conversions, compare_conversions);
   for (guint i = 0; i < conversions->len; i++)

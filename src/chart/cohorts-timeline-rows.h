@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * @n_members: how many schools it has
  * @n_church: how many of them are church schools
  * @n_vulnerable: how many of them need support
+ * @n_rag: how many of them are of each #CohortsRag (readiness), under the
+ *   plan's framework
  * @collapsed: whether its schools are hidden
  * @start: the earliest date of any of its schools' steps
  * @end: its latest conversion date
@@ -27,6 +29,7 @@ typedef struct
   guint n_members;
   guint n_church;
   guint n_vulnerable;
+  guint n_rag[COHORTS_N_RAGS];
   gboolean collapsed;
   CohortsDate start;
   CohortsDate end;

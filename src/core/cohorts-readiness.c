@@ -262,6 +262,26 @@ cohorts_readiness_score_percent (const CohortsReadinessScore *score)
   return (int) (score->points * 100 / score->out_of);
 }
 
+/**
+ * cohorts_readiness_score_describe:
+ *
+ * Returns: (transfer full): @score in words, as the school list, the
+ *   timeline and the board pack show it: "Amber (62 %)", or "Not assessed"
+ */
+char *
+cohorts_readiness_score_describe (const CohortsReadinessScore *score)
+{
+  g_return_val_if_fail (score != NULL, NULL);
+
+  if (score->rag == COHORTS_RAG_NOT_ASSESSED)
+    return g_strdup (cohorts_rag_get_name (score->rag));
+  /* Translators: a school's readiness, its rating and score: "Amber (62 %)"; the space
+   * before the percent sign is a no-break space, so that a narrow cell does not leave
+   * "%)" alone on a line */
+  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
+                          cohorts_readiness_score_percent (score));
+}
+
 void
 cohorts_answer_clear (CohortsAnswer *answer)
 {

@@ -45,6 +45,8 @@ typedef enum
   COHORTS_RAG_GREEN,
 } CohortsRag;
 
+#define COHORTS_N_RAGS (COHORTS_RAG_GREEN + 1)
+
 /* A school's answer on one criterion; the note is owned by whoever holds it. */
 typedef struct
 {
@@ -98,6 +100,7 @@ void        cohorts_readiness_score           (const CohortsFramework *framework
                                                const CohortsAnswer    *answers,
                                                CohortsReadinessScore  *score);
 int         cohorts_readiness_score_percent   (const CohortsReadinessScore *score);
+char       *cohorts_readiness_score_describe  (const CohortsReadinessScore *score);
 
 void        cohorts_answer_clear              (CohortsAnswer *answer);
 gboolean    cohorts_answer_equal              (const CohortsAnswer *a,

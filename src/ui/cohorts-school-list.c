@@ -234,11 +234,7 @@ readiness_text (CohortsPlan           *plan,
                 CohortsReadinessScore *score)
 {
   cohorts_plan_score_school (plan, school, score);
-  if (score->rag == COHORTS_RAG_NOT_ASSESSED)
-    return g_strdup (cohorts_rag_get_name (score->rag));
-  /* Translators: a school's readiness in the list, "Amber (62 %)" */
-  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
-                          cohorts_readiness_score_percent (score));
+  return cohorts_readiness_score_describe (score);
 }
 
 /* Green first, then amber, red and not assessed; the higher score first

@@ -786,6 +786,8 @@ describe_school (GString       *out,
   CohortsCohort *cohort = cohorts_school_get_cohort (school);
   CohortsDate conversion, today = cohorts_date_today ();
   g_autofree char *inspection = cohorts_school_describe_inspection (school);
+  g_autofree char *readiness = NULL;
+  CohortsReadinessScore score;
   int next = -1;
 
   g_string_append_printf (out, "%s (URN %u)\n", cohorts_school_get_name (school), cohorts_school_get_urn (school));
@@ -799,6 +801,11 @@ describe_school (GString       *out,
     g_string_append_printf (out, "%s\n", inspection);
   if (cohorts_school_is_vulnerable (school))
     g_string_append_printf (out, "%s\n", _("Needs support"));
+  cohorts_plan_score_school (plan, school, &score);
+  readiness = cohorts_readiness_score_describe (&score);
+  /* Translators: a school's readiness in the timeline's tooltip: "Readiness: Amber (62 %)" */
+  g_string_append_printf (out, _("Readiness: %s"), readiness);
+  g_string_append_c (out, '\n');
 
   conversion = cohorts_schedule_plan (cohorts_plan_get_schedule (plan), school, milestones);
   cohorts_school_get_milestone (school, COHORTS_STEP_CONVERSION, &own);
@@ -868,6 +875,14 @@ describe_group (GString                    *out,
       g_string_append_c (out, '\n');
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u needs support", "%u need support",
                                                 group->n_vulnerable), group->n_vulnerable);
+    }
+  if (group->n_members > 0)
+    {
+      g_string_append_c (out, '\n');
+      /* Translators: a cohort's schools by readiness, in the timeline's tooltip */
+      g_string_append_printf (out, _("Readiness: %u green, %u amber, %u red, %u not assessed"),
+                              group->n_rag[COHORTS_RAG_GREEN], group->n_rag[COHORTS_RAG_AMBER],
+                              group->n_rag[COHORTS_RAG_RED], group->n_rag[COHORTS_RAG_NOT_ASSESSED]);
     }
 }
 
