@@ -1264,7 +1264,7 @@ test_readiness_not_ready (void)
   subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (red));
   g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->subject, ==, subject);
   g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->message, ==,
-                   "Red First School converts on 1 April 2027, but its readiness is red (18 %).");
+                   "Red First School converts on 1 April 2027, but its readiness is red (18%).");
   g_assert_cmpint (((CohortsFinding *) ready->pdata[0])->severity, ==, COHORTS_SEVERITY_WARNING);
   g_assert_cmpstr (((CohortsFinding *) ready->pdata[0])->suggestion, ==,
                    "Meet the criteria it does not, or move it to a later cohort.");

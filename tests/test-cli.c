@@ -402,7 +402,7 @@ test_check_example_readiness (Fixture       *f,
       g_string_append_printf (ready, "%s\n", lines[i]);
   g_assert_cmpstr (ready->str, ==,
                    "warning\treadiness-not-ready\tschool:938231\tThornbury Green First School converts on "
-                   "1 September 2027, but its readiness is red (45 %).\n"
+                   "1 September 2027, but its readiness is red (45%).\n"
                    "warning\treadiness-not-ready\tschool:938402\tOakfield School converts on 1 September "
                    "2027, but its readiness has not been assessed.\n");
   g_string_free (ready, TRUE);

@@ -1390,7 +1390,7 @@ test_timeline_select_and_keys (void)
   g_assert_nonnull (strstr (tip, "Elmsworth Middle School (URN 938145)"));
   g_assert_nonnull (strstr (tip, "Converts on 1 September 2027 with Cohort 2"));
   /* Its readiness, as the school list words it. */
-  g_assert_nonnull (strstr (tip, "Readiness: Amber (58\u00a0%)"));
+  g_assert_nonnull (strstr (tip, "Readiness: Amber (58%)"));
   /* Its cohort's: its schools by rating. */
   {
     g_autofree char *group_tip = cohorts_timeline_describe (timeline, -2, row.group);
@@ -1977,7 +1977,7 @@ test_readiness_answers (void)
   group = readiness_group_of (window);
 
   /* Weights 8+8+10+5+6+5+6+5 = 53; consultation partly: 101 of 106 half-weights. */
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95%");
   g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Partly met");
   g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_RESOLUTION), ==, "Met · 8 October 2026");
   /* Diocesan consent does not count for a community school. */
@@ -1988,7 +1988,7 @@ test_readiness_answers (void)
   g_assert_cmpint (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->state, ==,
                    COHORTS_ANSWER_NOT_MET);
   g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Set “Consultation” for Castle Mead Middle School");
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90%");
   g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Not met");
 
   /* A critical criterion not met: red whatever the score (76 of 106). */
@@ -1998,7 +1998,7 @@ test_readiness_answers (void)
   /* The date of the evidence stays with the answer. */
   g_assert_cmpuint (answer->date, ==, cohorts_date_new (2026, 10, 8));
   g_assert_cmpstr (readiness_shown (window), ==,
-                   "Red — 71 % · critical criterion not met: Governing body resolution");
+                   "Red — 71% · critical criterion not met: Governing body resolution");
 
   /* A note, typed and applied with Enter. */
   note = cohorts_readiness_group_get_note_row (group, COHORTS_CRITERION_CONSULTATION);
@@ -2027,11 +2027,11 @@ test_readiness_answers (void)
   g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_CONSULTATION), ==, "Not met");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 90%");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (cohorts_school_get_answer (school, COHORTS_CRITERION_CONSULTATION)->state, ==,
                    COHORTS_ANSWER_PARTLY);
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95%");
   g_assert_cmpuint (adw_combo_row_get_selected (cohorts_readiness_group_get_answer_row (group,
                                                                                        COHORTS_CRITERION_CONSULTATION)),
                     ==, COHORTS_ANSWER_PARTLY);
@@ -2042,9 +2042,9 @@ test_readiness_answers (void)
   g_assert_true (gtk_widget_get_visible (cohorts_readiness_group_get_row (group, COHORTS_CRITERION_DIOCESAN_CONSENT)));
   /* 101 of 126 half-weights. */
   g_assert_cmpstr (readiness_shown (window), ==,
-                   "Red — 80 % · critical criterion not met: Diocesan consent · 1 criterion not assessed");
+                   "Red — 80% · critical criterion not met: Diocesan consent · 1 criterion not assessed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 95%");
   g_assert_false (gtk_widget_get_visible (cohorts_readiness_group_get_row (group,
                                                                            COHORTS_CRITERION_DIOCESAN_CONSENT)));
 
@@ -2063,7 +2063,7 @@ test_readiness_answers (void)
                    COHORTS_ANSWER_MET);
   /* 20 of 126 half-weights, the resolution (critical) not assessed among them. */
   g_assert_cmpstr (readiness_shown (window), ==,
-                   "Red — 15 % · critical criterion not met: Governing body resolution · 8 criteria not assessed");
+                   "Red — 15% · critical criterion not met: Governing body resolution · 8 criteria not assessed");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2108,10 +2108,10 @@ test_readiness_framework (void)
   amber_row = cohorts_framework_group_get_threshold_row (group, FALSE);
   gtk_spin_button_set_value (cohorts_framework_group_get_amber (group), 85);
   g_assert_cmpint (cohorts_readiness_get_framework (readiness)->amber_min, ==, 50);
-  g_assert_cmpstr (problem, ==, "The thresholds need 0 % ≤ amber ≤ green ≤ 100 %");
+  g_assert_cmpstr (problem, ==, "The thresholds need 0% ≤ amber ≤ green ≤ 100%");
   g_assert_true (gtk_widget_has_css_class (amber_row, "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amber_row)), ==,
-                   "The thresholds need 0 % ≤ amber ≤ green ≤ 100 %");
+                   "The thresholds need 0% ≤ amber ≤ green ≤ 100%");
   g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Change Readiness Thresholds");
   /* A green above it makes the pair one the framework holds. */
   gtk_spin_button_set_value (cohorts_framework_group_get_green (group), 90);
@@ -2122,7 +2122,7 @@ test_readiness_framework (void)
   /* A school's score follows the framework: Castle Mead, consultation
    * (weight 9) partly met: 105 of 114 half-weights, green from 90 %. */
   select_school (window, 938127);
-  g_assert_cmpstr (readiness_shown (window), ==, "Green — 92 %");
+  g_assert_cmpstr (readiness_shown (window), ==, "Green — 92%");
   select_sidebar_row (window, 1);
   select_sidebar_row (window, 0);
   g_assert_true (COHORTS_IS_PLAN (cohorts_editor_get_subject (editor_of (window))));

@@ -531,8 +531,8 @@ check_readiness (CohortsPlan   *plan,
       }
   if (message == NULL)
     /* Translators: "Thornbury Green First School converts on 1 April 2027, but its readiness is
-     * red (45 %)." */
-    message = g_strdup_printf (_("%s converts on %s, but its readiness is red (%d %%)."),
+     * red (45%)." */
+    message = g_strdup_printf (_("%s converts on %s, but its readiness is red (%d%%)."),
                                cohorts_school_get_name (school), when,
                                cohorts_readiness_score_percent (&score));
 

@@ -1742,7 +1742,7 @@ cohorts_plan_set_readiness_thresholds (CohortsPlan *self,
   if (amber_min < 0 || amber_min > green_min || green_min > 100)
     {
       g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
-                   _("The thresholds need 0 %% ≤ amber ≤ green ≤ 100 %%"));
+                   _("The thresholds need 0%% ≤ amber ≤ green ≤ 100%%"));
       return FALSE;
     }
 

@@ -154,7 +154,7 @@ cohorts_rag_get_icon_name (CohortsRag rag)
  *
  * The framework a new plan starts with: DOMAIN.md's criteria, the governing
  * body's resolution and the diocese's consent critical (no school converts
- * without them), green from 75 %, amber from 50 %.
+ * without them), green from 75%, amber from 50%.
  */
 void
 cohorts_framework_init_default (CohortsFramework *framework)
@@ -275,10 +275,8 @@ cohorts_readiness_score_describe (const CohortsReadinessScore *score)
 
   if (score->rag == COHORTS_RAG_NOT_ASSESSED)
     return g_strdup (cohorts_rag_get_name (score->rag));
-  /* Translators: a school's readiness, its rating and score: "Amber (62 %)"; the space
-   * before the percent sign is a no-break space, so that a narrow cell does not leave
-   * "%)" alone on a line */
-  return g_strdup_printf (_("%s (%d %%)"), cohorts_rag_get_name (score->rag),
+  /* Translators: a school's readiness, its rating and score: "Amber (62%)" */
+  return g_strdup_printf (_("%s (%d%%)"), cohorts_rag_get_name (score->rag),
                           cohorts_readiness_score_percent (score));
 }
 

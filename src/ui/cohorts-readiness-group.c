@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The group's description gives the school's readiness in words, as the
- * plan's framework weighs it ("Amber — 62 %"), and says when a critical
+ * plan's framework weighs it ("Amber — 62%"), and says when a critical
  * criterion is not met; an icon beside the title gives the rating. A row
  * for each criterion that counts for the school (diocesan consent only for
  * church schools) says its answer, note and the date of the evidence;
@@ -146,7 +146,7 @@ counts_for (CohortsSchool    *school,
   return !cohorts_criterion_is_church_only (criterion) || cohorts_school_is_church_school (school);
 }
 
-/* The description: "Red — 40 % · critical criterion not met: Governing body resolution". */
+/* The description: "Red — 40% · critical criterion not met: Governing body resolution". */
 static char *
 describe_score (CohortsReadinessGroup       *self,
                 const CohortsReadinessScore *score)
@@ -159,8 +159,8 @@ describe_score (CohortsReadinessGroup       *self,
   if (score->rag == COHORTS_RAG_NOT_ASSESSED)
     return g_strdup (_("Not assessed: no criterion has an answer yet"));
 
-  /* Translators: a school's readiness rating and score: "Amber — 62 %" */
-  text = g_strdup_printf (_("%s — %d %%"), cohorts_rag_get_name (score->rag), cohorts_readiness_score_percent (score));
+  /* Translators: a school's readiness rating and score: "Amber — 62%" */
+  text = g_strdup_printf (_("%s — %d%%"), cohorts_rag_get_name (score->rag), cohorts_readiness_score_percent (score));
 
   for (CohortsCriterion c = 0; c < COHORTS_N_CRITERIA; c++)
     {
@@ -184,7 +184,7 @@ describe_score (CohortsReadinessGroup       *self,
       what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "critical criterion not met: %s",
                                            "critical criteria not met: %s", n_critical),
                               critical->str);
-      /* Translators: a school's readiness and why: "Red — 40 % · critical criterion not met: …" */
+      /* Translators: a school's readiness and why: "Red — 40% · critical criterion not met: …" */
       joined = g_strdup_printf (C_("readiness and why", "%s · %s"), text, what);
       g_free (text);
       text = joined;

@@ -227,7 +227,7 @@ static const Column columns[N_COLUMNS] = {
   [COLUMN_READINESS] = { "readiness", N_("Readiness"), NULL, NULL, FALSE, FALSE, 130 },
 };
 
-/* "Green (87 %)", "Red (45 %)" or "Not assessed". */
+/* "Green (87%)", "Red (45%)" or "Not assessed". */
 static char *
 readiness_text (CohortsPlan           *plan,
                 CohortsSchool         *school,
