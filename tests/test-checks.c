@@ -1378,6 +1378,41 @@ test_describe_subject (void)
   }
 }
 
+/* The months a finding's month or term covers, [from, to). Easter 2028 is
+ * on 16 April, when the summer term of 2027/28 begins (as the calendar
+ * counts terms). */
+static void
+test_finding_period (void)
+{
+  static const struct { const char *subject; int from[3]; int to[3]; } cases[] = {
+    { "month:2027-09", { 2027, 9, 1 }, { 2027, 10, 1 } },
+    { "month:2027-12", { 2027, 12, 1 }, { 2028, 1, 1 } },
+    { "term:2027-autumn", { 2027, 9, 1 }, { 2028, 1, 1 } },
+    { "term:2027-spring", { 2028, 1, 1 }, { 2028, 4, 16 } },
+    { "term:2027-summer", { 2028, 4, 16 }, { 2028, 9, 1 } },
+  };
+  static const char *const not_periods[] = {
+    "plan", "school:123456", "month:2027-13", "term:2027-winter", "term:2027", "month:", "term:-autumn",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CohortsFinding finding = { .subject = (char *) cases[i].subject };
+      CohortsDate from, to;
+
+      g_assert_true (cohorts_finding_get_period (&finding, &from, &to));
+      g_assert_cmpuint (from, ==, cohorts_date_new (cases[i].from[0], cases[i].from[1], cases[i].from[2]));
+      g_assert_cmpuint (to, ==, cohorts_date_new (cases[i].to[0], cases[i].to[1], cases[i].to[2]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_periods); i++)
+    {
+      CohortsFinding finding = { .subject = (char *) not_periods[i] };
+      CohortsDate from, to;
+
+      g_assert_false (cohorts_finding_get_period (&finding, &from, &to));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1426,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/checks/step-not-applicable", test_step_not_applicable);
   g_test_add_func ("/checks/readiness-not-ready", test_readiness_not_ready);
   g_test_add_func ("/checks/describe-subject", test_describe_subject);
+  g_test_add_func ("/checks/finding-period", test_finding_period);
 
   return g_test_run ();
 }

@@ -1036,6 +1036,8 @@ finding_row_for (GtkWidget  *list,
   return NULL;
 }
 
+static gboolean timeline_drawn (gpointer data);
+
 static void
 test_findings_link (void)
 {
@@ -1051,13 +1053,13 @@ test_findings_link (void)
   GtkWidget *editor = find_widget (GTK_WIDGET (window), COHORTS_TYPE_EDITOR);
   GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
   GtkListBoxRow *row;
+  g_autoptr(GPtrArray) selected = NULL;
 
   g_assert_cmpstr (gtk_widget_get_name (list), ==, "findings-list");
   /* The editor shown (F9), whatever an earlier test left. */
   if (!gtk_widget_get_visible (editor))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
   g_assert_true (gtk_widget_get_visible (editor));
-  g_autoptr(GPtrArray) selected = NULL;
 
   /* A cohort's problem: the Problems list leads to the cohort, and the
    * cohort's page lists it. */
@@ -1091,6 +1093,35 @@ test_findings_link (void)
   wait_for_text (editor, "Castle Mead Middle School is behind", TRUE);
   g_assert_false (cohorts_window_show_subject (window, "school:999999"));
   g_assert_false (cohorts_window_show_subject (window, "plan"));
+
+  /* A month's (the church share is short from April 2027): the timeline,
+   * with the month marked, and the strip's tooltip there says why. */
+  row = finding_row_for (list, "month:2027-04");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+    const CohortsTimelineLayout *layout;
+    CohortsDate from, to;
+    g_autofree char *tip = NULL;
+    double x;
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+    cohorts_timeline_get_period (timeline, &from, &to);
+    g_assert_cmpuint (from, ==, cohorts_date_new (2027, 4, 1));
+    g_assert_cmpuint (to, ==, cohorts_date_new (2027, 5, 1));
+    wait_until (timeline_drawn, timeline);
+    layout = cohorts_timeline_get_layout (timeline);
+    x = cohorts_timeline_view_x_for_date (&layout->view, cohorts_date_new (2027, 4, 15));
+    g_assert_cmpfloat (x, >, layout->view.label_width);
+    g_assert_cmpfloat (x, <, layout->view.width);
+    tip = cohorts_timeline_describe (timeline, x, layout->view.height - layout->view.strip_height / 2);
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "On 15 April 2027: 5 academies"));
+    g_assert_nonnull (strstr (tip, "From April 2027 church schools are 0 of the trust’s 5 academies (0%)"));
+    g_assert_false (cohorts_window_show_subject (window, "month:2027-13"));
+  }
 
   /* Fixed, the cohort's page has no problems left to list. */
   g_assert_true (cohorts_window_show_subject (window, "cohort:c2"));

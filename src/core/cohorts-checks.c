@@ -653,6 +653,49 @@ cohorts_checks_count (GPtrArray       *findings,
 }
 
 /**
+ * cohorts_finding_get_period:
+ * @from: (out): the first day of the month or term a finding is about
+ * @to: (out): the first day after it
+ *
+ * Returns: whether @finding is about a month ("month:2027-09") or a term
+ *   ("term:2027-autumn", the autumn term of 2027/28)
+ */
+gboolean
+cohorts_finding_get_period (const CohortsFinding *finding,
+                            CohortsDate          *from,
+                            CohortsDate          *to)
+{
+  const char *subject = finding->subject;
+
+  if (g_str_has_prefix (subject, "month:"))
+    {
+      g_autofree char *day = g_strconcat (subject + strlen ("month:"), "-01", NULL);
+      CohortsDate date;
+
+      if (!cohorts_date_parse_iso (day, &date, NULL))
+        return FALSE;
+      *from = date;
+      *to = cohorts_date_add_months (date, 1);
+      return TRUE;
+    }
+  if (g_str_has_prefix (subject, "term:"))
+    {
+      char *end = NULL;
+      guint64 year = g_ascii_strtoull (subject + strlen ("term:"), &end, 10);
+      CohortsTerm term;
+
+      if (end == NULL || *end != '-' || year < 1900 || year > 2199 ||
+          !cohorts_calendar_term_from_token (end + 1, &term))
+        return FALSE;
+      *from = cohorts_calendar_term_start ((int) year, term);
+      *to = term == COHORTS_TERM_SUMMER ? cohorts_calendar_academic_year_start ((int) year + 1)
+                                        : cohorts_calendar_term_start ((int) year, term + 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * cohorts_finding_describe_subject:
  *
  * Returns: what @finding is about, for people: "Ashby First School (URN
@@ -683,25 +726,15 @@ cohorts_finding_describe_subject (const CohortsFinding *finding,
     }
   else if (g_str_equal (subject, "plan"))
     return g_strdup (_("The plan"));
-  else if (g_str_has_prefix (subject, "month:"))
+  else
     {
-      /* "month:2027-09" */
-      g_autofree char *day = g_strconcat (subject + strlen ("month:"), "-01", NULL);
-      CohortsDate date;
+      CohortsDate from, to;
 
-      if (cohorts_date_parse_iso (day, &date, NULL))
-        return cohorts_date_format_month (date);
-    }
-  else if (g_str_has_prefix (subject, "term:"))
-    {
-      /* "term:2027-autumn": the autumn term of the academic year 2027/28 */
-      char *end = NULL;
-      guint64 year = g_ascii_strtoull (subject + strlen ("term:"), &end, 10);
-      CohortsTerm term;
-
-      if (end != NULL && *end == '-' && year >= 1900 && year <= 2200 &&
-          cohorts_calendar_term_from_token (end + 1, &term))
-        return cohorts_calendar_format_term ((int) year, term);
+      if (cohorts_finding_get_period (finding, &from, &to))
+        return g_str_has_prefix (subject, "month:")
+                 ? cohorts_date_format_month (from)
+                 : cohorts_calendar_format_term (cohorts_calendar_academic_year (from),
+                                                 cohorts_calendar_term (from));
     }
 
   return g_strdup (subject);

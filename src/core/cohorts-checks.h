@@ -39,6 +39,9 @@ GPtrArray      *cohorts_checks_run_at     (CohortsPlan          *plan,
                                            CohortsDate           today);
 char           *cohorts_finding_describe_subject (const CohortsFinding *finding,
                                                   CohortsPlan          *plan);
+gboolean        cohorts_finding_get_period (const CohortsFinding *finding,
+                                            CohortsDate          *from,
+                                            CohortsDate          *to);
 guint           cohorts_checks_count      (GPtrArray            *findings,
                                            CohortsSeverity       severity);
 

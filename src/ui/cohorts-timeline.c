@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-calendar.h"
+#include "cohorts-checks.h"
 #include "cohorts-cohort.h"
 #include "cohorts-timeline.h"
 #include "cohorts-timeline-render.h"
@@ -76,6 +77,10 @@ struct _CohortsTimeline
   double pan_h;
   double pan_v;
   double pointer_x;
+
+  GPtrArray *findings;             /* CohortsFinding of the plan, for the strip's tooltip */
+  CohortsDate highlight_from;      /* a finding's month or term, shown */
+  CohortsDate highlight_to;
 };
 
 static void cohorts_timeline_scrollable_init (GtkScrollableInterface *iface);
@@ -258,6 +263,92 @@ scroll_to_row (CohortsTimeline *self,
     gtk_adjustment_set_value (self->vadjustment, top);
   else if (top + ROW_HEIGHT > value + rows_height)
     gtk_adjustment_set_value (self->vadjustment, top + ROW_HEIGHT - rows_height);
+}
+
+/* The plan's findings about the month or term of @date, after the strip's
+ * counts: the first few in full, then how many more. */
+static void
+describe_findings_at (GString    *out,
+                      GPtrArray  *findings,
+                      CohortsDate date)
+{
+  guint shown = 0, more = 0;
+
+  if (findings == NULL)
+    return;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CohortsFinding *finding = g_ptr_array_index (findings, i);
+      CohortsDate from, to;
+
+      if (!cohorts_finding_get_period (finding, &from, &to) || date < from || date >= to)
+        continue;
+      if (shown < 3)
+        g_string_append_printf (out, "\n\n%s", finding->message);
+      else
+        more++;
+      shown++;
+    }
+  if (more > 0)
+    {
+      g_string_append_c (out, '\n');
+      /* Translators: after the capacity strip's first findings in its tooltip */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "And %u more problem", "And %u more problems",
+                                                more),
+                              more);
+    }
+}
+
+/**
+ * cohorts_timeline_set_findings:
+ * @findings: (nullable) (element-type CohortsFinding): the plan's
+ *
+ * Gives the strip's tooltip the findings about its months and terms.
+ */
+void
+cohorts_timeline_set_findings (CohortsTimeline *self,
+                               GPtrArray       *findings)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+
+  if (findings != NULL)
+    g_ptr_array_ref (findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+}
+
+/**
+ * cohorts_timeline_show_period:
+ * @from: the first day, or %COHORTS_DATE_NONE to show none
+ * @to: the day after the last
+ *
+ * Marks [@from, @to) on screen, a finding's month or term, and scrolls to
+ * it.
+ */
+void
+cohorts_timeline_show_period (CohortsTimeline *self,
+                              CohortsDate      from,
+                              CohortsDate      to)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+
+  self->highlight_from = from;
+  self->highlight_to = from != COHORTS_DATE_NONE ? to : COHORTS_DATE_NONE;
+  if (from != COHORTS_DATE_NONE)
+    cohorts_timeline_scroll_to_date (self, from);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cohorts_timeline_get_period (CohortsTimeline *self,
+                             CohortsDate     *from,
+                             CohortsDate     *to)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+
+  *from = self->highlight_from;
+  *to = self->highlight_to;
 }
 
 /**
@@ -964,6 +1055,7 @@ cohorts_timeline_describe (CohortsTimeline *self,
           g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "On %s: %u academy, %u needing support",
                                                     "On %s: %u academies, %u needing support", academies),
                                   date, academies, vulnerable);
+          describe_findings_at (out, self->findings, hit.date);
         }
       break;
 
@@ -1162,6 +1254,26 @@ cohorts_timeline_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, layout->view.width, layout->view.height));
   cohorts_timeline_render (cr, layout, &style, &state);
   cairo_destroy (cr);
+
+  /* The month or term of the finding last shown, over the whole height of
+   * the time area: on screen only, not on paper. */
+  if (self->highlight_from != COHORTS_DATE_NONE)
+    {
+      double left = layout->view.label_width;
+      double x0 = MAX (cohorts_timeline_view_x_for_date (&layout->view, self->highlight_from), left);
+      double x1 = MIN (cohorts_timeline_view_x_for_date (&layout->view, self->highlight_to), layout->view.width);
+
+      if (x1 > x0)
+        {
+          GdkRGBA band = { 0.90, 0.62, 0.0, 0.18 };   /* Okabe–Ito orange, translucent */
+          GdkRGBA edge = { 0.90, 0.62, 0.0, 0.9 };
+
+          gtk_snapshot_append_color (snapshot, &band,
+                                     &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, layout->view.height));
+          gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, 0, 2, layout->view.height));
+          gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x1 - 2, 0, 2, layout->view.height));
+        }
+    }
 }
 
 static void
@@ -1309,6 +1421,7 @@ cohorts_timeline_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
   G_OBJECT_CLASS (cohorts_timeline_parent_class)->dispose (object);
@@ -1508,6 +1621,8 @@ cohorts_timeline_set_plan (CohortsTimeline *self,
   self->focus_row = self->hover_row = self->drag_row = G_MAXUINT;
   self->origin = self->end = COHORTS_DATE_NONE;
   self->zoom_chosen = FALSE;
+  self->highlight_from = self->highlight_to = COHORTS_DATE_NONE;
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_set_object (&self->plan, plan);
 
   if (plan != NULL)

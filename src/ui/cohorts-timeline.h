@@ -44,6 +44,14 @@ void           cohorts_timeline_scroll_to_date      (CohortsTimeline     *self,
 void           cohorts_timeline_scroll_to_cohort    (CohortsTimeline     *self,
                                                      CohortsCohort       *cohort);
 guint          cohorts_timeline_get_focus_row       (CohortsTimeline     *self);
+void           cohorts_timeline_set_findings        (CohortsTimeline     *self,
+                                                     GPtrArray           *findings);
+void           cohorts_timeline_show_period         (CohortsTimeline     *self,
+                                                     CohortsDate          from,
+                                                     CohortsDate          to);
+void           cohorts_timeline_get_period          (CohortsTimeline     *self,
+                                                     CohortsDate         *from,
+                                                     CohortsDate         *to);
 const CohortsTimelineLayout *cohorts_timeline_get_layout (CohortsTimeline *self);
 char          *cohorts_timeline_describe            (CohortsTimeline     *self,
                                                      double               x,

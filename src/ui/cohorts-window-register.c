@@ -55,6 +55,8 @@ static char *
 describe_broken (const GError *error)
 {
   const char *what;
+  g_autofree char *path = cohorts_register_default_path ();
+  g_autofree char *source = cohorts_register_get_last_import (path);
 
   if (g_error_matches (error, COHORTS_REGISTER_ERROR, COHORTS_REGISTER_ERROR_NEWER))
     what = _("A newer version of Cohorts made the school register.");
@@ -62,9 +64,6 @@ describe_broken (const GError *error)
     what = _("The school register's file belongs to another program.");
   else
     what = _("The school register is damaged.");
-
-  g_autofree char *path = cohorts_register_default_path ();
-  g_autofree char *source = cohorts_register_get_last_import (path);
 
   if (source != NULL)
     {

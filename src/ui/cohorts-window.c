@@ -191,8 +191,12 @@ finding_row (const CohortsFinding *finding)
 {
   GtkWidget *row = cohorts_finding_row_new (finding);
 
-  /* A school's or a cohort's problem takes you to it. */
-  if (g_str_has_prefix (finding->subject, "school:") || g_str_has_prefix (finding->subject, "cohort:"))
+  CohortsDate from, to;
+
+  /* A school's or a cohort's problem takes you to it; a month's or a
+   * term's, to the timeline there. */
+  if (g_str_has_prefix (finding->subject, "school:") || g_str_has_prefix (finding->subject, "cohort:") ||
+      cohorts_finding_get_period (finding, &from, &to))
     {
       GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -205,10 +209,12 @@ finding_row (const CohortsFinding *finding)
 
 /**
  * cohorts_window_show_subject:
- * @subject: a finding's subject: "school:URN", "cohort:ID" or "plan"
+ * @subject: a finding's subject: "school:URN", "cohort:ID", "month:YYYY-MM",
+ *   "term:YYYY-TERM" or "plan"
  *
  * Shows what a finding is about: selects the school (its cohort in the
- * sidebar, the list, the timeline and the editor follow) or the cohort.
+ * sidebar, the list, the timeline and the editor follow) or the cohort;
+ * for a month or a term, shows the timeline there with it marked.
  *
  * Returns: whether the plan has it
  */
@@ -245,6 +251,18 @@ cohorts_window_show_subject (CohortsWindow *self,
       cohorts_sidebar_select_cohort (self->sidebar, cohort);
       return TRUE;
     }
+
+  {
+    CohortsFinding finding = { .subject = (char *) subject };
+    CohortsDate from, to;
+
+    if (cohorts_finding_get_period (&finding, &from, &to))
+      {
+        adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
+        cohorts_timeline_show_period (self->timeline, from, to);
+        return TRUE;
+      }
+  }
 
   return FALSE;
 }
@@ -284,6 +302,7 @@ update_findings (gpointer user_data)
   for (guint i = 0; i < findings->len; i++)
     gtk_list_box_append (self->findings_list, finding_row (g_ptr_array_index (findings, i)));
   cohorts_editor_set_findings (self->editor, findings);
+  cohorts_timeline_set_findings (self->timeline, findings);
 
   n_errors = cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR);
   n_warnings = cohorts_checks_count (findings, COHORTS_SEVERITY_WARNING);
