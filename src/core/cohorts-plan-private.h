@@ -24,6 +24,8 @@ struct _CohortsPlan
   GListStore *unassigned;   /* CohortsSchool in no cohort, in plan order */
   GHashTable *by_urn;       /* URN -> CohortsSchool (not owned) */
   GHashTable *cohorts_by_id; /* id -> CohortsCohort (not owned) */
+  GHashTable *order;        /* CohortsSchool -> its place in plan order + 1;
+                             * built when needed, NULL when out of date */
 
   GPtrArray *extensions;    /* serialised elements of other namespaces */
 

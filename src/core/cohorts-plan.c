@@ -88,6 +88,7 @@ cohorts_plan_finalize (GObject *object)
   g_clear_object (&self->readiness);
   g_clear_pointer (&self->by_urn, g_hash_table_unref);
   g_clear_pointer (&self->cohorts_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_hash_table_unref);
   g_clear_object (&self->unassigned);
   g_clear_object (&self->cohorts);
   g_clear_object (&self->schools);
@@ -210,6 +211,8 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+static void schools_changed_cb (CohortsPlan *self);
+
 static void
 cohorts_plan_init (CohortsPlan *self)
 {
@@ -218,6 +221,7 @@ cohorts_plan_init (CohortsPlan *self)
   self->schedule = cohorts_schedule_new ();
   self->readiness = cohorts_readiness_new ();
   self->schools = g_list_store_new (COHORTS_TYPE_SCHOOL);
+  g_signal_connect_swapped (self->schools, "items-changed", G_CALLBACK (schools_changed_cb), self);
   self->cohorts = g_list_store_new (COHORTS_TYPE_COHORT);
   self->unassigned = g_list_store_new (COHORTS_TYPE_SCHOOL);
   self->by_urn = g_hash_table_new (NULL, NULL);
@@ -422,6 +426,58 @@ store_index_of (GListStore *store,
   return position;
 }
 
+static void
+schools_changed_cb (CohortsPlan *self)
+{
+  g_clear_pointer (&self->order, g_hash_table_unref);
+}
+
+/* @school's place in plan order, from an index built once after each
+ * change to the schools (adding or removing one), so that the unassigned
+ * list, in plan order, can be searched by halves. */
+static guint
+plan_order_of (CohortsPlan   *self,
+               CohortsSchool *school)
+{
+  if (self->order == NULL)
+    {
+      GListModel *schools = G_LIST_MODEL (self->schools);
+      guint n = g_list_model_get_n_items (schools);
+
+      self->order = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          CohortsSchool *other = g_list_model_get_item (schools, i);
+
+          g_hash_table_insert (self->order, other, GUINT_TO_POINTER (i + 1));
+          g_object_unref (other);   /* the list holds it */
+        }
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->order, school)) - 1;
+}
+
+/* The first position among the unassigned schools whose place in plan
+ * order is not before @order's. */
+static guint
+unassigned_search (CohortsPlan *self,
+                   guint        order)
+{
+  GListModel *unassigned = G_LIST_MODEL (self->unassigned);
+  guint low = 0, high = g_list_model_get_n_items (unassigned);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(CohortsSchool) other = g_list_model_get_item (unassigned, middle);
+
+      if (plan_order_of (self, other) < order)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 /* The position @school takes among the unassigned schools: the number of
  * unassigned schools before it in plan order. */
 static guint
@@ -430,10 +486,9 @@ unassigned_position_for (CohortsPlan   *self,
 {
   GListModel *schools = G_LIST_MODEL (self->schools);
   guint n = g_list_model_get_n_items (schools);
-  guint position = 0;
 
   /* The usual case, a school just added: last in plan order, so last among
-   * the unassigned too. (Counting would make adding n schools cost n².) */
+   * the unassigned too, without building the index. */
   if (n > 0)
     {
       g_autoptr(CohortsSchool) last = g_list_model_get_item (schools, n - 1);
@@ -442,17 +497,7 @@ unassigned_position_for (CohortsPlan   *self,
         return g_list_model_get_n_items (G_LIST_MODEL (self->unassigned));
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CohortsSchool) other = g_list_model_get_item (schools, i);
-
-      if (other == school)
-        break;
-      if (other->cohort == NULL)
-        position++;
-    }
-
-  return position;
+  return unassigned_search (self, plan_order_of (self, school));
 }
 
 /* Takes @school out of its cohort or the unassigned list. Returns its position there. */
@@ -461,7 +506,21 @@ detach_school (CohortsPlan   *self,
                CohortsSchool *school)
 {
   GListStore *store = school->cohort ? school->cohort->members : self->unassigned;
-  guint position = store_index_of (store, school);
+  guint position = G_MAXUINT;
+
+  /* The unassigned list is in plan order: found by halves. */
+  if (store == self->unassigned)
+    {
+      g_autoptr(CohortsSchool) found = NULL;
+
+      position = unassigned_search (self, plan_order_of (self, school));
+      if (position < g_list_model_get_n_items (G_LIST_MODEL (store)))
+        found = g_list_model_get_item (G_LIST_MODEL (store), position);
+      if (found != school)
+        position = G_MAXUINT;
+    }
+  if (position == G_MAXUINT)
+    position = store_index_of (store, school);
 
   g_list_store_remove (store, position);
   return position;
