@@ -1232,6 +1232,74 @@ test_school_vulnerable (void)
   }
 }
 
+/* The unassigned schools stay in plan order whatever comes and goes: moves
+ * into cohorts, their undoing in any order, a cohort removed and restored. */
+static void
+assert_unassigned_in_plan_order (CohortsPlan *plan)
+{
+  GListModel *schools = cohorts_plan_get_schools (plan);
+  GListModel *unassigned = cohorts_plan_get_unassigned (plan);
+  guint j = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+      g_autoptr(CohortsSchool) next = NULL;
+
+      if (cohorts_school_get_cohort (school) != NULL)
+        continue;
+      next = g_list_model_get_item (unassigned, j++);
+      g_assert_true (next == school);
+    }
+  g_assert_cmpuint (j, ==, g_list_model_get_n_items (unassigned));
+}
+
+static void
+test_unassigned_order (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  CohortsHistory *history = cohorts_plan_get_history (plan);
+  CohortsCohort *cohort = cohorts_plan_add_cohort (plan, "Cohort 1", cohorts_date_new (2027, 9, 1));
+  CohortsSchool *schools[12];
+  static const guint moved[] = { 3, 7, 0, 11, 5, 6, 9 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School %u", i);
+      g_autoptr(CohortsSchool) school = cohorts_school_new (400000 + i, name);
+
+      g_assert_true (cohorts_plan_add_school (plan, school, NULL));
+      schools[i] = school;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      cohorts_plan_move_school (plan, schools[moved[i]], cohort, G_MAXUINT);
+      assert_unassigned_in_plan_order (plan);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_unassigned (plan)), ==, 5);
+
+  /* Some back by undo, one by a move, then the cohort removed and back. */
+  cohorts_history_undo (history);
+  cohorts_history_undo (history);
+  assert_unassigned_in_plan_order (plan);
+  cohorts_plan_move_school (plan, schools[0], NULL, 0);
+  assert_unassigned_in_plan_order (plan);
+  cohorts_plan_remove_cohort (plan, cohort);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_unassigned (plan)), ==, 12);
+  assert_unassigned_in_plan_order (plan);
+  cohorts_history_undo (history);
+  assert_unassigned_in_plan_order (plan);
+  /* A school removed and restored keeps its place too. */
+  cohorts_plan_remove_school (plan, schools[4]);
+  assert_unassigned_in_plan_order (plan);
+  cohorts_history_undo (history);
+  assert_unassigned_in_plan_order (plan);
+  while (cohorts_history_undo (history))
+    assert_unassigned_in_plan_order (plan);
+  while (cohorts_history_redo (history))
+    assert_unassigned_in_plan_order (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/model/cohort/new-invalid-id", test_cohort_new_invalid_id);
   g_test_add_func ("/model/cohort/set-every-property", test_cohort_set_every_property);
   g_test_add_func ("/model/plan/set-every-property", test_plan_set_every_property);
+  g_test_add_func ("/model/plan/unassigned-order", test_unassigned_order);
 
   g_test_add_func ("/model/school/vulnerable", test_school_vulnerable);
 
