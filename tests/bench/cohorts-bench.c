@@ -258,6 +258,51 @@ report_capacity (CohortsPlan *plan,
   report (name, best * 1000, "ms", 50.0, 1.0, "<= 50 ms");
 }
 
+/* Start-up: from starting Cohorts on the example plan to its first frame
+ * with the plan drawn, against a bare libadwaita window's first frame
+ * (bare-window.c), each the best of RUNS. Both quit after that frame
+ * (COHORTS_BENCH_FIRST_FRAME). Needs a display: run the benchmark under
+ * xvfb-run, as the README says; without one the figure is left out. */
+static void
+bench_startup (void)
+{
+  g_autofree char *example = g_build_filename (COHORTS_SOURCE_DIR, "data", "examples", "northfield.matplan", NULL);
+  g_autofree char *home = g_dir_make_tmp ("cohorts-bench-home-XXXXXX", NULL);
+  const char *cohorts_argv[] = { COHORTS_BINARY, example, NULL };
+  const char *bare_argv[] = { BARE_WINDOW_BINARY, NULL };
+  double cohorts_s, bare_s;
+  long cohorts_kib, bare_kib;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("# startup: no display; run the benchmark under xvfb-run for this figure\n");
+      return;
+    }
+
+  /* What the tests set too: no session bus, no accessibility bus, settings
+   * in memory, a home of its own (no recent files, no saved window size). */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", COHORTS_SCHEMA_DIR, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("COHORTS_BENCH_FIRST_FRAME", "1", TRUE);
+
+  /* One run each first, unmeasured: the fonts' and icons' caches warm. */
+  if (!run_measured (bare_argv, &bare_s, &bare_kib) || !run_measured (cohorts_argv, &cohorts_s, &cohorts_kib) ||
+      !best_of (bare_argv, &bare_s, &bare_kib) || !best_of (cohorts_argv, &cohorts_s, &cohorts_kib))
+    g_error ("the start-up runs failed: is there a display?");
+
+  report ("startup-example", cohorts_s, "s", bare_s, 1.3, "<= 1.3x a bare libadwaita window");
+  report ("startup-example-memory", cohorts_kib / 1024.0, "MiB", bare_kib / 1024.0, G_MAXDOUBLE,
+          "(no target)");
+  g_unsetenv ("COHORTS_BENCH_FIRST_FRAME");
+  g_rmdir (home);
+}
+
 /* Suggest Cohorts on every school not settled (the plan's draft cohorts
  * re-planned: all but the tenth of the schools that have no cohort), the
  * best of RUNS runs; then applying it and undoing it, once. DESIGN.md has
@@ -811,6 +856,13 @@ main (int   argc,
       report_capacity (plan, 25000);
       return 0;
     }
+  /* "cohorts-bench --startup": start-up alone. */
+  if (argc == 2 && g_str_equal (argv[1], "--startup"))
+    {
+      g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
+      bench_startup ();
+      return 0;
+    }
   /* "cohorts-bench --suggest": Suggest Cohorts alone. */
   if (argc == 2 && g_str_equal (argv[1], "--suggest"))
     {
@@ -927,5 +979,6 @@ main (int   argc,
   bench_timeline ();
   bench_export ();
   bench_register ();
+  bench_startup ();
   return 0;
 }
