@@ -1307,14 +1307,20 @@ attr_percent (Loader     *l,
 {
   g_auto(GStrv) parts = NULL;
   const char *problem = NULL;
-  gint64 whole;
+  gint64 whole = 0;
   int hundredths = 0;
 
   if (text == NULL)
     return TRUE;
 
-  parts = g_strsplit (text, ".", 3);
-  whole = parse_number (parts[0], 0, 100, &problem);
+  /* g_strsplit() makes no part at all of "". */
+  if (*text == '\0')
+    problem = N_("is not a whole number");
+  else
+    {
+      parts = g_strsplit (text, ".", 3);
+      whole = parse_number (parts[0], 0, 100, &problem);
+    }
   if (problem == NULL && parts[1] != NULL)
     {
       gsize n = strlen (parts[1]);
