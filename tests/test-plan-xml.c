@@ -1786,6 +1786,8 @@ static const BadFile bad_files[] = {
     ":1: the file is encoded in UTF-16; plan files are UTF-8", NOT_SCHEMA },
   { "encoding-iso-8859-1.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":1: the file declares the encoding ISO-8859-1; plan files are UTF-8", NOT_SCHEMA },
+  { "encoding-utf-7-not-convertible.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":1: the file is in an encoding other than UTF-8; plan files are UTF-8", NOT_SCHEMA },
   { "not-utf-8.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":12: the file has bytes that are not UTF-8 text; plan files are UTF-8", NOT_SCHEMA },
   { "truncated.matplan", COHORTS_PLAN_ERROR_INVALID,
