@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cohorts-csv.h"
+#include "cohorts-register-private.h"
 
 /* Reads all of @data: each record as its fields joined by "|", preceded by
  * its line number and a colon, one a line. */
@@ -380,6 +381,50 @@ test_file (void)
   g_rmdir (dir);
 }
 
+/* Inputs the fuzzer found (tests/files/fuzz-regressions-gias/, see
+ * HACKING.md): each is read, and imported into a register in memory, to
+ * its end or to an error that names the file, quickly. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "fuzz-regressions-gias", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      CohortsRegisterImportSummary summary;
+      gsize length;
+      gint64 start;
+      double seconds;
+
+      if (g_str_equal (name, "README.md"))
+        continue;
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+
+      start = g_get_monotonic_time ();
+      out = read_all (contents, length, &error);
+      g_assert_true ((out == NULL) == (error != NULL));
+      if (error != NULL)
+        g_assert_true (g_str_has_prefix (error->message, "test.csv:"));
+      g_clear_error (&error);
+
+      if (cohorts_register_import_data (contents, length, name, &summary, &error))
+        cohorts_register_import_summary_clear (&summary);
+      else
+        g_assert_true (g_str_has_prefix (error->message, name));
+      seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+      g_test_message ("%s: %s (%.3f s)", name, error != NULL ? error->message : "imported", seconds);
+      g_assert_cmpfloat (seconds, <, 60.0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/csv/refuses/huge-field", test_huge_field);
   g_test_add_func ("/csv/refuses/too-many-fields", test_too_many_fields);
   g_test_add_func ("/csv/file", test_file);
+  g_test_add_func ("/csv/fuzz-regressions", test_fuzz_regressions);
 
   return g_test_run ();
 }

@@ -20,6 +20,8 @@
  *    message" and error code, with and without the schema pass, and the
  *    RELAX NG schema of the file's version itself agrees (or, for the rules
  *    the schema cannot state, is listed here as accepting the file);
+ *  - the inputs the fuzzer found (tests/files/fuzz-regressions/) are
+ *    refused with a message, or load and save stably, quickly;
  *  - hostile files generated at run time (over 64 MiB, 100,000 attributes,
  *    10,000 levels deep, a huge extension) are refused quickly;
  *  - errors past line 65535 name the exact line;
@@ -1784,6 +1786,8 @@ static const BadFile bad_files[] = {
     ":1: the file is encoded in UTF-16; plan files are UTF-8", NOT_SCHEMA },
   { "encoding-iso-8859-1.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":1: the file declares the encoding ISO-8859-1; plan files are UTF-8", NOT_SCHEMA },
+  { "encoding-utf-7-not-convertible.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":1: the file is in an encoding other than UTF-8; plan files are UTF-8", NOT_SCHEMA },
   { "not-utf-8.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":12: the file has bytes that are not UTF-8 text; plan files are UTF-8", NOT_SCHEMA },
   { "truncated.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -2896,6 +2900,60 @@ test_load_reversed_values (void)
     }
 }
 
+/* Inputs the fuzzer found (tests/files/fuzz-regressions/, see HACKING.md):
+ * each is refused with a message that names the file, or loads, passes the
+ * schema and saves to bytes that load again and save the same; quickly. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "fuzz-regressions", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *prefix = g_strconcat (name, ":", NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      const CohortsPlanLoadFlags all_flags[] = { COHORTS_PLAN_LOAD_DEFAULT, COHORTS_PLAN_LOAD_SCHEMA };
+
+      if (g_str_equal (name, "README.md"))
+        continue;
+      bytes = read_bytes (path);
+      for (guint f = 0; f < G_N_ELEMENTS (all_flags); f++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CohortsPlan) plan = NULL;
+          gint64 start = g_get_monotonic_time ();
+          double seconds;
+
+          plan = cohorts_plan_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
+                                             all_flags[f], &error);
+          seconds = seconds_since (start);
+          g_test_message ("%s, flags %d: %s (%.3f s)", name, all_flags[f],
+                          plan != NULL ? "loaded" : error->message, seconds);
+          g_assert_cmpfloat (seconds, <, time_limit ());
+          if (plan == NULL)
+            {
+              g_assert_nonnull (error);
+              g_assert_true (g_str_has_prefix (error->message, prefix));
+            }
+          else
+            {
+              g_autoptr(GBytes) saved = cohorts_plan_xml_to_bytes (plan);
+              g_autoptr(CohortsPlan) reloaded = NULL;
+              g_autoptr(GBytes) saved_again = NULL;
+
+              reloaded = cohorts_plan_xml_load_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                                     "saved.matplan", COHORTS_PLAN_LOAD_SCHEMA, &error);
+              g_assert_no_error (error);
+              saved_again = cohorts_plan_xml_to_bytes (reloaded);
+              assert_same_bytes (saved, saved_again);
+            }
+        }
+    }
+}
+
 /* Paths of the good files, for the tests to the end of the program. */
 static GPtrArray *good_paths;
 
@@ -2989,6 +3047,7 @@ main (int   argc,
 
   g_test_add_func ("/plan-xml/refuse/corpus-complete", test_refuse_corpus_complete);
   add_bad_file_tests ();
+  g_test_add_func ("/plan-xml/refuse/fuzz-regressions", test_fuzz_regressions);
 
   ADD_FIXTURE_TEST ("/plan-xml/refuse-generated/over-64-mib", NULL, test_refuse_over_64_mib);
   ADD_FIXTURE_TEST ("/plan-xml/refuse-generated/tag-100000-attributes", NULL,

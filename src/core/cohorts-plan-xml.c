@@ -229,6 +229,7 @@ typedef struct
   char *syntax_message;
   int syntax_code;           /* an xmlParserErrors */
   int syntax_line;
+  gboolean conversion_failed; /* libxml2 could not convert from a declared encoding */
   char *validity_message;
   int validity_line;
   gboolean schema;
@@ -726,12 +727,52 @@ xml_error_cb (void        *data,
     l->syntax_code = error->code;
 }
 
+/* libxml2 reports that it could not convert the file from the encoding it
+ * declares ("encoding error", "encoder error") with no parser to hand, to
+ * the thread's global error handlers, which would print it on stderr; the
+ * reader then just stops. While a plan loads, these handlers note it for
+ * the loader of their thread (not through their data: libxml2 may hand them
+ * its parser instead). */
+static GPrivate loading;
+
+static void
+xml_global_error_cb (void        *data,
+                     xmlErrorPtr  error)
+{
+  Loader *l = g_private_get (&loading);
+
+  if (l != NULL && (error->domain == XML_FROM_I18N || error->code == XML_IO_ENCODER))
+    l->conversion_failed = TRUE;
+}
+
+static void
+xml_generic_error_cb (void       *data,
+                      const char *format,
+                      ...)
+{
+  Loader *l = g_private_get (&loading);
+
+  /* "xmlParseChunk: encoder error" */
+  if (l != NULL && strstr (format, "encoder error") != NULL)
+    l->conversion_failed = TRUE;
+}
+
+static gboolean
+fail_conversion (Loader *l)
+{
+  return fail (l, COHORTS_PLAN_ERROR_INVALID, 1,
+               _("the file is in an encoding other than UTF-8; plan files are UTF-8"));
+}
+
 /* Reports libxml2's first fatal error, in our words where libxml2's would
  * mislead. */
 static gboolean
 fail_syntax (Loader *l)
 {
   g_assert (l->syntax_message != NULL);
+
+  if (l->conversion_failed)
+    return fail_conversion (l);
 
   /* libxml2 says "Extra content at the end of the document" both when the
    * document ends too soon (without an element, or before the root element
@@ -854,6 +895,8 @@ advance (Loader *l)
     return FALSE;
   if (l->syntax_message != NULL)
     return fail_syntax (l);
+  if (l->conversion_failed)
+    return fail_conversion (l);
   return fail (l, COHORTS_PLAN_ERROR_INVALID, xmlTextReaderGetParserLineNumber (l->reader),
                _("the file ends in the middle of the plan; it may have been cut short"));
 }
@@ -1307,14 +1350,20 @@ attr_percent (Loader     *l,
 {
   g_auto(GStrv) parts = NULL;
   const char *problem = NULL;
-  gint64 whole;
+  gint64 whole = 0;
   int hundredths = 0;
 
   if (text == NULL)
     return TRUE;
 
-  parts = g_strsplit (text, ".", 3);
-  whole = parse_number (parts[0], 0, 100, &problem);
+  /* g_strsplit() makes no part at all of "". */
+  if (*text == '\0')
+    problem = N_("is not a whole number");
+  else
+    {
+      parts = g_strsplit (text, ".", 3);
+      whole = parse_number (parts[0], 0, 100, &problem);
+    }
   if (problem == NULL && parts[1] != NULL)
     {
       gsize n = strlen (parts[1]);
@@ -2820,12 +2869,23 @@ cohorts_plan_xml_load (GInputStream          *stream,
 {
   Loader l = { 0, };
   g_autoptr(CohortsPlan) plan = NULL;
+  xmlGenericErrorFunc old_generic_error;
+  void *old_generic_error_context;
+  xmlStructuredErrorFunc old_structured_error;
+  void *old_structured_error_context;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
   init_libxml ();
+  old_generic_error = xmlGenericError;
+  old_generic_error_context = xmlGenericErrorContext;
+  old_structured_error = xmlStructuredError;
+  old_structured_error_context = xmlStructuredErrorContext;
+  xmlSetGenericErrorFunc (NULL, xml_generic_error_cb);
+  xmlSetStructuredErrorFunc (NULL, xml_global_error_cb);
+  g_private_set (&loading, &l);
 
   l.name = display_name;
   l.schema = (flags & COHORTS_PLAN_LOAD_SCHEMA) != 0;
@@ -2868,6 +2928,9 @@ cohorts_plan_xml_load (GInputStream          *stream,
   g_clear_pointer (&l.copy, g_byte_array_unref);
   g_free (l.syntax_message);
   g_free (l.validity_message);
+  g_private_set (&loading, NULL);
+  xmlSetStructuredErrorFunc (old_structured_error_context, old_structured_error);
+  xmlSetGenericErrorFunc (old_generic_error_context, old_generic_error);
 
   if (!ok)
     {

@@ -32,6 +32,7 @@
 
 #include "cohorts-csv.h"
 #include "cohorts-register.h"
+#include "cohorts-register-private.h"
 
 /* "Cohr" */
 #define APPLICATION_ID 0x436F6872
@@ -1030,9 +1031,10 @@ out:
   return ok;
 }
 
+/* Reads the whole CSV file into @import's open database, in one
+ * transaction: the tables, the schools, the index and the meta data. */
 static gboolean
-import_into (Import                   *import,
-             const char               *new_path,
+import_rows (Import                   *import,
              CohortsRegisterProgress   progress,
              gpointer                  user_data,
              GCancellable             *cancellable,
@@ -1045,9 +1047,6 @@ import_into (Import                   *import,
   g_autofree char *count = NULL;
   GError *csv_error = NULL;
   guint rows = 0;
-
-  if (sqlite3_open_v2 (new_path, &import->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, import->db, import->register_path);
 
   /* A file of our own until it is renamed: no journal, no syncing but
    * one at the end. */
@@ -1098,6 +1097,21 @@ import_into (Import                   *import,
   if (!exec (import->db, import->register_path, "INSERT INTO search (search) VALUES ('optimize')", error) ||
       !exec (import->db, import->register_path, pragmas, error) ||
       !exec (import->db, import->register_path, "COMMIT", error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+import_into (Import                   *import,
+             const char               *new_path,
+             CohortsRegisterProgress   progress,
+             gpointer                  user_data,
+             GCancellable             *cancellable,
+             GError                  **error)
+{
+  if (sqlite3_open_v2 (new_path, &import->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, import->db, import->register_path);
+  if (!import_rows (import, progress, user_data, cancellable, error))
     return FALSE;
 
   if (sqlite3_close (import->db) != SQLITE_OK)
@@ -1222,6 +1236,60 @@ cohorts_register_import (const char                    *register_path,
   else
     remember_source (register_path, csv_path);
 
+  cohorts_register_import_summary_clear (&own_summary);
+  return ok;
+}
+
+/**
+ * cohorts_register_import_data:
+ * @data: the bytes of an establishment file
+ * @length: their length
+ * @display_name: how messages name the file
+ * @summary: (out caller-allocates) (optional): what was imported; clear it
+ *   with cohorts_register_import_summary_clear()
+ *
+ * Imports @data exactly as cohorts_register_import() imports a file, into a
+ * database in memory that is then thrown away: for the tests and the fuzzer.
+ *
+ * Returns: whether the import succeeded
+ */
+gboolean
+cohorts_register_import_data (const char                    *data,
+                              gsize                          length,
+                              const char                    *display_name,
+                              CohortsRegisterImportSummary  *summary,
+                              GError                       **error)
+{
+  CohortsRegisterImportSummary own_summary = { 0, };
+  g_autoptr(CohortsCsv) csv = NULL;
+  Import import = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (summary == NULL)
+    summary = &own_summary;
+  memset (summary, 0, sizeof *summary);
+  summary->problems = g_ptr_array_new_with_free_func (g_free);
+  summary->file_date = cohorts_register_date_from_file_name (display_name);
+
+  csv = cohorts_csv_new_for_data (data, length, display_name);
+  summary->encoding_name = cohorts_csv_get_encoding (csv) == COHORTS_CSV_ENCODING_UTF8 ? "UTF-8" : "Windows-1252";
+
+  import.register_path = ":memory:";
+  import.csv = csv;
+  import.csv_name = display_name;
+  import.summary = summary;
+
+  if (sqlite3_open_v2 (":memory:", &import.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    ok = set_sqlite_error (error, import.db, import.register_path);
+  else
+    ok = import_rows (&import, NULL, NULL, NULL, error);
+
+  g_clear_pointer (&import.insert, sqlite3_finalize);
+  sqlite3_close (import.db);
   cohorts_register_import_summary_clear (&own_summary);
   return ok;
 }
