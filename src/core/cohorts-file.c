@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -133,14 +134,18 @@ cohorts_file_clean_stale_temps (const char *path)
   return removed;
 }
 
-static gboolean
+static gboolean G_GNUC_PRINTF (3, 4)
 fail (GError     **error,
       int          errsv,
       const char  *format,
-      const char  *path)
+      ...)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *message = g_strdup_printf (format, display);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", message, g_strerror (errsv));
   return FALSE;
@@ -184,16 +189,17 @@ make_backup_of (const char  *target,
                 GError     **error)
 {
   g_autofree char *backup = g_strconcat (target, "~", NULL);
+  g_autofree char *display = g_filename_display_name (backup);
   g_autofree char *contents = NULL;
   gsize length;
 
   if (g_unlink (backup) != 0 && errno != ENOENT)
-    return fail (error, errno, _("Could not replace the backup “%s”"), backup);
+    return fail (error, errno, _("Could not replace the backup “%s”"), display);
 
   if (link (target, backup) == 0)
     return TRUE;
   if (errno != EPERM && errno != ENOTSUP && errno != EXDEV && errno != EMLINK && errno != ENOSYS)
-    return fail (error, errno, _("Could not make the backup “%s”"), backup);
+    return fail (error, errno, _("Could not make the backup “%s”"), display);
 
   if (!g_file_get_contents (target, &contents, &length, error))
     return FALSE;
@@ -225,6 +231,7 @@ cohorts_file_replace (const char    *path,
   g_autofree char *dir = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *temp = NULL;
+  g_autofree char *display = NULL;
   const char *target;
   struct stat st;
   gboolean exists;
@@ -238,6 +245,8 @@ cohorts_file_replace (const char    *path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  display = g_filename_display_name (path);
+
   /* Through a symbolic link, the file it names is replaced. */
   resolved = realpath (path, NULL);
   target = resolved != NULL ? resolved : path;
@@ -245,8 +254,6 @@ cohorts_file_replace (const char    *path,
   exists = g_stat (target, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))
     {
-      g_autofree char *display = g_filename_display_name (path);
-
       g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a regular file"), display);
       return FALSE;
@@ -268,13 +275,13 @@ cohorts_file_replace (const char    *path,
         {
           errsv = errno;
           g_clear_pointer (&temp, g_free);
-          return fail (error, errsv, _("Could not write “%s”"), path);
+          return fail (error, errsv, _("Could not write “%s”"), display);
         }
     }
   if (fd < 0)
     {
       g_clear_pointer (&temp, g_free);
-      return fail (error, EEXIST, _("Could not write “%s”"), path);
+      return fail (error, EEXIST, _("Could not write “%s”"), display);
     }
 
   /* The same permissions as the file it replaces (the umask applied to a
@@ -290,13 +297,13 @@ cohorts_file_replace (const char    *path,
       g_unlink (temp);
       if (errsv == ECANCELED)
         return !g_cancellable_set_error_if_cancelled (cancellable, error);
-      return fail (error, errsv, _("Could not write “%s”"), path);
+      return fail (error, errsv, _("Could not write “%s”"), display);
     }
   if (close (fd) != 0)
     {
       errsv = errno;
       g_unlink (temp);
-      return fail (error, errsv, _("Could not write “%s”"), path);
+      return fail (error, errsv, _("Could not write “%s”"), display);
     }
 
   if (exists && make_backup && !make_backup_of (target, error))
@@ -309,7 +316,7 @@ cohorts_file_replace (const char    *path,
     {
       errsv = errno;
       g_unlink (temp);
-      return fail (error, errsv, _("Could not write “%s”"), path);
+      return fail (error, errsv, _("Could not write “%s”"), display);
     }
 
   /* The rename itself reaches the disk with the folder. */
