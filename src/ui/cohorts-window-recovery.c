@@ -341,7 +341,8 @@ show_next (Offer *offer)
 
   recovery = g_ptr_array_index (offer->orphans, offer->next);
   when = format_when (recovery->time);
-  /* Translators: "Changes to “Northfield Learning Trust” from 14:32 were not saved." */
+  /* Translators: "Changes to “Northfield Learning Trust” from 14:32 were not saved."; the
+   * time is one of the two formats above, "14:32" or "22 November at 14:32" */
   body = g_strdup_printf (_("Changes to “%s” from %s were not saved."),
                           recovery->title[0] ? recovery->title : _("Untitled Plan"), when);
 
