@@ -3200,6 +3200,27 @@ test_autosave_recover (void)
   g_assert_null (cohorts_window_offer_recovery (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* The plan's file open already, unchanged (as when it is opened from the
+   * command line): the recovered plan replaces it in its window. */
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&plan_path, g_free);
+  g_clear_pointer (&info_path, g_free);
+  id = edit_autosave_and_crash (file, "Carrow Cross Reopened School");
+  plan_path = recovery_path (id, ".matplan");
+  info_path = recovery_path (id, ".recovery");
+  window = open_window (file);
+  dialog = ADW_MESSAGE_DIALOG (cohorts_window_offer_recovery (window));
+  click (dialog, "_Recover");
+  wait_until (dialog_gone, window);
+  plan = cohorts_window_get_plan (window);
+  g_assert_cmpstr (cohorts_school_get_name (cohorts_plan_find_school (plan, 938226)), ==,
+                   "Carrow Cross Reopened School");
+  g_assert_true (cohorts_plan_is_modified (plan));
+  g_assert_true (g_file_equal (cohorts_window_get_file (window), file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (plan_path);
+  g_unlink (info_path);
+
   g_unlink (backup);
   g_unlink (g_file_peek_path (file));
   g_rmdir (dir);

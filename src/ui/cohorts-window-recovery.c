@@ -280,6 +280,34 @@ format_when (GDateTime *time)
   return g_date_time_format (local, _("%-d %B at %H:%M"));
 }
 
+/* Where a recovered plan goes: this window if it is empty, else one showing
+ * its file without changes (the plan opened at start-up), else a new one. */
+static CohortsWindow *
+window_for (CohortsWindow *self,
+            GFile         *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CohortsWindow *window;
+
+  if (cohorts_window_is_empty (self))
+    return self;
+
+  if (file != NULL && app != NULL)
+    for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+      {
+        if (!COHORTS_IS_WINDOW (l->data))
+          continue;
+        window = l->data;
+        if (window->plan != NULL && window->file != NULL && g_file_equal (window->file, file) &&
+            !cohorts_plan_is_modified (window->plan) && !window->saving)
+          return window;
+      }
+
+  window = cohorts_window_new (COHORTS_IS_APPLICATION (app) ? COHORTS_APPLICATION (app) : NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 recover (CohortsWindow   *self,
          CohortsRecovery *recovery)
@@ -287,7 +315,7 @@ recover (CohortsWindow   *self,
   g_autoptr(CohortsPlan) plan = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  CohortsWindow *window = self;
+  CohortsWindow *window;
 
   /* Ours now: another Cohorts starting meanwhile does not offer it. */
   if (!cohorts_recovery_claim (recovery, &error) ||
@@ -297,17 +325,13 @@ recover (CohortsWindow   *self,
       return;
     }
 
-  if (!cohorts_window_is_empty (self))
-    {
-      window = cohorts_window_new (COHORTS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (window));
-    }
-
   file = recovery->original_uri ? g_file_new_for_uri (recovery->original_uri) : NULL;
+  window = window_for (self, file);
   cohorts_window_set_plan (window, plan, file);
   /* Not saved: Save writes it to its file, closing asks first. */
   cohorts_history_mark_unsaved (cohorts_plan_get_history (plan));
   window->recovery_id = g_strdup (recovery->id);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -366,7 +390,8 @@ show_next (Offer *offer)
  *
  * Looks for the recoveries of Cohorts processes that are gone (crashed or
  * killed) and asks, one after the other, whether to recover each: Recover
- * shows it in this window if it is empty, else in a new one.
+ * shows it in this window if it is empty, else in the window showing its
+ * file unchanged, else in a new one.
  *
  * Returns: (transfer none) (nullable): the first dialog, or %NULL if there
  *   is nothing to recover
