@@ -141,6 +141,7 @@ cohorts_window_autosave_now (CohortsWindow *self)
   autosave->title = cohorts_window_dup_plan_name (self);
   self->autosave_pending = FALSE;
   self->autosaving = TRUE;
+  g_debug ("Autosaving %s to the recovery %s", autosave->title, autosave->id);
 
   task = g_task_new (self, NULL, autosave_done_cb, GUINT_TO_POINTER (self->recovery_generation));
   g_task_set_source_tag (task, cohorts_window_autosave_now);
@@ -207,7 +208,10 @@ cohorts_window_discard_recovery (CohortsWindow *self)
 {
   self->recovery_generation++;
   if (self->recovery_id != NULL)
-    cohorts_recovery_discard (self->recovery_id);
+    {
+      g_debug ("Removing the recovery %s", self->recovery_id);
+      cohorts_recovery_discard (self->recovery_id);
+    }
 }
 
 /* Another plan (or none): the last one's recovery goes. */
