@@ -3104,8 +3104,13 @@ edit_autosave_and_crash (GFile      *file,
   g_assert_cmpstr (cohorts_school_get_name (cohorts_plan_find_school (recovered, 938226)), ==, name);
   g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
   g_assert_cmpint (g_key_file_get_integer (info, "Recovery", "Pid", NULL), ==, getpid ());
-  g_assert_cmpstr (g_key_file_get_value (info, "Recovery", "File", NULL), ==, uri);
-  g_assert_cmpstr (g_key_file_get_value (info, "Recovery", "Title", NULL), ==, "Northfield Learning Trust");
+  {
+    g_autofree char *file_value = g_key_file_get_value (info, "Recovery", "File", NULL);
+    g_autofree char *title_value = g_key_file_get_value (info, "Recovery", "Title", NULL);
+
+    g_assert_cmpstr (file_value, ==, uri);
+    g_assert_cmpstr (title_value, ==, "Northfield Learning Trust");
+  }
 
   /* Unchanged since: nothing more to write. */
   g_assert_false (cohorts_window_autosave_now (window));
