@@ -1636,6 +1636,23 @@ test_modified_property (void)
   g_assert_true (modified);
 }
 
+/* A recovered plan: its changes are not saved, whatever is undone. */
+static void
+test_modified_unsaved (void)
+{
+  g_autoptr(CohortsPlan) plan = load_example ();
+  CohortsHistory *history = history_of (plan);
+
+  g_assert_false (cohorts_plan_is_modified (plan));
+  cohorts_history_mark_unsaved (history);
+  g_assert_true (cohorts_plan_is_modified (plan));
+  cohorts_plan_edit (plan, plan, "title", "x", NULL);
+  g_assert_true (undo (plan));
+  g_assert_true (cohorts_plan_is_modified (plan));
+  cohorts_history_mark_saved (history);
+  g_assert_false (cohorts_plan_is_modified (plan));
+}
+
 static void
 test_history_notifications (void)
 {
@@ -2349,6 +2366,7 @@ main (int   argc,
   g_test_add_func ("/history/group/clears-redo", test_group_clears_redo);
   g_test_add_func ("/history/modified/flag", test_modified);
   g_test_add_func ("/history/modified/property", test_modified_property);
+  g_test_add_func ("/history/modified/unsaved", test_modified_unsaved);
   g_test_add_func ("/history/signals/notifications", test_history_notifications);
   g_test_add_func ("/history/signals/notify-after-change", test_history_notify_after_change);
   g_test_add_func ("/history/signals/changed", test_changed_signal);

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cohorts-application.h"
 #include "cohorts-checks.h"
@@ -3105,6 +3107,286 @@ test_suggest_cohorts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Autosave and recovery */
+
+static gboolean
+not_autosaving (gpointer data)
+{
+  return !cohorts_window_is_autosaving (data);
+}
+
+static char *
+recovery_path (const char *id,
+               const char *suffix)
+{
+  g_autofree char *name = g_strconcat (id, suffix, NULL);
+
+  return g_build_filename (g_get_user_state_dir (), "cohorts", "recovery", name, NULL);
+}
+
+/* Edits the example, autosaves, and "crashes": the window goes without
+ * closing, and the process that wrote the recovery is taken to be gone. */
+static char *
+edit_autosave_and_crash (GFile      *file,
+                         const char *name)
+{
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(CohortsPlan) recovered = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *plan_path = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  char *contents = NULL;
+  gsize length;
+  pid_t dead;
+  int status;
+
+  /* Nothing changed, nothing to write. */
+  g_assert_false (cohorts_window_autosave_now (window));
+  g_assert_null (cohorts_window_get_recovery_id (window));
+
+  select_school (window, 938226);
+  type_into (window, "name", name);
+  g_assert_true (cohorts_plan_is_modified (plan));
+  expected = cohorts_plan_xml_to_bytes (plan);
+
+  g_assert_true (cohorts_window_autosave_now (window));
+  wait_until (not_autosaving, window);
+  id = g_strdup (cohorts_window_get_recovery_id (window));
+  g_assert_nonnull (id);
+
+  /* The plan as it is, in the .matplan format; the key file beside it. */
+  plan_path = recovery_path (id, ".matplan");
+  info_path = recovery_path (id, ".recovery");
+  g_assert_true (g_file_get_contents (plan_path, &contents, &length, NULL));
+  written = g_bytes_new_take (contents, length);
+  g_assert_true (g_bytes_equal (written, expected));
+  recovered = cohorts_plan_xml_load_data (g_bytes_get_data (written, NULL), length, "recovery",
+                                          COHORTS_PLAN_LOAD_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cohorts_school_get_name (cohorts_plan_find_school (recovered, 938226)), ==, name);
+  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
+  g_assert_cmpint (g_key_file_get_integer (info, "Recovery", "Pid", NULL), ==, getpid ());
+  {
+    g_autofree char *file_value = g_key_file_get_value (info, "Recovery", "File", NULL);
+    g_autofree char *title_value = g_key_file_get_value (info, "Recovery", "Title", NULL);
+
+    g_assert_cmpstr (file_value, ==, uri);
+    g_assert_cmpstr (title_value, ==, "Northfield Learning Trust");
+  }
+
+  /* Unchanged since: nothing more to write. */
+  g_assert_false (cohorts_window_autosave_now (window));
+  /* Ours while we run: not offered. */
+  g_assert_null (cohorts_window_offer_recovery (window));
+
+  /* The crash. */
+  dead = fork ();
+  g_assert_cmpint (dead, >=, 0);
+  if (dead == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (dead, &status, 0), ==, dead);
+  g_key_file_set_integer (info, "Recovery", "Pid", dead);
+  g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&id);
+}
+
+static void
+test_autosave_recover (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *plan_path = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *saved = NULL;
+  CohortsWindow *window;
+  CohortsPlan *plan;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_cmpint (COHORTS_AUTOSAVE_INTERVAL, ==, 60);
+
+  id = edit_autosave_and_crash (file, "Carrow Cross Recovered School");
+  plan_path = recovery_path (id, ".matplan");
+  info_path = recovery_path (id, ".recovery");
+
+  /* The next start asks. */
+  window = cohorts_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (cohorts_window_offer_recovery (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "Changes to “Northfield Learning Trust” from "));
+  g_assert_true (g_str_has_suffix (body, " were not saved."));
+
+  /* Recover: the plan with the edit, modified, saved to its own file. */
+  click (dialog, "_Recover");
+  wait_until (plan_loaded, window);
+  wait_until (dialog_gone, window);
+  plan = cohorts_window_get_plan (window);
+  g_assert_cmpstr (cohorts_school_get_name (cohorts_plan_find_school (plan, 938226)), ==,
+                   "Carrow Cross Recovered School");
+  g_assert_true (cohorts_plan_is_modified (plan));
+  g_assert_cmpstr (title_of (window), ==, "• Northfield Learning Trust");
+  g_assert_true (g_file_equal (cohorts_window_get_file (window), file));
+  g_assert_cmpstr (cohorts_window_get_recovery_id (window), ==, id);
+  /* Claimed: no one else offers it now. */
+  g_assert_null (cohorts_window_offer_recovery (window));
+
+  /* Save writes the original file, and the recovery goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_until (not_saving, window);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "<name>Carrow Cross Recovered School</name>"));
+  g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Another crash; this time Discard. */
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&plan_path, g_free);
+  g_clear_pointer (&info_path, g_free);
+  id = edit_autosave_and_crash (file, "Carrow Cross Discarded School");
+  plan_path = recovery_path (id, ".matplan");
+  info_path = recovery_path (id, ".recovery");
+  window = cohorts_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (cohorts_window_offer_recovery (window));
+  g_assert_nonnull (dialog);
+  click (dialog, "_Discard");
+  wait_until (dialog_gone, window);
+  g_assert_true (cohorts_window_is_empty (window));
+  g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+  g_assert_null (cohorts_window_offer_recovery (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The plan's file open already, unchanged (as when it is opened from the
+   * command line): the recovered plan replaces it in its window. */
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&plan_path, g_free);
+  g_clear_pointer (&info_path, g_free);
+  id = edit_autosave_and_crash (file, "Carrow Cross Reopened School");
+  plan_path = recovery_path (id, ".matplan");
+  info_path = recovery_path (id, ".recovery");
+  window = open_window (file);
+  dialog = ADW_MESSAGE_DIALOG (cohorts_window_offer_recovery (window));
+  click (dialog, "_Recover");
+  wait_until (dialog_gone, window);
+  plan = cohorts_window_get_plan (window);
+  g_assert_cmpstr (cohorts_school_get_name (cohorts_plan_find_school (plan, 938226)), ==,
+                   "Carrow Cross Reopened School");
+  g_assert_true (cohorts_plan_is_modified (plan));
+  g_assert_true (g_file_equal (cohorts_window_get_file (window), file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (plan_path);
+  g_unlink (info_path);
+
+  g_unlink (backup);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+/* Closing removes the recovery: after Discard, and after undoing back to
+ * the saved plan. */
+static void
+test_autosave_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  g_autofree char *plan_path = NULL;
+  GWeakRef ref;
+
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "name", "Renamed Trust", NULL);
+  g_assert_true (cohorts_window_autosave_now (window));
+  wait_until (not_autosaving, window);
+  plan_path = recovery_path (cohorts_window_get_recovery_id (window), ".matplan");
+  g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Undone: as saved, so the recovery goes at the next autosave. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (cohorts_plan_is_modified (plan));
+  g_assert_false (cohorts_window_autosave_now (window));
+  g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+
+  /* Changed again, autosaved, closed with Discard: gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (cohorts_window_autosave_now (window));
+  wait_until (not_autosaving, window);
+  g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
+  g_weak_ref_init (&ref, window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_shown, window);
+  click (find_dialog (GTK_WINDOW (window)), "_Discard");
+  wait_until (window_gone, &ref);
+  g_weak_ref_clear (&ref);
+  g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+static gboolean
+autosaved (gpointer data)
+{
+  return cohorts_window_get_recovery_id (data) != NULL && !cohorts_window_is_autosaving (data);
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/* Leaving the window (another gets the focus) autosaves. */
+static void
+test_autosave_focus (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  g_autofree char *plan_path = NULL;
+  GtkWidget *other;
+
+  wait_until (window_active, window);
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "name", "Renamed Trust", NULL);
+  g_assert_null (cohorts_window_get_recovery_id (window));
+
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  wait_until (autosaved, window);
+  plan_path = recovery_path (cohorts_window_get_recovery_id (window), ".matplan");
+  g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "name", "Northfield Learning Trust", NULL);
+  {
+    g_autofree char *info_path = recovery_path (cohorts_window_get_recovery_id (window), ".recovery");
+
+    g_unlink (info_path);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (plan_path);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3119,6 +3401,12 @@ main (int   argc,
     g_autofree char *config = g_dir_make_tmp ("cohorts-config-XXXXXX", NULL);
 
     g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
+  /* Recovery files in the state folder. */
+  {
+    g_autofree char *state = g_dir_make_tmp ("cohorts-state-XXXXXX", NULL);
+
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
   }
   /* And the school register in the data folder. */
   {
@@ -3179,6 +3467,9 @@ main (int   argc,
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);
+  g_test_add_func ("/window/autosave/recover", test_autosave_recover);
+  g_test_add_func ("/window/autosave/close", test_autosave_close);
+  g_test_add_func ("/window/autosave/focus", test_autosave_focus);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -505,6 +505,26 @@ cohorts_history_mark_saved (CohortsHistory *self)
 }
 
 /**
+ * cohorts_history_mark_unsaved:
+ *
+ * Records that the plan as it is now differs from what is saved, whatever
+ * is undone or redone (a plan recovered after a crash: its history is
+ * gone, its changes are not saved), until cohorts_history_mark_saved().
+ */
+void
+cohorts_history_mark_unsaved (CohortsHistory *self)
+{
+  State before;
+
+  g_return_if_fail (COHORTS_IS_HISTORY (self));
+
+  snapshot (self, &before);
+  /* No command ever has this serial. */
+  self->saved_serial = G_MAXUINT64;
+  finish (self, &before, FALSE);
+}
+
+/**
  * cohorts_history_is_modified:
  *
  * Returns: whether the plan differs from when it was last saved (or loaded).

@@ -57,6 +57,7 @@ const char     *cohorts_history_get_undo_label (CohortsHistory *self);
 const char     *cohorts_history_get_redo_label (CohortsHistory *self);
 void            cohorts_history_clear          (CohortsHistory *self);
 void            cohorts_history_mark_saved     (CohortsHistory *self);
+void            cohorts_history_mark_unsaved   (CohortsHistory *self);
 gboolean        cohorts_history_is_modified    (CohortsHistory *self);
 
 G_END_DECLS

@@ -35,8 +35,8 @@
  *  - content of other namespaces is kept as text, within size limits.
  *
  * Writing produces one canonical form, so that a file Cohorts wrote reads and
- * writes back byte for byte. Saving replaces the file atomically through GIO
- * (temporary file, fsync, rename) and keeps the previous version as FILE~.
+ * writes back byte for byte. Saving replaces the file atomically (temporary
+ * file, fsync, rename: cohorts-file.c) and keeps the previous version as FILE~.
  */
 #define G_LOG_DOMAIN "cohorts-plan-xml"
 
@@ -52,6 +52,7 @@
 
 #include "cohorts-cohort-private.h"
 #include "cohorts-core-resources.h"
+#include "cohorts-file.h"
 #include "cohorts-plan-private.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-record.h"
@@ -3555,6 +3556,25 @@ cohorts_plan_xml_to_bytes (CohortsPlan *plan)
   return g_string_free_to_bytes (out);
 }
 
+/* A local file is replaced by cohorts_file_replace() (temporary file named
+ * after the process, fsync, rename, folder fsync, stale temporary files of
+ * dead processes removed); any other through GIO, which does the same but
+ * for the last two. */
+static gboolean
+save_bytes (GFile         *file,
+            GBytes        *bytes,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return cohorts_file_replace (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 TRUE, cancellable, error);
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+}
+
 /**
  * cohorts_plan_xml_save_file:
  *
@@ -3575,31 +3595,29 @@ cohorts_plan_xml_save_file (CohortsPlan   *plan,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = cohorts_plan_xml_to_bytes (plan);
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                                  cancellable, error);
+  return save_bytes (file, bytes, cancellable, error);
 }
 
 static void
-save_ready_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
+  if (save_bytes (file, task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
  * cohorts_plan_xml_save_file_async:
  *
  * Like cohorts_plan_xml_save_file(); the plan is written to memory at once
- * (so later edits do not reach the file), the file written in the background.
+ * (so later edits do not reach the file), the file written in a thread.
  */
 void
 cohorts_plan_xml_save_file_async (CohortsPlan         *plan,
@@ -3608,18 +3626,16 @@ cohorts_plan_xml_save_file_async (CohortsPlan         *plan,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (COHORTS_IS_PLAN (plan));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (plan, cancellable, callback, user_data);
   g_task_set_source_tag (task, cohorts_plan_xml_save_file_async);
-
-  bytes = cohorts_plan_xml_to_bytes (plan);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, save_ready_cb, task);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, cohorts_plan_xml_to_bytes (plan), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean

@@ -1386,9 +1386,17 @@ progress_in_thread (guint64  done,
   task->reporting = TRUE;
   g_mutex_unlock (&task->lock);
 
+  /* An idle source, not g_main_context_invoke(): that runs the callback
+   * here, in the worker, when no thread owns the context at that moment. */
   if (!pending)
-    g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, report_progress_cb,
-                                g_object_ref (gtask), g_object_unref);
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, report_progress_cb, g_object_ref (gtask), g_object_unref);
+      g_source_attach (source, task->context);
+      g_source_unref (source);
+    }
 }
 
 static void

@@ -20,6 +20,7 @@ struct _CohortsApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CohortsApplication, cohorts_application, ADW_TYPE_APPLICATION)
@@ -79,6 +80,19 @@ cohorts_application_open_file (CohortsApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* At the first start, over the first window: the unsaved changes of a
+ * Cohorts that crashed, if any. */
+static void
+offer_recovery (CohortsApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (self->recovery_offered || windows == NULL || !COHORTS_IS_WINDOW (windows->data))
+    return;
+  self->recovery_offered = TRUE;
+  cohorts_window_offer_recovery (windows->data);
+}
+
 static void
 cohorts_application_activate (GApplication *application)
 {
@@ -88,6 +102,7 @@ cohorts_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (new_window (self));
   gtk_window_present (window);
+  offer_recovery (self);
 }
 
 static void
@@ -98,6 +113,7 @@ cohorts_application_open (GApplication  *application,
 {
   for (int i = 0; i < n_files; i++)
     cohorts_application_open_file (COHORTS_APPLICATION (application), files[i]);
+  offer_recovery (COHORTS_APPLICATION (application));
 }
 
 static void

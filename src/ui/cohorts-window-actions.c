@@ -140,7 +140,17 @@ cohorts_window_report_progress (CohortsWindow *self,
   progress->self = g_object_ref (self);
   progress->fraction = CLAMP (fraction, 0.0, 1.0);
   progress->text = g_strdup (text);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, (GDestroyNotify) progress_free);
+  /* Always through the main loop: g_main_context_invoke() would run GTK
+   * code here, in the worker, whenever the main thread is between two
+   * iterations. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, show_progress, progress, (GDestroyNotify) progress_free);
+    g_source_attach (source, NULL);
+    g_source_unref (source);
+  }
 }
 
 void

@@ -57,6 +57,14 @@ struct _CohortsWindow
   guint findings_source;
   guint menu_source;
 
+  /* Autosave (cohorts-window-recovery.c) */
+  char *recovery_id;                   /* names the recovery files, once written */
+  guint autosave_source;
+  guint recovery_generation;           /* bumped when the recovery is discarded */
+  gboolean autosave_pending;           /* changed since the last save or autosave */
+  gboolean autosaving;
+  gboolean autosave_again;
+
   gboolean panes_placed;
   gboolean selecting_from_timeline;
   gboolean saving;
@@ -102,6 +110,16 @@ void cohorts_window_forget_print_choices  (CohortsWindow  *self);
 void     cohorts_window_class_init_register     (GtkWidgetClass *widget_class);
 void     cohorts_window_update_register_actions (CohortsWindow  *self);
 gboolean cohorts_window_is_register_file        (GFile          *file);
+
+/* cohorts-window-recovery.c: autosave, recovery after a crash */
+void cohorts_window_init_recovery          (CohortsWindow  *self);
+void cohorts_window_dispose_recovery       (CohortsWindow  *self);
+void cohorts_window_finalize_recovery      (CohortsWindow  *self);
+void cohorts_window_recovery_plan_set      (CohortsWindow  *self);
+void cohorts_window_recovery_plan_changed  (CohortsWindow  *self);
+void cohorts_window_recovery_saved         (CohortsWindow  *self);
+void cohorts_window_discard_recovery       (CohortsWindow  *self);
+char *cohorts_window_dup_plan_name         (CohortsWindow  *self);
 
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);

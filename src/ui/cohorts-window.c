@@ -52,13 +52,29 @@ file_display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
+/* The plan's name for people: its trust's, else its title. */
+char *
+cohorts_window_dup_plan_name (CohortsWindow *self)
+{
+  const char *name;
+
+  if (self->plan == NULL)
+    return g_strdup ("");
+  name = cohorts_trust_get_name (cohorts_plan_get_trust (self->plan));
+  if (name[0] == '\0')
+    name = cohorts_plan_get_title (self->plan);
+  if (name[0] == '\0')
+    name = _("Untitled Plan");
+  return g_strdup (name);
+}
+
 static void
 update_title (CohortsWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
-  const char *name = NULL;
+  g_autofree char *name = NULL;
 
   if (self->plan == NULL)
     {
@@ -68,12 +84,7 @@ update_title (CohortsWindow *self)
       return;
     }
 
-  name = cohorts_trust_get_name (cohorts_plan_get_trust (self->plan));
-  if (name[0] == '\0')
-    name = cohorts_plan_get_title (self->plan);
-  if (name[0] == '\0')
-    name = _("Untitled Plan");
-
+  name = cohorts_window_dup_plan_name (self);
   subtitle = file_display_name (self->file);
   if (cohorts_plan_is_modified (self->plan))
     /* Translators: the window title of a plan with unsaved changes */
@@ -366,6 +377,7 @@ plan_changed_cb (CohortsWindow *self)
 {
   /* Edits come in bursts (a group of moves): check once they are done. */
   cohorts_schedule_before_frame (&self->findings_source, update_findings, self);
+  cohorts_window_recovery_plan_changed (self);
 }
 
 /**
@@ -385,7 +397,10 @@ cohorts_window_set_plan (CohortsWindow *self,
     g_signal_handlers_disconnect_by_data (self->plan, self);
 
   if (plan != self->plan)
-    cohorts_window_forget_print_choices (self);
+    {
+      cohorts_window_forget_print_choices (self);
+      cohorts_window_recovery_plan_set (self);
+    }
   g_set_object (&self->plan, plan);
   g_set_object (&self->file, file);
 
@@ -680,6 +695,7 @@ save_cb (GObject      *source,
     {
       g_set_object (&self->file, data->file);
       cohorts_history_mark_saved (cohorts_plan_get_history (self->plan));
+      cohorts_window_recovery_saved (self);
       remember_folder (self, data->file);
       add_to_recent (self, data->file);
       update_title (self);
@@ -859,6 +875,8 @@ cohorts_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Saved, discarded, or nothing to save: no recovery is needed. */
+  cohorts_window_discard_recovery (self);
   g_cancellable_cancel (self->cancellable);
   save_window_state (self);
   return GTK_WINDOW_CLASS (cohorts_window_parent_class)->close_request (window);
@@ -921,6 +939,7 @@ cohorts_window_dispose (GObject *object)
   g_clear_handle_id (&self->findings_source, g_source_remove);
   g_clear_handle_id (&self->menu_source, g_source_remove);
   cohorts_window_dispose_export (self);
+  cohorts_window_dispose_recovery (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -942,6 +961,7 @@ cohorts_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->school_menu);
   g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
+  cohorts_window_finalize_recovery (self);
 
   G_OBJECT_CLASS (cohorts_window_parent_class)->finalize (object);
 }
@@ -1002,6 +1022,7 @@ cohorts_window_init (CohortsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline = cohorts_timeline_page_get_timeline (self->timeline_page);
   cohorts_window_init_actions (self);
+  cohorts_window_init_recovery (self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No problems found"));

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define COHORTS_TYPE_WINDOW (cohorts_window_get_type ())
 
+/* Seconds from the first unsaved change to its autosave. */
+#define COHORTS_AUTOSAVE_INTERVAL 60
+
 G_DECLARE_FINAL_TYPE (CohortsWindow, cohorts_window, COHORTS, WINDOW, AdwApplicationWindow)
 
 CohortsWindow *cohorts_window_new       (CohortsApplication *application);
@@ -39,6 +42,10 @@ gboolean       cohorts_window_show_subject        (CohortsWindow             *se
 GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
 GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_suggest_cohorts       (CohortsWindow       *self);
+gboolean       cohorts_window_autosave_now        (CohortsWindow             *self);
+gboolean       cohorts_window_is_autosaving       (CohortsWindow             *self);
+const char    *cohorts_window_get_recovery_id     (CohortsWindow             *self);
+GtkWindow     *cohorts_window_offer_recovery      (CohortsWindow             *self);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
