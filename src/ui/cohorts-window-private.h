@@ -103,6 +103,10 @@ void     cohorts_window_class_init_register     (GtkWidgetClass *widget_class);
 void     cohorts_window_update_register_actions (CohortsWindow  *self);
 gboolean cohorts_window_is_register_file        (GFile          *file);
 
+/* cohorts-window-compare.c: Compare with… */
+void cohorts_window_class_init_compare     (GtkWidgetClass *widget_class);
+void cohorts_window_update_compare_actions (CohortsWindow  *self);
+
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);
 void cohorts_window_update_suggest_actions (CohortsWindow  *self);

@@ -39,6 +39,8 @@ gboolean       cohorts_window_show_subject        (CohortsWindow             *se
 GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
 GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_suggest_cohorts       (CohortsWindow       *self);
+void           cohorts_window_compare_with        (CohortsWindow             *self,
+                                                   GFile                     *file);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
