@@ -196,7 +196,6 @@ compare_window (CohortsWindow *self,
       gtk_widget_set_name (label, "compare-summary");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (summary_group), label);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (summary_group));
 
