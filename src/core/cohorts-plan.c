@@ -211,7 +211,10 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
-static void schools_changed_cb (CohortsPlan *self);
+static void schools_changed_cb (CohortsPlan *self,
+                                guint        position,
+                                guint        removed,
+                                guint        added);
 
 static void
 cohorts_plan_init (CohortsPlan *self)
@@ -427,8 +430,27 @@ store_index_of (GListStore *store,
 }
 
 static void
-schools_changed_cb (CohortsPlan *self)
+schools_changed_cb (CohortsPlan *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added)
 {
+  GListModel *schools = G_LIST_MODEL (self->schools);
+
+  /* Schools added at the end (the usual case, and a 25,000-school plan
+   * built one school at a time) keep the index: it takes their places. */
+  if (self->order != NULL && removed == 0 && position == g_hash_table_size (self->order) &&
+      position + added == g_list_model_get_n_items (schools))
+    {
+      for (guint i = position; i < position + added; i++)
+        {
+          CohortsSchool *other = g_list_model_get_item (schools, i);
+
+          g_hash_table_insert (self->order, other, GUINT_TO_POINTER (i + 1));
+          g_object_unref (other);   /* the list holds it */
+        }
+      return;
+    }
   g_clear_pointer (&self->order, g_hash_table_unref);
 }
 
