@@ -1025,7 +1025,7 @@ test_usage (Fixture       *f,
   assert_usage_error (f, &run, "Give exactly one PLAN file\n");
 
   run_cohorts (f, &run, "--check", "--convert", "out.matplan", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --diff OLD PLAN, --import-gias CSV or --search TEXT\n");
 
   /* --convert needs its OUT. */
   run_cohorts (f, &run, "--convert");
@@ -1039,10 +1039,131 @@ test_usage (Fixture       *f,
   run_cohorts (f, &run, "--today=2026-11-23", "--convert", "out.matplan", path);
   assert_usage_error (f, &run, "--today goes with --check, --export or --export-board-pack\n");
   run_cohorts (f, &run, "--today=2026-11-23", path);
-  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+  assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, --export-board-pack OUT PLAN, --diff OLD PLAN, --import-gias CSV or --search TEXT\n");
 
   /* None of these wrote anything. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* --diff */
+
+/* @text with @from replaced by @to, once: the replacement must apply. */
+static char *
+text_with (const char *text,
+           const char *from,
+           const char *to)
+{
+  const char *at = strstr (text, from);
+  GString *out;
+
+  if (at == NULL)
+    g_error ("no “%s” to replace", from);
+  out = g_string_new_len (text, at - text);
+  g_string_append (out, to);
+  g_string_append (out, at + strlen (from));
+  return g_string_free (out, FALSE);
+}
+
+/* @text without the school of @urn (its element, not its memberships). */
+static char *
+text_without_school (const char *text,
+                     const char *urn)
+{
+  g_autofree char *start = g_strdup_printf ("    <school urn=\"%s\"", urn);
+  const char *from = strstr (text, start);
+  const char *to;
+  GString *out;
+
+  g_assert_nonnull (from);
+  to = strstr (from, "</school>\n");
+  g_assert_nonnull (to);
+  out = g_string_new_len (text, from - text);
+  g_string_append (out, to + strlen ("</school>\n"));
+  return g_string_free (out, FALSE);
+}
+
+/* The older version: Hatherby Middle School was in Cohort 3, Ashcombe First
+ * School not in the plan; the newer: the example, Cohort 4 renamed. */
+static const char example_changes[] =
+  "cohort-renamed\tcohort:c4\tCohort 4 is renamed “Second wave”.\n"
+  "school-moved\tschool:938151\tHatherby Middle School (URN 938151) moves from Cohort 3 to Cohort 5: it now "
+  "converts on 1 January 2029, 9 months later than 1 April 2028.\n"
+  "school-joined\tschool:938283\tAshcombe First School (URN 938283) joins the plan, in no cohort yet.\n";
+
+static void
+test_diff (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *moved = example_with (f, "      <member urn=\"938151\"/>\n", "");
+  g_autofree char *in_three = text_with (moved, "      <member urn=\"938329\"/>\n",
+                                         "      <member urn=\"938329\"/>\n      <member urn=\"938151\"/>\n");
+  g_autofree char *old_text = text_without_school (in_three, "938283");
+  g_autofree char *new_text = example_with (f, "<name>Cohort 4</name>", "<name>Second wave</name>");
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "old.matplan", old_text, -1);
+  put_file (f, "new.matplan", new_text, -1);
+
+  run_cohorts (f, &run, "--diff", "old.matplan", "new.matplan");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, example_changes);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* The same plan: nothing, like diff(1). */
+  run_cohorts (f, &run, "--diff", path, path);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The equals form, and the other way round: the other changes. */
+  run_cohorts (f, &run, "--diff=new.matplan", "old.matplan");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "cohort-renamed\tcohort:c4\tSecond wave is renamed “Cohort 4”.\n"
+                   "school-moved\tschool:938151\tHatherby Middle School (URN 938151) moves from Cohort 5 to "
+                   "Cohort 3: it now converts on 1 April 2028, 9 months earlier than 1 January 2029.\n"
+                   "school-left\tschool:938283\tAshcombe First School (URN 938283) leaves the plan; it was in "
+                   "no cohort yet.\n");
+}
+
+static void
+test_diff_unreadable (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *plan = example_with (f, "<cohort id=\"c2\" date=\"2027-09-01\"",
+                                        "<cohort id=\"c2\" date=\"2027-02-30\"");
+  g_autofree char *prefix = g_strdup_printf ("bad.matplan:%d: ", line_of (plan, "2027-02-30"));
+  g_auto(Run) run = { 0 };
+
+  put_file (f, "bad.matplan", plan, -1);
+
+  /* Either file, with its line. */
+  run_cohorts (f, &run, "--diff", "bad.matplan", path);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_true (g_str_has_suffix (run.err, "2027-02-30 is not a date: February 2027 has 28 days\n"));
+
+  run_cohorts (f, &run, "--diff", path, "bad.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+
+  run_cohorts (f, &run, "--diff", path, "missing.matplan");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "missing.matplan: there is no such file\n");
+
+  /* Usage: two plans, no --today. */
+  run_cohorts (f, &run, "--diff", path);
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+  run_cohorts (f, &run, "--diff", path, path, path);
+  assert_usage_error (f, &run, "Give exactly one PLAN file\n");
+  run_cohorts (f, &run, "--today=2026-11-23", "--diff", path, path);
+  assert_usage_error (f, &run, "--today goes with --check, --export or --export-board-pack\n");
+  run_cohorts (f, &run, "--check", "--diff", path, path);
+  assert_usage_error (f, &run, NULL);
 }
 
 /* The school register */
@@ -1220,7 +1341,7 @@ test_register_usage (Fixture       *f,
   assert_usage_error (f, &run, "--register goes with --import-gias or --search\n");
   run_cohorts (f, &run, "--search", "st", "--import-gias", "gias.csv");
   assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
-                      "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+                      "--export-board-pack OUT PLAN, --diff OLD PLAN, --import-gias CSV or --search TEXT\n");
   run_cohorts (f, &run, "--search", "st", "mary");
   assert_usage_error (f, &run, "--search takes one argument: put words with spaces in quotes, "
                       "as in --search \"st mary\"\n");
@@ -1235,7 +1356,7 @@ test_register_usage (Fixture       *f,
   /* --register alone is no command, and does not start the application. */
   run_cohorts (f, &run, "--register", "reg.sqlite");
   assert_usage_error (f, &run, "Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
-                      "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n");
+                      "--export-board-pack OUT PLAN, --diff OLD PLAN, --import-gias CSV or --search TEXT\n");
   {
     g_autofree char *register_path = g_build_filename (f->dir, "reg.sqlite", NULL);
     g_assert_false (g_file_test (register_path, G_FILE_TEST_EXISTS));
@@ -1448,6 +1569,8 @@ main (int   argc,
   ADD ("/cli/export/pages", test_export);
   ADD ("/cli/export/errors", test_export_errors);
   ADD ("/cli/export/board-pack", test_export_board_pack);
+  ADD ("/cli/diff/example", test_diff);
+  ADD ("/cli/diff/unreadable", test_diff_unreadable);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/register/import-and-search", test_import_and_search);
   ADD ("/cli/register/import-problems", test_import_problems);

@@ -3033,6 +3033,125 @@ test_register_corrupt (void)
   remove_dir (dir);
 }
 
+/* The Adwaita row under @widget whose title is @title. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+compare_shown (gpointer data)
+{
+  return find_named_toplevel ("compare-plans") != NULL;
+}
+
+/* Compare with…: an older version had Hatherby Middle School in Cohort 3
+ * and Cohort 4 named "Late starters"; the rows say so, and lead to them. */
+static void
+test_compare (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.matplan", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.matplan", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsSchool *hatherby = cohorts_plan_find_school (plan, 938151);
+  CohortsSchoolList *school_list = list_of (window);
+  g_autofree char *example = NULL;
+  g_autoptr(GString) old_text = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  GtkWidget *dialog, *row, *summary;
+  AdwMessageDialog *message;
+  GWeakRef ref;
+
+  g_assert_true (g_file_get_contents (EXAMPLE, &example, NULL, NULL));
+  old_text = g_string_new (example);
+  g_assert_cmpuint (g_string_replace (old_text, "      <member urn=\"938151\"/>\n", "", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (old_text, "      <member urn=\"938329\"/>\n",
+                                      "      <member urn=\"938329\"/>\n      <member urn=\"938151\"/>\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (old_text, "<name>Cohort 4</name>", "<name>Late starters</name>", 1), ==, 1);
+  g_assert_true (g_file_set_contents (old_path, old_text->str, -1, NULL));
+
+  cohorts_window_compare_with (window, old_file);
+  wait_until (compare_shown, NULL);
+  dialog = find_named_toplevel ("compare-plans");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Changes since old.matplan");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  summary = find_named (dialog, "compare-summary");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==,
+                   "2 changes: 1 cohort renamed, 1 school moves to another cohort.");
+  g_assert_null (find_named (dialog, "compare-plan"));
+  g_assert_nonnull (find_named (dialog, "compare-cohorts"));
+  wait_for_text (dialog, "Cohorts\n", TRUE);
+  wait_for_text (dialog, "Schools\n", TRUE);
+  g_assert_nonnull (find_row_titled (dialog, "Late starters is renamed “Cohort 4”."));
+  row = find_row_titled (dialog, "Hatherby Middle School (URN 938151) moves from Cohort 3 to Cohort 5: it now "
+                                 "converts on 1 January 2029, 9 months later than 1 April 2028.");
+  g_assert_nonnull (row);
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_icon_name (ADW_ACTION_ROW (row)), ==, "go-jump-symbolic");
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* The school's row selects it, and the window makes way. */
+  g_weak_ref_init (&ref, dialog);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  wait_until (window_gone, &ref);
+  g_weak_ref_clear (&ref);
+  selected = cohorts_school_list_get_selected (school_list);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selected, 0) == hatherby);
+
+  /* The cohort's row selects the cohort. */
+  cohorts_window_compare_with (window, old_file);
+  wait_until (compare_shown, NULL);
+  dialog = find_named_toplevel ("compare-plans");
+  row = find_row_titled (dialog, "Late starters is renamed “Cohort 4”.");
+  g_weak_ref_init (&ref, dialog);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  wait_until (window_gone, &ref);
+  g_weak_ref_clear (&ref);
+  g_assert_true (cohorts_group_get_cohort (cohorts_sidebar_get_selected_group (sidebar_of (window))) ==
+                 cohorts_plan_find_cohort (plan, "c4"));
+
+  /* The plan itself: nothing changed. */
+  cohorts_window_compare_with (window, file);
+  wait_until (compare_shown, NULL);
+  dialog = find_named_toplevel ("compare-plans");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Changes since northfield.matplan");
+  g_assert_nonnull (find_named (dialog, "compare-same"));
+  wait_for_text (dialog, "The plan is the same as “northfield.matplan”.", TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A file that cannot be read: where and why. */
+  g_assert_true (g_file_set_contents (bad_path, "<plan>\n<oops\n", -1, NULL));
+  cohorts_window_compare_with (window, bad_file);
+  wait_until (dialog_shown, window);
+  message = find_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Compare Plans");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (message), "bad.matplan:"));
+  click (message, "_Close");
+  g_assert_null (find_named_toplevel ("compare-plans"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 /* Suggest Cohorts: the proposal follows the options; Apply is one step to
  * undo. The example's only unassigned schools are Farleigh Moor and
  * Ashcombe, not assessed: the first cohort with room for them is Cohort 4.
@@ -3466,6 +3585,7 @@ main (int   argc,
   g_test_add_func ("/window/register/add", test_register_add);
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
+  g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);
   g_test_add_func ("/window/autosave/recover", test_autosave_recover);
   g_test_add_func ("/window/autosave/close", test_autosave_close);

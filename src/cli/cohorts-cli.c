@@ -28,6 +28,10 @@
  *              establishment file into the school register (--register DB,
  *              or the user's); one line of summary on stdout, the first rows
  *              left out on stderr.
+ *   --diff OLD NEW
+ *              0 the same, 1 they differ, 2 a file unreadable (like diff(1)):
+ *              what changed from OLD to NEW, one change a line:
+ *              KIND TAB SUBJECT TAB SENTENCE.
  *   --search TEXT
  *              0 found, 1 none, 2 no register, or a damaged one (with how to
  *              rebuild it): open schools of the register, one a line:
@@ -46,6 +50,7 @@
 #include "cohorts-board-pack.h"
 #include "cohorts-checks.h"
 #include "cohorts-cli.h"
+#include "cohorts-diff.h"
 #include "cohorts-paper.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-register.h"
@@ -61,7 +66,7 @@ enum {
 static const char *const commands[] = {
   "--check", "--convert", "--export", "--export-board-pack", "--today",
   "--paper", "--orientation", "--pages", "--from", "--to", "--columns", "--cohorts",
-  "--import-gias", "--search", "--register",
+  "--import-gias", "--search", "--register", "--diff",
 };
 
 /* Output is for scripts: it is written as it is, UTF-8 text and paths as
@@ -194,6 +199,38 @@ run_convert (const char *out_path,
     }
 
   return EXIT_OK;
+}
+
+static int
+run_diff (const char *old_path,
+          const char *new_path)
+{
+  g_autoptr(CohortsPlan) old_plan = load (old_path);
+  g_autoptr(CohortsPlan) new_plan = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (old_plan == NULL)
+    return EXIT_UNREADABLE;
+  new_plan = load (new_path);
+  if (new_plan == NULL)
+    return EXIT_UNREADABLE;
+
+  changes = cohorts_diff_plans (old_plan, new_plan);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CohortsChange *change = g_ptr_array_index (changes, i);
+
+      print_to (stdout, "%s\t%s\t%s\n", cohorts_change_kind_to_token (change->kind),
+                change->subject, change->message);
+    }
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      print_to (stderr, _("could not write the changes: %s\n"), g_strerror (saved_errno));
+      return EXIT_UNREADABLE;
+    }
+  return changes->len > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 typedef struct
@@ -581,6 +618,7 @@ cohorts_cli_run (int    argc,
   g_autofree char *import_gias = NULL;
   g_autofree char *search = NULL;
   g_autofree char *register_path = NULL;
+  g_autofree char *diff = NULL;
   g_auto(ExportArgs) export_args = { NULL, };
   guint n_commands;
   CohortsDate today;
@@ -600,6 +638,8 @@ cohorts_cli_run (int    argc,
     { "export-board-pack", 0, 0, G_OPTION_ARG_FILENAME, &board_pack,
       N_("Write PLAN's board pack to OUT, a .pdf: cover, summary, timeline, capacity, findings and cohorts"),
       N_("OUT") },
+    { "diff", 0, 0, G_OPTION_ARG_FILENAME, &diff,
+      N_("Compare OLD with PLAN, a later version of it: print what changed, one change a line"), N_("OLD") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper,
       N_("With --export: the paper, A4 (the default) or A3"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &export_args.orientation,
@@ -630,7 +670,7 @@ cohorts_cli_run (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Headless commands of Cohorts. Exit status: 0 when all is well, "
-                                  "1 when --check finds errors or --search finds nothing, "
+                                  "1 when --check finds errors, --diff finds changes or --search finds nothing, "
                                   "2 when a file cannot be read or written."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -642,11 +682,11 @@ cohorts_cli_run (int    argc,
     }
 
   n_commands = (check ? 1 : 0) + (convert != NULL ? 1 : 0) + (export != NULL ? 1 : 0) + (board_pack != NULL ? 1 : 0) +
-               (import_gias != NULL ? 1 : 0) + (search != NULL ? 1 : 0);
+               (import_gias != NULL ? 1 : 0) + (search != NULL ? 1 : 0) + (diff != NULL ? 1 : 0);
   if (n_commands != 1)
     {
       print_to (stderr, _("Give one command: --check PLAN, --convert OUT PLAN, --export OUT PLAN, "
-                          "--export-board-pack OUT PLAN, --import-gias CSV or --search TEXT\n"));
+                          "--export-board-pack OUT PLAN, --diff OLD PLAN, --import-gias CSV or --search TEXT\n"));
       return EXIT_UNREADABLE;
     }
 
@@ -693,11 +733,14 @@ cohorts_cli_run (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (today_text != NULL && convert != NULL)
+  if (today_text != NULL && (convert != NULL || diff != NULL))
     {
       print_to (stderr, _("--today goes with --check, --export or --export-board-pack\n"));
       return EXIT_UNREADABLE;
     }
+
+  if (diff != NULL)
+    return run_diff (diff, plans[0]);
 
   today = cohorts_date_today ();
   if (today_text != NULL && !cohorts_date_parse_iso (today_text, &today, &error))

@@ -58,6 +58,7 @@ update_busy_actions (CohortsWindow *self)
 {
   cohorts_window_update_export_actions (self);
   cohorts_window_update_register_actions (self);
+  cohorts_window_update_compare_actions (self);
   cohorts_window_update_suggest_actions (self);
 }
 

@@ -120,6 +120,9 @@ void cohorts_window_recovery_plan_changed  (CohortsWindow  *self);
 void cohorts_window_recovery_saved         (CohortsWindow  *self);
 void cohorts_window_discard_recovery       (CohortsWindow  *self);
 char *cohorts_window_dup_plan_name         (CohortsWindow  *self);
+/* cohorts-window-compare.c: Compare with… */
+void cohorts_window_class_init_compare     (GtkWidgetClass *widget_class);
+void cohorts_window_update_compare_actions (CohortsWindow  *self);
 
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);

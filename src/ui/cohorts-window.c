@@ -108,6 +108,7 @@ update_actions (CohortsWindow *self)
   cohorts_window_update_edit_actions (self);
   cohorts_window_update_export_actions (self);
   cohorts_window_update_register_actions (self);
+  cohorts_window_update_compare_actions (self);
   cohorts_window_update_suggest_actions (self);
 }
 
@@ -1008,6 +1009,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   cohorts_window_class_init_actions (widget_class);
   cohorts_window_class_init_export (widget_class);
   cohorts_window_class_init_register (widget_class);
+  cohorts_window_class_init_compare (widget_class);
   cohorts_window_class_init_suggest (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

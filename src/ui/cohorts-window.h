@@ -46,6 +46,8 @@ gboolean       cohorts_window_autosave_now        (CohortsWindow             *se
 gboolean       cohorts_window_is_autosaving       (CohortsWindow             *self);
 const char    *cohorts_window_get_recovery_id     (CohortsWindow             *self);
 GtkWindow     *cohorts_window_offer_recovery      (CohortsWindow             *self);
+void           cohorts_window_compare_with        (CohortsWindow             *self,
+                                                   GFile                     *file);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
