@@ -62,6 +62,12 @@ struct _CohortsWindow
   gboolean saving;
   gboolean close_after_save;
   gboolean close_confirmed;
+
+  /* Review mode */
+  GtkRevealer *review_banner;
+  gboolean review_mode;
+  char *reviewer_name;                 /* when there are no settings to keep it */
+  GtkWindow *review_window;            /* every comment, while open */
 };
 
 /* cohorts-window-actions.c: editing */
@@ -102,6 +108,13 @@ void cohorts_window_forget_print_choices  (CohortsWindow  *self);
 void     cohorts_window_class_init_register     (GtkWidgetClass *widget_class);
 void     cohorts_window_update_register_actions (CohortsWindow  *self);
 gboolean cohorts_window_is_register_file        (GFile          *file);
+
+/* cohorts-window-review.c: review mode, comments and decisions */
+void cohorts_window_class_init_review (GtkWidgetClass *widget_class);
+void cohorts_window_init_review       (CohortsWindow  *self);
+void cohorts_window_dispose_review    (CohortsWindow  *self);
+void cohorts_window_review_plan_set   (CohortsWindow  *self,
+                                       CohortsPlan    *old_plan);
 
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);

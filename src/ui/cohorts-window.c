@@ -353,7 +353,12 @@ cohorts_window_set_plan (CohortsWindow *self,
 
   if (plan != self->plan)
     cohorts_window_forget_print_choices (self);
-  g_set_object (&self->plan, plan);
+  {
+    g_autoptr(CohortsPlan) old_plan = self->plan ? g_object_ref (self->plan) : NULL;
+
+    g_set_object (&self->plan, plan);
+    cohorts_window_review_plan_set (self, old_plan);
+  }
   g_set_object (&self->file, file);
 
   if (plan != NULL)
@@ -888,6 +893,7 @@ cohorts_window_dispose (GObject *object)
   g_clear_handle_id (&self->findings_source, g_source_remove);
   g_clear_handle_id (&self->menu_source, g_source_remove);
   cohorts_window_dispose_export (self);
+  cohorts_window_dispose_review (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -951,11 +957,13 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_icon);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, review_banner);
 
   cohorts_window_class_init_actions (widget_class);
   cohorts_window_class_init_export (widget_class);
   cohorts_window_class_init_register (widget_class);
   cohorts_window_class_init_suggest (widget_class);
+  cohorts_window_class_init_review (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -969,6 +977,7 @@ cohorts_window_init (CohortsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline = cohorts_timeline_page_get_timeline (self->timeline_page);
   cohorts_window_init_actions (self);
+  cohorts_window_init_review (self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No problems found"));
