@@ -165,7 +165,7 @@ test_example_plan (void)
   g_assert_cmpuint (findings->len, ==, 2);
   g_assert_cmpstr (((CohortsFinding *) findings->pdata[0])->code, ==, "capacity-church-share");
   g_assert_cmpstr (((CohortsFinding *) findings->pdata[1])->message, ==,
-                   "By 1 September 2031 the trust’s academies have 5378 pupils, fewer than the 7500 "
+                   "By 1 September 2031 the trust’s academies have 5,378 pupils, fewer than the 7,500 "
                    "of its growth target.");
 }
 

@@ -294,8 +294,8 @@ assert_finding_lines (const char *out)
 static const char example_capacity[] =
   "warning\tcapacity-church-share\tmonth:2027-04\tFrom April 2027 church schools are 0 of the trust’s 5 "
   "academies (0%), below the diocese’s minimum of 25%. It is met again from April 2028.\n"
-  "warning\tcapacity-growth\tplan\tBy 1 September 2031 the trust’s academies have 5378 pupils, "
-  "fewer than the 7500 of its growth target.\n";
+  "warning\tcapacity-growth\tplan\tBy 1 September 2031 the trust’s academies have 5,378 pupils, "
+  "fewer than the 7,500 of its growth target.\n";
 
 static void
 test_check_example (Fixture       *f,

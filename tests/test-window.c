@@ -1036,6 +1036,44 @@ finding_row_for (GtkWidget  *list,
   return NULL;
 }
 
+/* A plan with more findings than the Problems list shows: the first 400,
+ * errors first, then how many more. */
+static void
+test_findings_many (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  CohortsWindow *window = cohorts_window_new (app);
+  GtkWidget *list, *more;
+  GtkListBoxRow *first;
+  guint n_rows = 0;
+  g_autofree char *expected = NULL;
+
+  /* 300 cohorts without a date or schools (2 warnings each), one dated the
+   * 15th (an error). */
+  for (guint i = 0; i < 300; i++)
+    cohorts_plan_add_cohort (plan, "Empty", COHORTS_DATE_NONE);
+  cohorts_plan_add_cohort (plan, "Mid-month", cohorts_date_new (2027, 9, 15));
+  findings = cohorts_checks_run (plan);
+  g_assert_cmpuint (findings->len, >, 600);
+  g_assert_cmpuint (cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR), ==, 1);
+
+  cohorts_window_set_plan (window, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  list = find_named (GTK_WIDGET (window), "findings-list");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows += GTK_IS_LIST_BOX_ROW (row);
+  g_assert_cmpuint (n_rows, ==, 401);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (first), "subject"), ==, "cohort:c301");
+  more = find_named (list, "findings-more");
+  g_assert_nonnull (more);
+  expected = g_strdup_printf ("And %u more problems", findings->len - 400);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean timeline_drawn (gpointer data);
 
 static void
@@ -3121,6 +3159,7 @@ main (int   argc,
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/findings", test_findings);
   g_test_add_func ("/window/findings/link", test_findings_link);
+  g_test_add_func ("/window/findings/many", test_findings_many);
   g_test_add_func ("/window/timeline/drag-school", test_timeline_drag_school);
   g_test_add_func ("/window/timeline/drag-cohort", test_timeline_drag_cohort);
   g_test_add_func ("/window/timeline/select-and-keys", test_timeline_select_and_keys);

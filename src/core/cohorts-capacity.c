@@ -346,6 +346,8 @@ format_percent (guint hundredths)
   return g_strdup_printf (_("%s%%"), number);
 }
 
+static char *group_digits (guint64 value);
+
 /* The month-by-month counts, as the sweep keeps them. */
 typedef struct
 {
@@ -683,18 +685,23 @@ check_growth (Sweep *s)
                                                academies),
                                   when, academies, high));
   if (pupils_target >= 0 && pupils < (guint64) pupils_target)
-    add_finding (s->findings, COHORTS_SEVERITY_WARNING, "capacity-growth", g_strdup ("plan"),
-                 g_strdup (_("Bring cohorts forward, add schools, or record the schools’ pupils.")),
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               /* Translators: "By 1 September 2029 the trust's
-                                                * academies have 4200 pupils, fewer than the 7500 of
-                                                * its growth target." */
-                                               "By %s the trust’s academies have %u pupil, fewer than "
-                                               "the %d of its growth target.",
-                                               "By %s the trust’s academies have %u pupils, fewer than "
-                                               "the %d of its growth target.",
-                                               (gulong) MIN (pupils, G_MAXUINT)),
-                                  when, (guint) MIN (pupils, G_MAXUINT), pupils_target));
+    {
+      g_autofree char *have = group_digits (pupils);
+      g_autofree char *want = group_digits ((guint64) pupils_target);
+
+      add_finding (s->findings, COHORTS_SEVERITY_WARNING, "capacity-growth", g_strdup ("plan"),
+                   g_strdup (_("Bring cohorts forward, add schools, or record the schools’ pupils.")),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: "By 1 September 2029 the trust's
+                                                  * academies have 4,200 pupils, fewer than the
+                                                  * 7,500 of its growth target." */
+                                                 "By %s the trust’s academies have %s pupil, fewer than "
+                                                 "the %s of its growth target.",
+                                                 "By %s the trust’s academies have %s pupils, fewer than "
+                                                 "the %s of its growth target.",
+                                                 (gulong) MIN (pupils, G_MAXULONG)),
+                                    when, have, want));
+    }
 }
 
 /* The DfE's aim, against where the growth target heads and where the plan

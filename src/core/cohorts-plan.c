@@ -216,7 +216,11 @@ cohorts_plan_class_init (CohortsPlanClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
-static void schools_changed_cb (CohortsPlan *self);
+static void schools_changed_cb (CohortsPlan *self,
+                                guint        position,
+                                guint        removed,
+                                guint        added,
+                                GListModel  *schools);
 
 static void
 cohorts_plan_init (CohortsPlan *self)
@@ -433,9 +437,28 @@ store_index_of (GListStore *store,
   return position;
 }
 
+/* Schools added at the end (the usual way, one by one or a file's worth)
+ * extend the index of plan order; anything else makes it out of date. */
 static void
-schools_changed_cb (CohortsPlan *self)
+schools_changed_cb (CohortsPlan *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    GListModel  *schools)
 {
+  if (self->order == NULL)
+    return;
+  if (removed == 0 && position + added == g_list_model_get_n_items (schools))
+    {
+      for (guint i = position; i < position + added; i++)
+        {
+          CohortsSchool *school = g_list_model_get_item (schools, i);
+
+          g_hash_table_insert (self->order, school, GUINT_TO_POINTER (i + 1));
+          g_object_unref (school);   /* the list holds it */
+        }
+      return;
+    }
   g_clear_pointer (&self->order, g_hash_table_unref);
 }
 

@@ -186,6 +186,9 @@ update_recent (CohortsWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* Rows in the Problems list, at most. */
+#define FINDING_ROWS 400
+
 static GtkWidget *
 finding_row (const CohortsFinding *finding)
 {
@@ -299,8 +302,38 @@ update_findings (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   findings = cohorts_checks_run (self->plan);
-  for (guint i = 0; i < findings->len; i++)
-    gtk_list_box_append (self->findings_list, finding_row (g_ptr_array_index (findings, i)));
+  /* A list of rows cannot show a 25,000-school plan's thousands of
+   * findings usefully: the first few hundred, errors first, then how many
+   * more (the editor shows each school's and cohort's own). */
+  {
+    guint shown = 0;
+
+    for (int severity = COHORTS_SEVERITY_ERROR; severity >= COHORTS_SEVERITY_INFO && shown < FINDING_ROWS; severity--)
+      for (guint i = 0; i < findings->len && shown < FINDING_ROWS; i++)
+        {
+          const CohortsFinding *finding = g_ptr_array_index (findings, i);
+
+          if ((int) finding->severity != severity)
+            continue;
+          gtk_list_box_append (self->findings_list, finding_row (finding));
+          shown++;
+        }
+    if (shown < findings->len)
+      {
+        guint more = findings->len - shown;
+        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more problem",
+                                                               "And %u more problems", more),
+                                                  more);
+        GtkWidget *more_row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more_row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (more_row),
+                                     _("Each school’s and cohort’s own are at the top of its page in the editor; "
+                                       "cohorts --check lists them all"));
+        gtk_widget_set_name (more_row, "findings-more");
+        gtk_list_box_append (self->findings_list, more_row);
+      }
+  }
   cohorts_editor_set_findings (self->editor, findings);
   cohorts_timeline_set_findings (self->timeline, findings);
 
