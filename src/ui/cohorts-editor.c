@@ -303,6 +303,8 @@ show_problem (CohortsEditor *self,
     }
 }
 
+static gboolean refresh (gpointer user_data);
+
 /* Edits the row's property to @value, as one undoable step. */
 static gboolean
 commit (CohortsEditor *self,
@@ -315,6 +317,14 @@ commit (CohortsEditor *self,
 
   if (self->updating || self->plan == NULL)
     return TRUE;
+
+  /* Review mode: the rows are insensitive, and whatever reaches them
+   * anyway is not applied; the row shows the model again. */
+  if (self->review_mode)
+    {
+      cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
+      return FALSE;
+    }
 
   if (field->kind == KIND_URN)
     ok = cohorts_plan_set_school_urn (self->plan, COHORTS_SCHOOL (self->subject), g_value_get_uint (value), &error);
