@@ -152,45 +152,73 @@ kind_icon (CohortsCommentKind kind)
     }
 }
 
+static GtkWidget *
+row_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 /**
  * cohorts_review_make_row:
- * @title: (nullable): the row's title; the author's name when %NULL
+ * @title: (nullable): a heading above the comment (what it is about), or
+ *   %NULL
  *
  * Returns: (transfer floating): a row that shows @comment: who, what kind,
- *   when, what it says and whether it is resolved; indented by @depth
+ *   when, what it says and whether it is resolved; indented by @depth.
+ *   cohorts_review_row_add_suffix() adds buttons at its end.
  */
 GtkWidget *
 cohorts_review_make_row (CohortsComment *comment,
                          guint           depth,
                          const char     *title)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
+  /* A preferences row, so that a preferences group puts it in its boxed list. */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon, *label;
   g_autofree char *when = cohorts_date_time_format (cohorts_comment_get_at (comment));
-  g_autofree char *escaped_title = NULL;
-  GString *subtitle = g_string_new (NULL);
+  g_autofree char *meta = NULL;
   const char *text = cohorts_comment_get_text (comment);
   const char *kind = cohorts_enum_get_label (COHORTS_TYPE_COMMENT_KIND, cohorts_comment_get_kind (comment));
 
-  escaped_title = g_markup_escape_text (title ? title : cohorts_comment_get_author (comment), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12 + 18 * MIN (depth, MAX_INDENT));
+  gtk_widget_set_margin_end (box, 8);
 
+  icon = gtk_image_new_from_icon_name (depth > 0 ? "mail-reply-sender-symbolic"
+                                                 : kind_icon (cohorts_comment_get_kind (comment)));
+  gtk_widget_set_tooltip_text (icon, kind);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  gtk_widget_set_hexpand (content, TRUE);
   if (title != NULL)
-    {
-      g_autofree char *author = g_markup_escape_text (cohorts_comment_get_author (comment), -1);
-      /* Translators: in a comment's row, "Canon Ruth Ellison · Request Changes · 18 November 2026, 10:42" */
-      g_string_append_printf (subtitle, _("%s · %s · %s"), author, kind, when);
-    }
-  else
-    /* Translators: in a comment's row, "Request Changes · 18 November 2026, 10:42" */
-    g_string_append_printf (subtitle, _("%s · %s"), kind, when);
-
+    gtk_box_append (GTK_BOX (content), row_label (title, "heading"));
+  label = row_label (cohorts_comment_get_author (comment), title ? NULL : "heading");
+  gtk_box_append (GTK_BOX (content), label);
+  /* Translators: in a comment's row, "Request Changes · 18 November 2026, 10:42" */
+  meta = g_strdup_printf (_("%s · %s"), kind, when);
+  label = row_label (meta, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (content), label);
   if (text[0] != '\0')
     {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-      g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, escaped);
+      label = row_label (text, NULL);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_box_append (GTK_BOX (content), label);
     }
 
   if (cohorts_comment_get_resolved (comment))
@@ -206,28 +234,37 @@ cohorts_review_make_row (CohortsComment *comment,
         line = g_strdup_printf (_("Resolved by %s"), by);
       else
         line = g_strdup (_("Resolved"));
-      g_string_append_c (subtitle, '\n');
-      {
-        g_autofree char *escaped = g_markup_escape_text (line, -1);
-        g_string_append (subtitle, escaped);
-      }
+      label = row_label (line, "caption");
+      gtk_box_append (GTK_BOX (content), label);
       gtk_widget_add_css_class (row, "dim-label");
     }
+  gtk_box_append (GTK_BOX (box), content);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  g_string_free (subtitle, TRUE);
+  gtk_widget_set_valign (suffixes, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), suffixes);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cohorts_comment_get_author (comment));
 
-  icon = gtk_image_new_from_icon_name (depth > 0 ? "mail-reply-sender-symbolic"
-                                                 : kind_icon (cohorts_comment_get_kind (comment)));
-  gtk_widget_set_tooltip_text (icon, kind);
-  gtk_widget_set_margin_start (icon, 18 * MIN (depth, MAX_INDENT));
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (icon, 12);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
+  g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
   g_object_set_data_full (G_OBJECT (row), "comment", g_object_ref (comment), g_object_unref);
   return row;
+}
+
+/**
+ * cohorts_review_row_add_suffix:
+ *
+ * Adds @widget (a button, an arrow) at the end of a row made by
+ * cohorts_review_make_row().
+ */
+void
+cohorts_review_row_add_suffix (GtkWidget *row,
+                               GtkWidget *widget)
+{
+  GtkWidget *suffixes = g_object_get_data (G_OBJECT (row), "suffixes");
+
+  g_return_if_fail (GTK_IS_BOX (suffixes));
+  gtk_box_append (GTK_BOX (suffixes), widget);
 }
 
 static void
@@ -290,16 +327,21 @@ refill (CohortsReviewGroup *self)
       button = suffix_button ("mail-reply-sender-symbolic", _("Reply"), "reply");
       g_object_set_data (G_OBJECT (button), "comment", comment);
       g_signal_connect (button, "clicked", G_CALLBACK (reply_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      cohorts_review_row_add_suffix (row, button);
 
       /* Resolving is for the plan's authors, outside review mode. */
       if (!self->review_mode)
         {
-          button = suffix_button (resolved ? "edit-undo-symbolic" : "object-select-symbolic",
-                                  resolved ? _("Reopen") : _("Resolve"), "resolve");
+          /* Words, not a tick: a tick is what an approval shows. */
+          button = gtk_button_new_with_label (resolved ? _("Reopen") : _("Resolve"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_name (button, "resolve");
+          gtk_widget_set_tooltip_text (button, resolved ? _("Open the comment again")
+                                                        : _("Mark the comment as dealt with"));
           g_object_set_data (G_OBJECT (button), "comment", comment);
           g_signal_connect (button, "clicked", G_CALLBACK (resolve_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          cohorts_review_row_add_suffix (row, button);
         }
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);

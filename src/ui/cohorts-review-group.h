@@ -35,5 +35,7 @@ GPtrArray  *cohorts_review_thread_order          (GListModel         *comments,
 GtkWidget  *cohorts_review_make_row              (CohortsComment     *comment,
                                                   guint               depth,
                                                   const char         *title);
+void        cohorts_review_row_add_suffix        (GtkWidget          *row,
+                                                  GtkWidget          *widget);
 
 G_END_DECLS

@@ -457,7 +457,7 @@ fill_review_list (CohortsWindow *self)
           continue;
         what = cohorts_review_describe_subject (self->plan, cohorts_comment_get_subject (comment));
         row = cohorts_review_make_row (comment, g_array_index (depths, guint, i), what);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        cohorts_review_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
         gtk_list_box_append (list, row);
       }
