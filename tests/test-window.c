@@ -3212,7 +3212,10 @@ test_review_mode (void)
   g_assert_true (cohorts_window_get_review_mode (window));
   g_assert_true (review_mode_state (window));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
-  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Canon Ruth Ellison");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+    g_assert_cmpstr (name, ==, "Canon Ruth Ellison");
+  }
 
   /* Nothing but comments can change: the school's fields are insensitive,
    * the editing actions off. */
