@@ -2247,6 +2247,9 @@ static const BadFile bad_files[] = {
   { "comment-at-hour-25.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":22: <comment> at: 2026-11-18T25:00:00Z is not a time of day: hours go to 23, minutes and "
     "seconds to 59", SCHEMA_REFUSES },
+  { "comment-at-year-1850.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> at: 1850-11-18 is not a plausible date: the year must be between 1900 and 2200",
+    PROGRAM_ONLY },
   { "comment-at-offset.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":22: <comment> at: “2026-11-18T10:42:00+01:00” is not a moment written YYYY-MM-DDTHH:MM:SSZ (UTC)",
     SCHEMA_REFUSES },
