@@ -186,7 +186,7 @@ cohorts_review_make_row (CohortsComment *comment,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon, *label;
+  GtkWidget *icon, *label, *actions;
   g_autofree char *when = cohorts_date_time_format (cohorts_comment_get_at (comment));
   g_autofree char *meta = NULL;
   const char *text = cohorts_comment_get_text (comment);
@@ -238,6 +238,11 @@ cohorts_review_make_row (CohortsComment *comment,
       gtk_box_append (GTK_BOX (content), label);
       gtk_widget_add_css_class (row, "dim-label");
     }
+  /* Reply, Resolve: under the text, where the narrow editor has room. */
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (actions, GTK_ALIGN_START);
+  gtk_widget_set_visible (actions, FALSE);
+  gtk_box_append (GTK_BOX (content), actions);
   gtk_box_append (GTK_BOX (box), content);
 
   gtk_widget_set_valign (suffixes, GTK_ALIGN_CENTER);
@@ -247,8 +252,20 @@ cohorts_review_make_row (CohortsComment *comment,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cohorts_comment_get_author (comment));
 
   g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
+  g_object_set_data (G_OBJECT (row), "actions", actions);
   g_object_set_data_full (G_OBJECT (row), "comment", g_object_ref (comment), g_object_unref);
   return row;
+}
+
+/* Adds a button under the comment's text. */
+static void
+row_add_action (GtkWidget *row,
+                GtkWidget *button)
+{
+  GtkWidget *actions = g_object_get_data (G_OBJECT (row), "actions");
+
+  gtk_box_append (GTK_BOX (actions), button);
+  gtk_widget_set_visible (actions, TRUE);
 }
 
 /**
@@ -285,21 +302,6 @@ resolve_clicked_cb (GtkButton          *button,
   g_signal_emit (self, signals[RESOLVE], 0, comment);
 }
 
-static GtkWidget *
-suffix_button (const char *icon,
-               const char *tooltip,
-               const char *name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_name (button, name);
-  return button;
-}
-
 static void
 refill (CohortsReviewGroup *self)
 {
@@ -324,10 +326,13 @@ refill (CohortsReviewGroup *self)
 
       open += !resolved;
 
-      button = suffix_button ("mail-reply-sender-symbolic", _("Reply"), "reply");
+      button = gtk_button_new_with_label (_("Reply"));
+      gtk_widget_set_name (button, "reply");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Answer this comment"));
       g_object_set_data (G_OBJECT (button), "comment", comment);
       g_signal_connect (button, "clicked", G_CALLBACK (reply_clicked_cb), self);
-      cohorts_review_row_add_suffix (row, button);
+      row_add_action (row, button);
 
       /* Resolving is for the plan's authors, outside review mode. */
       if (!self->review_mode)
@@ -341,7 +346,7 @@ refill (CohortsReviewGroup *self)
                                                         : _("Mark the comment as dealt with"));
           g_object_set_data (G_OBJECT (button), "comment", comment);
           g_signal_connect (button, "clicked", G_CALLBACK (resolve_clicked_cb), self);
-          cohorts_review_row_add_suffix (row, button);
+          row_add_action (row, button);
         }
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
