@@ -401,6 +401,43 @@ test_today (void)
   g_assert_true (today == date_of (before) || today == date_of (after));
 }
 
+/* Moments as the plan file writes them: UTC, whole seconds, nothing else. */
+static void
+test_date_time (void)
+{
+  static const char *const bad[] = {
+    "2026-11-18T10:42:00", "2026-11-18T10:42:00+01:00", "2026-11-18 10:42:00Z",
+    "2026-11-18T10:42Z", "2026-11-18T10:42:00.5Z", "2026-11-18T24:00:00Z", "2026-11-18T10:60:00Z",
+    "2026-11-18T10:42:60Z", "2026-02-29T10:42:00Z", "1850-01-01T00:00:00Z", "",
+  };
+  gint64 t = 0;
+  g_autofree char *iso = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cohorts_date_time_parse_iso ("2026-11-23T14:05:00Z", &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (t, ==, 1795442700);
+  iso = cohorts_date_time_to_iso (t);
+  g_assert_cmpstr (iso, ==, "2026-11-23T14:05:00Z");
+  /* TZ=UTC in the tests: local time is UTC. */
+  shown = cohorts_date_time_format (t);
+  g_assert_cmpstr (shown, ==, "23 November 2026, 14:05");
+  none = cohorts_date_time_to_iso (COHORTS_DATE_TIME_NONE);
+  g_assert_cmpstr (none, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (cohorts_date_time_parse_iso (bad[i], &t, &error));
+      g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_assert_cmpint (ABS (cohorts_date_time_now () - g_get_real_time () / G_USEC_PER_SEC), <=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/date/is-first-of-month", test_is_first_of_month);
   g_test_add_func ("/date/add-months", test_add_months);
   g_test_add_func ("/date/today", test_today);
+  g_test_add_func ("/date/date-time", test_date_time);
 
   return g_test_run ();
 }

@@ -15,6 +15,9 @@
  *    in the current version; so do versions 2 and 3 with their schemas;
  *  - the readiness framework and the schools' answers (format version 4)
  *  - locks and funding a pupil (format version 5)
+ *  - the review's comments, replies and decisions (format version 6), read,
+ *    added, resolved, undone and written back; files of version 5 load with
+ *    none
  *    read and write back, and a plan without <readiness> has the default;
  *  - every file in tests/files/bad/ is refused with an exact "NAME:LINE:
  *    message" and error code, with and without the schema pass, and the
@@ -61,6 +64,7 @@ static xmlRelaxNGPtr rng_schema_1;
 static xmlRelaxNGPtr rng_schema_2;
 static xmlRelaxNGPtr rng_schema_3;
 static xmlRelaxNGPtr rng_schema_4;
+static xmlRelaxNGPtr rng_schema_5;
 
 /* Helpers */
 
@@ -282,10 +286,11 @@ schema_for (xmlDocPtr doc)
   gboolean second = version != NULL && xmlStrEqual (version, BAD_CAST "2");
   gboolean third = version != NULL && xmlStrEqual (version, BAD_CAST "3");
   gboolean fourth = version != NULL && xmlStrEqual (version, BAD_CAST "4");
+  gboolean fifth = version != NULL && xmlStrEqual (version, BAD_CAST "5");
 
   xmlFree (version);
   return first ? rng_schema_1 : second ? rng_schema_2 : third ? rng_schema_3 :
-         fourth ? rng_schema_4 : rng_schema;
+         fourth ? rng_schema_4 : fifth ? rng_schema_5 : rng_schema;
 }
 
 /* Validates @bytes against the schema of its version with libxml2 alone: no
@@ -454,7 +459,7 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 6);
   g_assert_false (cohorts_plan_is_modified (plan));
 
   /* The default schedule, and the dates the schools have so far (the plan
@@ -834,7 +839,7 @@ test_load_schedule_and_milestones (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, COHORTS_PLAN_FORMAT_VERSION);
 
   schedule = cohorts_plan_get_schedule (plan);
   g_assert_false (cohorts_schedule_is_default (schedule));
@@ -885,7 +890,7 @@ test_load_schedule_subset (void)
 {
   static const char head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
   static const char tail[] =
     "  <schools/>\n"
@@ -1071,7 +1076,7 @@ test_load_version_3 (void)
 
 /* Files of format version 4 (tests/files/version-4/, the good files as they
  * were) validate against data/matplan-4.rng, load with nothing locked and no
- * funding a pupil, and are written as version 5: the file of the same name
+ * funding a pupil, and are written in the current version: the file of the same name
  * in tests/files/good/. */
 static void
 test_load_version_4 (void)
@@ -1116,6 +1121,248 @@ test_load_version_4 (void)
       written = cohorts_plan_xml_to_bytes (plan);
       assert_same_bytes (good, written);
     }
+}
+
+/* Files of format version 5 (tests/files/version-5/, the good files as they
+ * were) validate against data/matplan-5.rng, load with no comments, and are
+ * written as version 6: the file of the same name in tests/files/good/. */
+static void
+test_load_version_5 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-5", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 8);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"5\""));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
+      g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (plan)), ==, 0);
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text) != NULL;
+}
+
+/* The comments of tests/files/good/reviews.matplan, field by field, and
+ * written back byte for byte. */
+static void
+test_reviews_load (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "reviews.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) written = NULL;
+  GListModel *comments;
+  CohortsComment *r1, *r2, *r3, *r4;
+  g_autofree char *shown = NULL;
+
+  g_assert_no_error (error);
+  assert_rng_valid (bytes, "reviews.matplan");
+  comments = cohorts_plan_get_comments (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 5);
+  g_assert_cmpuint (cohorts_plan_get_n_open_comments (plan), ==, 3);
+
+  r1 = cohorts_plan_find_comment (plan, "r1");
+  g_assert_nonnull (r1);
+  g_assert_cmpstr (cohorts_comment_get_subject (r1), ==, "school:100001");
+  g_assert_cmpstr (cohorts_comment_get_author (r1), ==, "A. Reviewer");
+  g_assert_cmpint (cohorts_comment_get_kind (r1), ==, COHORTS_COMMENT_KIND_REQUEST_CHANGES);
+  g_assert_cmpstr (cohorts_comment_get_text (r1), ==, "Please check the consent.");
+  g_assert_null (cohorts_comment_get_reply_to (r1));
+  g_assert_false (cohorts_comment_get_resolved (r1));
+  shown = cohorts_date_time_format (cohorts_comment_get_at (r1));
+  g_assert_cmpstr (shown, ==, "18 November 2026, 10:42");
+
+  r2 = cohorts_plan_find_comment (plan, "r2");
+  g_assert_cmpstr (cohorts_comment_get_author (r2), ==, "Chief Executive & Co \"CEO\"");
+  g_assert_cmpstr (cohorts_comment_get_reply_to (r2), ==, "r1");
+  g_assert_cmpstr (cohorts_comment_get_text (r2), ==, "Agreed.\nThe land work\n  starts in February.");
+
+  r3 = cohorts_plan_find_comment (plan, "r3");
+  g_assert_cmpint (cohorts_comment_get_kind (r3), ==, COHORTS_COMMENT_KIND_APPROVE);
+  g_assert_cmpstr (cohorts_comment_get_subject (r3), ==, "cohort:c1");
+  g_assert_true (cohorts_comment_get_resolved (r3));
+  g_assert_cmpstr (cohorts_comment_get_resolved_by (r3), ==, "Chief Executive");
+  g_clear_pointer (&shown, g_free);
+  shown = cohorts_date_time_to_iso (cohorts_comment_get_resolved_at (r3));
+  g_assert_cmpstr (shown, ==, "2026-11-21T08:00:00Z");
+
+  r4 = cohorts_plan_find_comment (plan, "r4");
+  g_assert_cmpint (cohorts_comment_get_kind (r4), ==, COHORTS_COMMENT_KIND_NOTE);
+  g_assert_cmpstr (cohorts_comment_get_text (r4), ==, "");
+  g_assert_true (cohorts_comment_get_resolved (r4));
+  g_assert_null (cohorts_comment_get_resolved_by (r4));
+  g_assert_cmpint (cohorts_comment_get_resolved_at (r4), ==, COHORTS_DATE_TIME_NONE);
+
+  written = cohorts_plan_xml_to_bytes (plan);
+  assert_same_bytes (bytes, written);
+}
+
+/* Adding, replying, resolving: each one step to undo and redo, each saved
+ * as the file has it, and what a file cannot hold refused. */
+static void
+test_reviews_edit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "locks.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  CohortsHistory *history = cohorts_plan_get_history (plan);
+  GListModel *comments = cohorts_plan_get_comments (plan);
+  CohortsComment *comment, *reply, *other;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(CohortsPlan) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
+
+  /* Add */
+  comment = cohorts_plan_add_comment (plan, "school:100001", "  Canon Ruth Ellison ",
+                                      COHORTS_COMMENT_KIND_REQUEST_CHANGES,
+                                      "Consent first.\r\nThen the land.", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (cohorts_comment_get_id (comment), ==, "r1");
+  g_assert_cmpstr (cohorts_comment_get_author (comment), ==, "Canon Ruth Ellison");
+  g_assert_cmpstr (cohorts_comment_get_text (comment), ==, "Consent first.\nThen the land.");
+  g_assert_cmpint (ABS (cohorts_comment_get_at (comment) - g_get_real_time () / G_USEC_PER_SEC), <=, 5);
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Add Comment");
+  g_assert_true (cohorts_plan_is_modified (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
+
+  cohorts_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
+  g_assert_null (cohorts_plan_find_comment (plan, "r1"));
+  g_assert_false (cohorts_plan_is_modified (plan));
+  cohorts_history_redo (history);
+  g_assert_true (cohorts_plan_find_comment (plan, "r1") == comment);
+
+  /* Reply */
+  reply = cohorts_plan_add_comment (plan, "school:100001", "Helen Marsh", COHORTS_COMMENT_KIND_COMMENT,
+                                    "Agreed.", comment, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cohorts_comment_get_id (reply), ==, "r2");
+  g_assert_cmpstr (cohorts_comment_get_reply_to (reply), ==, "r1");
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Add Reply");
+  cohorts_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
+  cohorts_history_redo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+
+  /* Resolve */
+  cohorts_plan_resolve_comment (plan, comment, TRUE, "Helen Marsh");
+  g_assert_true (cohorts_comment_get_resolved (comment));
+  g_assert_cmpstr (cohorts_comment_get_resolved_by (comment), ==, "Helen Marsh");
+  g_assert_cmpint (cohorts_comment_get_resolved_at (comment), !=, COHORTS_DATE_TIME_NONE);
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Resolve Comment");
+  g_assert_cmpuint (cohorts_plan_get_n_open_comments (plan), ==, 1);
+  cohorts_history_undo (history);
+  g_assert_false (cohorts_comment_get_resolved (comment));
+  g_assert_null (cohorts_comment_get_resolved_by (comment));
+  cohorts_history_redo (history);
+  g_assert_true (cohorts_comment_get_resolved (comment));
+
+  /* Refused: no such subject, no author, a reply about something else */
+  other = cohorts_plan_add_comment (plan, "school:999999", "X", COHORTS_COMMENT_KIND_COMMENT, "", NULL,
+                                    &error);
+  g_assert_null (other);
+  g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+  other = cohorts_plan_add_comment (plan, "plan", "  ", COHORTS_COMMENT_KIND_COMMENT, "", NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+  other = cohorts_plan_add_comment (plan, "cohort:c1", "X", COHORTS_COMMENT_KIND_COMMENT, "", comment,
+                                    &error);
+  g_assert_null (other);
+  g_assert_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+
+  /* An approval of the plan, with no text */
+  other = cohorts_plan_add_comment (plan, "plan", "Board", COHORTS_COMMENT_KIND_APPROVE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Saved, read back, the same */
+  written = cohorts_plan_xml_to_bytes (plan);
+  g_assert_true (bytes_contain (written, "<reviews>\n    <comment id=\"r1\" subject=\"school:100001\" "
+                                         "author=\"Canon Ruth Ellison\" at=\""));
+  g_assert_true (bytes_contain (written, "kind=\"request-changes\" resolved=\"true\" "
+                                         "resolved-by=\"Helen Marsh\" resolved-at=\""));
+  g_assert_true (bytes_contain (written, "kind=\"comment\" reply-to=\"r1\">Agreed.</comment>"));
+  g_assert_true (bytes_contain (written, "subject=\"plan\" author=\"Board\""));
+  again = cohorts_plan_xml_load_data (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                      "again.matplan", COHORTS_PLAN_LOAD_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (again)), ==, 3);
+  {
+    g_autoptr(GBytes) twice = cohorts_plan_xml_to_bytes (again);
+    assert_same_bytes (written, twice);
+  }
+}
+
+/* A school's or cohort's comments go with it (the file may not name what
+ * the plan lacks) and come back on undo; they follow a new URN. */
+static void
+test_reviews_follow_subjects (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "reviews.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  CohortsHistory *history = cohorts_plan_get_history (plan);
+  GListModel *comments = cohorts_plan_get_comments (plan);
+  CohortsSchool *school;
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) written = NULL;
+
+  g_assert_no_error (error);
+  school = cohorts_plan_find_school (plan, 100001);
+
+  cohorts_plan_remove_school (plan, school);
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+  g_assert_null (cohorts_plan_find_comment (plan, "r1"));
+  g_assert_cmpstr (cohorts_history_get_undo_label (history), ==, "Remove School");
+  written = cohorts_plan_xml_to_bytes (plan);
+  g_assert_false (bytes_contain (written, "school:100001"));
+  g_clear_pointer (&written, g_bytes_unref);
+  cohorts_history_undo (history);
+  written = cohorts_plan_xml_to_bytes (plan);
+  assert_same_bytes (bytes, written);
+  g_clear_pointer (&written, g_bytes_unref);
+
+  cohorts_plan_remove_cohort (plan, cohorts_plan_find_cohort (plan, "c1"));
+  g_assert_null (cohorts_plan_find_comment (plan, "r3"));
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 4);
+  cohorts_history_undo (history);
+  g_assert_nonnull (cohorts_plan_find_comment (plan, "r3"));
+
+  g_assert_true (cohorts_plan_set_school_urn (plan, school, 100009, &error));
+  g_assert_cmpstr (cohorts_comment_get_subject (cohorts_plan_find_comment (plan, "r1")), ==, "school:100009");
+  cohorts_history_undo (history);
+  written = cohorts_plan_xml_to_bytes (plan);
+  assert_same_bytes (bytes, written);
 }
 
 /* The locks and the funding a pupil of tests/files/good/locks.matplan, saved
@@ -1178,7 +1425,7 @@ test_readiness (void)
   CohortsReadinessScore score;
   static const char partial[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n"
     "  <readiness amber-min=\"40\">\n"
     "    <criterion id=\"viability\" weight=\"1\"/>\n"
@@ -1711,7 +1958,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"5\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -1817,8 +2064,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 6; this version reads "
-    "formats up to 5. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 7; this version reads "
+    "formats up to 6. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -1993,6 +2240,52 @@ static const BadFile bad_files[] = {
     SCHEMA_REFUSES },
   { "school-locked-yes.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":24: <school> locked=\"yes\" must be “true” or “false”", SCHEMA_REFUSES },
+
+  /* The review (format version 6) */
+  { "reviews-in-version-5.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <reviews> needs format version 6; this file is version 5", SCHEMA_REFUSES },
+  { "reviews-empty.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <reviews> is empty; leave it out when the plan has no comments", SCHEMA_REFUSES },
+  { "reviews-after-extensions.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <reviews> must come before <extensions> in <plan>", SCHEMA_REFUSES },
+  { "comment-at-hour-25.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> at: 2026-11-18T25:00:00Z is not a time of day: hours go to 23, minutes and "
+    "seconds to 59", SCHEMA_REFUSES },
+  { "comment-at-year-1850.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> at: 1850-11-18 is not a plausible date: the year must be between 1900 and 2200",
+    PROGRAM_ONLY },
+  { "comment-at-offset.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> at: “2026-11-18T10:42:00+01:00” is not a moment written YYYY-MM-DDTHH:MM:SSZ (UTC)",
+    SCHEMA_REFUSES },
+  { "comment-author-empty.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> has an empty author", SCHEMA_REFUSES },
+  { "comment-no-author.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> has no “author” attribute; it is required", SCHEMA_REFUSES },
+  { "comment-holds-element.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> contains an element <name>; it may hold only text", SCHEMA_REFUSES },
+  { "comment-id-duplicate.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: comment id “r1” is used twice; the comment at line 21 has it already", PROGRAM_ONLY },
+  { "comment-kind-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> kind=\"reject\" is not one of the known values: comment, approve, request-changes, "
+    "note", SCHEMA_REFUSES },
+  { "comment-reply-other-subject.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> is about “plan” but answers comment “r1”, which is about “school:100001”; a reply "
+    "has the subject of the comment it answers", PROGRAM_ONLY },
+  { "comment-reply-to-later.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <comment> reply-to=\"r1\" names no comment before it; a reply comes after the comment it "
+    "answers", PROGRAM_ONLY },
+  { "comment-reply-to-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> reply-to=\"r9\" names no comment before it; a reply comes after the comment it "
+    "answers", PROGRAM_ONLY },
+  { "comment-resolved-by-open.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> has “resolved-by” but is not resolved; it needs resolved=\"true\"", SCHEMA_REFUSES },
+  { "comment-subject-malformed.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> subject=\"schools:100001\" is not a subject: “plan”, “school:” and a URN, or "
+    "“cohort:” and a cohort’s id", SCHEMA_REFUSES },
+  { "comment-subject-unknown-cohort.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> subject=\"cohort:c9\" names no cohort of the plan", PROGRAM_ONLY },
+  { "comment-subject-unknown-school.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <comment> subject=\"school:999999\" names no school of the plan", PROGRAM_ONLY },
 
   /* Milestones (format version 2) */
   { "milestone-in-version-1.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -3021,6 +3314,7 @@ main (int   argc,
   rng_schema_2 = compile_schema_file ("matplan-2.rng");
   rng_schema_3 = compile_schema_file ("matplan-3.rng");
   rng_schema_4 = compile_schema_file ("matplan-4.rng");
+  rng_schema_5 = compile_schema_file ("matplan-5.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -3031,7 +3325,11 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/version-2", test_load_version_2);
   g_test_add_func ("/plan-xml/load/version-3", test_load_version_3);
   g_test_add_func ("/plan-xml/load/version-4", test_load_version_4);
+  g_test_add_func ("/plan-xml/load/version-5", test_load_version_5);
   g_test_add_func ("/plan-xml/locks", test_locks);
+  g_test_add_func ("/plan-xml/reviews/load", test_reviews_load);
+  g_test_add_func ("/plan-xml/reviews/edit", test_reviews_edit);
+  g_test_add_func ("/plan-xml/reviews/follow-subjects", test_reviews_follow_subjects);
   g_test_add_func ("/plan-xml/load/readiness", test_readiness);
   g_test_add_func ("/plan-xml/load/capacity-limits", test_capacity_limits);
   g_test_add_func ("/plan-xml/load/missing-file", test_load_missing_file);
@@ -3088,5 +3386,6 @@ main (int   argc,
   xmlRelaxNGFree (rng_schema_2);
   xmlRelaxNGFree (rng_schema_3);
   xmlRelaxNGFree (rng_schema_4);
+  xmlRelaxNGFree (rng_schema_5);
   return ret;
 }

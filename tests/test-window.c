@@ -25,6 +25,7 @@
 #include "cohorts-plan-xml.h"
 #include "cohorts-print-operation.h"
 #include "cohorts-readiness-group.h"
+#include "cohorts-review-group.h"
 #include "cohorts-register.h"
 #include "cohorts-window.h"
 
@@ -3506,6 +3507,235 @@ test_autosave_focus (void)
   g_rmdir (dir);
 }
 
+static CohortsReviewGroup *
+review_group_of (CohortsWindow *window)
+{
+  return COHORTS_REVIEW_GROUP (cohorts_editor_get_review_group (editor_of (window)));
+}
+
+/* Whether the window action "win.@name" is enabled: as a button bound to it
+ * in the header bar sees it. */
+static gboolean
+action_enabled (CohortsWindow *window,
+                const char    *name)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  g_autofree char *detailed = g_strconcat ("win.", name, NULL);
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), detailed);
+  if (g_str_equal (name, "move-schools"))
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "c1");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  settle ();
+  enabled = gtk_widget_get_sensitive (button);
+  adw_header_bar_remove (ADW_HEADER_BAR (header), button);
+  return enabled;
+}
+
+static gboolean
+review_mode_state (CohortsWindow *window)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "review-mode");
+  g_autoptr(GVariant) state = g_action_get_state (action);
+
+  return g_variant_get_boolean (state);
+}
+
+/* Review mode: the reviewer's name asked once, the plan read-only but for
+ * comments (an edit of a school's field is refused: its row insensitive,
+ * the editing actions off, the timeline's diamonds fixed), a comment added
+ * through the Review group and saved with its author; leaving review mode
+ * gives the editing back. */
+static void
+test_review_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  GSettings *settings = cohorts_application_get_settings (app);
+  CohortsWindow *window;
+  CohortsPlan *plan;
+  CohortsSchool *marys;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *entry, *text, *kind, *banner;
+  CohortsReviewGroup *group;
+  guint n_comments;
+  CohortsComment *comment;
+  g_autofree char *saved = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  CohortsTimeline *timeline;
+  const CohortsTimelineRow *trow;
+  CohortsDate date;
+
+  g_settings_set_string (settings, "reviewer-name", "");
+  window = open_window (file);
+  /* The editor shown (F9), whatever an earlier test left. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (editor_of (window))))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
+  plan = cohorts_window_get_plan (window);
+  marys = cohorts_plan_find_school (plan, 938244);
+  select_school (window, 938244);
+  group = review_group_of (window);
+  g_assert_cmpstr (cohorts_review_group_get_subject (group), ==, "school:938244");
+  /* The example's conversation on St Mary's: the request and its reply. */
+  n_comments = g_list_model_get_n_items (cohorts_plan_get_comments (plan));
+  g_assert_cmpuint (n_comments, ==, 3);
+  g_assert_nonnull (cohorts_review_group_get_row (group, cohorts_plan_find_comment (plan, "r1")));
+  g_assert_nonnull (cohorts_review_group_get_row (group, cohorts_plan_find_comment (plan, "r2")));
+  g_assert_null (cohorts_review_group_get_row (group, cohorts_plan_find_comment (plan, "r3")));
+  wait_for_text (cohorts_editor_get_review_group (editor_of (window)), "Helen Marsh, CEO", TRUE);
+  g_assert_true (action_enabled (window, "add-school"));
+  banner = find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Entering asks the name; cancelling leaves the window as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  wait_until (dialog_shown, window);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Name");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "continue"));
+  click (dialog, "_Cancel");
+  wait_until (dialog_gone, window);
+  g_assert_false (cohorts_window_get_review_mode (window));
+  g_assert_false (review_mode_state (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  wait_until (dialog_shown, window);
+  dialog = find_dialog (GTK_WINDOW (window));
+  entry = find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Canon Ruth Ellison  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "continue"));
+  click (dialog, "C_ontinue");
+  wait_until (dialog_gone, window);
+  g_assert_true (cohorts_window_get_review_mode (window));
+  g_assert_true (review_mode_state (window));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  {
+    g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+    g_assert_cmpstr (name, ==, "Canon Ruth Ellison");
+  }
+
+  /* Nothing but comments can change: the school's fields are insensitive,
+   * the editing actions off. */
+  row = cohorts_editor_get_row (editor_of (window), "pupils");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_is_sensitive (row));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (group)));
+  type_into (window, "pupils", "300");
+  g_assert_cmpint (cohorts_school_get_pupils (marys), ==, 176);
+  g_assert_false (cohorts_plan_is_modified (plan));
+  g_assert_false (action_enabled (window, "add-school"));
+  g_assert_false (action_enabled (window, "remove-schools"));
+  g_assert_false (action_enabled (window, "move-schools"));
+  g_assert_false (action_enabled (window, "new-cohort"));
+  g_assert_false (action_enabled (window, "suggest-cohorts"));
+  g_assert_false (action_enabled (window, "add-from-register"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-schools", NULL) &&
+                  cohorts_plan_find_school (plan, 938244) == NULL);
+  g_assert_nonnull (cohorts_plan_find_school (plan, 938244));
+
+  /* The timeline's diamonds do not move. */
+  before = cohorts_plan_xml_to_bytes (plan);
+  timeline = show_timeline (window);
+  trow = timeline_row (timeline, marys, NULL);
+  g_assert_cmpint (conversion_state (marys, &date), ==, COHORTS_MILESTONE_SCHEDULED);
+  {
+    CohortsTimelineView view = cohorts_timeline_get_layout (timeline)->view;
+
+    timeline_drag (timeline, trow->conversion_x, trow->y + view.row_height / 2,
+                   cohorts_timeline_view_x_for_date (&view, cohorts_date_new (2028, 7, 3)));
+  }
+  g_assert_cmpint (conversion_state (marys, &date), ==, COHORTS_MILESTONE_SCHEDULED);
+  after = cohorts_plan_xml_to_bytes (plan);
+  g_assert_true (g_bytes_equal (before, after));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "schools");
+  select_school (window, 938244);
+
+  /* A comment, through the group's button and its dialog. */
+  g_signal_emit_by_name (cohorts_review_group_get_add_button (group), "clicked");
+  wait_until (dialog_shown, window);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Comment");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  text = find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+  kind = find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), COHORTS_COMMENT_KIND_REQUEST_CHANGES);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                            "Please record the site trustees' consent.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  click (dialog, "_Add");
+  wait_until (dialog_gone, window);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (plan)), ==, n_comments + 1);
+  comment = cohorts_plan_find_comment (plan, "r4");
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (cohorts_comment_get_author (comment), ==, "Canon Ruth Ellison");
+  g_assert_cmpstr (cohorts_comment_get_subject (comment), ==, "school:938244");
+  g_assert_cmpint (cohorts_comment_get_kind (comment), ==, COHORTS_COMMENT_KIND_REQUEST_CHANGES);
+  g_assert_nonnull (cohorts_review_group_get_row (group, comment));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Add Comment");
+  /* Its own step can be undone and redone in review mode. */
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (cohorts_plan_find_comment (plan, "r4"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_nonnull (cohorts_plan_find_comment (plan, "r4"));
+  /* No Resolve button in review mode. */
+  g_assert_null (find_named (cohorts_review_group_get_row (group, comment), "resolve"));
+  g_assert_nonnull (find_named (cohorts_review_group_get_row (group, comment), "reply"));
+
+  /* Saved with its author. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_until (not_saving, window);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "<comment id=\"r4\" subject=\"school:938244\" author=\"Canon Ruth Ellison\" at=\""));
+  g_assert_nonnull (strstr (saved, "kind=\"request-changes\">Please record the site trustees' consent.</comment>"));
+
+  /* Leaving review mode gives editing back, and Resolve. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  g_assert_false (cohorts_window_get_review_mode (window));
+  g_assert_false (review_mode_state (window));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (action_enabled (window, "add-school"));
+  row = cohorts_editor_get_row (editor_of (window), "pupils");
+  g_assert_true (gtk_widget_is_sensitive (row));
+  type_into (window, "pupils", "180");
+  g_assert_cmpint (cohorts_school_get_pupils (marys), ==, 180);
+  g_assert_nonnull (find_named (cohorts_review_group_get_row (group, comment), "resolve"));
+  g_signal_emit_by_name (find_named (cohorts_review_group_get_row (group, comment), "resolve"), "clicked");
+  g_assert_true (cohorts_comment_get_resolved (comment));
+  g_assert_cmpstr (cohorts_comment_get_resolved_by (comment), ==, "Canon Ruth Ellison");
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Resolve Comment");
+  g_assert_true (gtk_widget_has_css_class (cohorts_review_group_get_row (group, comment), "dim-label"));
+
+  /* The Review window lists every comment; a row leads to its subject. */
+  {
+    GtkWindow *review = cohorts_window_show_review (window);
+    GtkWidget *list = find_widget (GTK_WIDGET (review), GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *first;
+
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 4));
+    /* Open first: the approval of cohort 1 is third. */
+    first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2);
+    g_assert_true (g_object_get_data (G_OBJECT (first), "comment") == cohorts_plan_find_comment (plan, "r3"));
+    g_signal_emit_by_name (list, "row-activated", first);
+    settle ();
+    g_assert_true (cohorts_editor_get_subject (editor_of (window)) ==
+                   G_OBJECT (cohorts_plan_find_cohort (plan, "c1")));
+    gtk_window_destroy (review);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "reviewer-name");
+  g_unlink (backup);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3586,6 +3816,7 @@ main (int   argc,
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/review-mode", test_review_mode);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);
   g_test_add_func ("/window/autosave/recover", test_autosave_recover);
   g_test_add_func ("/window/autosave/close", test_autosave_close);

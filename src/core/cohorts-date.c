@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cohorts-date.h"
@@ -315,4 +317,102 @@ cohorts_date_today (void)
   return cohorts_date_new (g_date_time_get_year (now),
                            g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now));
+}
+
+/**
+ * cohorts_date_time_parse_iso:
+ * @text: a moment written YYYY-MM-DDTHH:MM:SSZ, in UTC
+ *
+ * Reads a moment as the plan file writes it; no other spelling (no
+ * fractions, no offsets but "Z") is accepted.
+ *
+ * Returns: %FALSE, with @error set to a message naming @text, when it is not
+ *   one
+ */
+gboolean
+cohorts_date_time_parse_iso (const char  *text,
+                             gint64      *out_time,
+                             GError     **error)
+{
+  char day_text[11];
+  CohortsDate date;
+  int hour, minute, second;
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_time != NULL, FALSE);
+
+  if (strlen (text) != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z' || (hour = digits (text + 11, 2)) < 0 ||
+      (minute = digits (text + 14, 2)) < 0 || (second = digits (text + 17, 2)) < 0)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("“%s” is not a moment written YYYY-MM-DDTHH:MM:SSZ (UTC)"), text);
+      return FALSE;
+    }
+
+  memcpy (day_text, text, 10);
+  day_text[10] = '\0';
+  if (!cohorts_date_parse_iso (day_text, &date, error))
+    return FALSE;
+
+  if (hour > 23 || minute > 59 || second > 59)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("%s is not a time of day: hours go to 23, minutes and seconds to 59"), text);
+      return FALSE;
+    }
+
+  dt = g_date_time_new_utc (cohorts_date_get_year (date), cohorts_date_get_month (date),
+                            cohorts_date_get_day (date), hour, minute, second);
+  g_assert (dt != NULL);
+  *out_time = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/**
+ * cohorts_date_time_to_iso:
+ *
+ * Returns: @time as the file writes it, "2026-11-23T14:05:00Z"; an empty
+ *   string for %COHORTS_DATE_TIME_NONE
+ */
+char *
+cohorts_date_time_to_iso (gint64 time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (time == COHORTS_DATE_TIME_NONE || (dt = g_date_time_new_from_unix_utc (time)) == NULL)
+    return g_strdup ("");
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * cohorts_date_time_format:
+ *
+ * Returns: @time in the local time zone as people read it, "23 November 2026,
+ *   14:05" in British English; an empty string for %COHORTS_DATE_TIME_NONE
+ */
+char *
+cohorts_date_time_format (gint64 time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == COHORTS_DATE_TIME_NONE || (utc = g_date_time_new_from_unix_utc (time)) == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and a time of day as a strftime()-style format for
+   * g_date_time_format(): "23 November 2026, 14:05" in British English. */
+  return g_date_time_format (local, C_("date and time", "%-d %B %Y, %H:%M"));
+}
+
+/**
+ * cohorts_date_time_now:
+ *
+ * Returns: the current moment, to the second
+ */
+gint64
+cohorts_date_time_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
 }

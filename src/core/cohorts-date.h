@@ -41,4 +41,16 @@ CohortsDate  cohorts_date_add_months        (CohortsDate  date,
                                              int          months);
 CohortsDate  cohorts_date_today             (void);
 
+/* A moment, in whole seconds since 1970-01-01T00:00:00Z (UTC);
+ * %COHORTS_DATE_TIME_NONE means "no moment". Written in files as
+ * "2026-11-23T14:05:00Z". */
+#define COHORTS_DATE_TIME_NONE G_MININT64
+
+gboolean     cohorts_date_time_parse_iso    (const char  *text,
+                                             gint64      *out_time,
+                                             GError     **error);
+char        *cohorts_date_time_to_iso       (gint64       time);
+char        *cohorts_date_time_format       (gint64       time);
+gint64       cohorts_date_time_now          (void);
+
 G_END_DECLS

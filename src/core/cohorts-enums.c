@@ -120,6 +120,12 @@ G_DEFINE_ENUM_TYPE (CohortsSeverity, cohorts_severity,
   G_DEFINE_ENUM_VALUE (COHORTS_SEVERITY_WARNING, "warning"),
   G_DEFINE_ENUM_VALUE (COHORTS_SEVERITY_ERROR, "error"))
 
+G_DEFINE_ENUM_TYPE (CohortsCommentKind, cohorts_comment_kind,
+  G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_COMMENT, "comment"),
+  G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_APPROVE, "approve"),
+  G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_REQUEST_CHANGES, "request-changes"),
+  G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_NOTE, "note"))
+
 /* Labels for people, in the order of the enumeration values. */
 
 static const char *const trust_kind_labels[] = {
@@ -233,6 +239,13 @@ static const char *const cohort_status_labels[] = {
   N_("Converted"),
 };
 
+static const char *const comment_kind_labels[] = {
+  N_("Comment"),
+  N_("Approve"),
+  N_("Request Changes"),
+  N_("Note"),
+};
+
 static const char *const severity_labels[] = {
   N_("Information"),
   N_("Warning"),
@@ -260,6 +273,7 @@ static const LabelTable label_tables[] = {
   TABLE (cohorts_siams_outcome_get_type, siams_labels),
   TABLE (cohorts_cohort_status_get_type, cohort_status_labels),
   TABLE (cohorts_severity_get_type, severity_labels),
+  TABLE (cohorts_comment_kind_get_type, comment_kind_labels),
 };
 
 /* Enum classes are looked up for every attribute of a large plan: keep a
@@ -349,6 +363,7 @@ cohorts_enum_has_unset_value (GType enum_type)
          enum_type != COHORTS_TYPE_REPORT_AREA &&
          enum_type != COHORTS_TYPE_COHORT_STATUS &&
          enum_type != COHORTS_TYPE_SEVERITY &&
+         enum_type != COHORTS_TYPE_COMMENT_KIND &&
          enum_type != COHORTS_TYPE_STEP;
 }
 

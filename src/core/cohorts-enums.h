@@ -147,6 +147,15 @@ typedef enum
   COHORTS_SEVERITY_ERROR,
 } CohortsSeverity;
 
+/* What a review comment says (format version 6). */
+typedef enum
+{
+  COHORTS_COMMENT_KIND_COMMENT,
+  COHORTS_COMMENT_KIND_APPROVE,
+  COHORTS_COMMENT_KIND_REQUEST_CHANGES,
+  COHORTS_COMMENT_KIND_NOTE,
+} CohortsCommentKind;
+
 #define COHORTS_TYPE_TRUST_KIND (cohorts_trust_kind_get_type ())
 GType cohorts_trust_kind_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_PHASE (cohorts_phase_get_type ())
@@ -169,6 +178,8 @@ GType cohorts_siams_outcome_get_type (void) G_GNUC_CONST;
 GType cohorts_cohort_status_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_SEVERITY (cohorts_severity_get_type ())
 GType cohorts_severity_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_COMMENT_KIND (cohorts_comment_kind_get_type ())
+GType cohorts_comment_kind_get_type (void) G_GNUC_CONST;
 
 gboolean    cohorts_enum_from_token (GType       enum_type,
                                      const char *token,

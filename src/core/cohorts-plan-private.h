@@ -27,6 +27,8 @@ struct _CohortsPlan
   GHashTable *order;        /* CohortsSchool -> its place in plan order + 1;
                              * built when needed, NULL when out of date */
 
+  GListStore *comments;     /* CohortsComment, in the order they were written */
+  GHashTable *comments_by_id; /* id -> CohortsComment (not owned) */
   GPtrArray *extensions;    /* serialised elements of other namespaces */
 
   CohortsHistory *history;
@@ -38,6 +40,8 @@ void cohorts_plan_load_schools  (CohortsPlan   *self,
 void cohorts_plan_load_cohort   (CohortsPlan   *self,
                                  CohortsCohort *cohort,
                                  GPtrArray     *members);
+void cohorts_plan_load_comment  (CohortsPlan    *self,
+                                 CohortsComment *comment);
 void cohorts_plan_load_finish   (CohortsPlan   *self,
                                  int            source_version);
 

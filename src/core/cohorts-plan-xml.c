@@ -51,6 +51,7 @@
 #include <libxml/xmlreader.h>
 
 #include "cohorts-cohort-private.h"
+#include "cohorts-comment-private.h"
 #include "cohorts-core-resources.h"
 #include "cohorts-file.h"
 #include "cohorts-plan-private.h"
@@ -1265,6 +1266,24 @@ attr_date (Loader      *l,
   if (!cohorts_date_parse_iso (text, out, &error))
     return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
                  /* Translators: "<cohort> date: 2027-02-30 is not a date: February 2027 has 28 days" */
+                 _("<%s> %s: %s"), element, attribute, error->message);
+  return TRUE;
+}
+
+static gboolean
+attr_date_time (Loader     *l,
+                const char *element,
+                const char *attribute,
+                const char *text,
+                gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!cohorts_date_time_parse_iso (text, out, &error))
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, current_line (l),
                  _("<%s> %s: %s"), element, attribute, error->message);
   return TRUE;
 }
@@ -2491,6 +2510,129 @@ read_cohorts (Loader *l)
   return at_end;
 }
 
+/* <comment id subject author at kind resolved? resolved-by? resolved-at?
+ * reply-to?>text</comment>, in <reviews> (format version 6). @lines maps
+ * the ids read so far to their lines. */
+static gboolean
+read_comment (Loader     *l,
+              GHashTable *lines)
+{
+  enum { ID, SUBJECT, AUTHOR, AT, KIND, RESOLVED, RESOLVED_BY, RESOLVED_AT, REPLY_TO, N };
+  static const AttributeSpec attrs[N] = {
+    [ID] = { "id", TRUE }, [SUBJECT] = { "subject", TRUE }, [AUTHOR] = { "author", TRUE },
+    [AT] = { "at", TRUE }, [KIND] = { "kind", TRUE }, [RESOLVED] = { "resolved", FALSE },
+    [RESOLVED_BY] = { "resolved-by", FALSE }, [RESOLVED_AT] = { "resolved-at", FALSE },
+    [REPLY_TO] = { "reply-to", FALSE },
+  };
+  char *values[N] = { NULL, };
+  int line = current_line (l);
+  g_autofree char *author = NULL;
+  g_autofree char *resolved_by = NULL;
+  g_autofree char *text = NULL;
+  gint64 at = COHORTS_DATE_TIME_NONE, resolved_at = COHORTS_DATE_TIME_NONE;
+  gboolean resolved = FALSE;
+  int kind = 0;
+  gpointer other_line;
+  CohortsComment *parent = NULL;
+  g_autoptr(CohortsComment) comment = NULL;
+  gboolean ok;
+
+  ok = read_attributes (l, "comment", attrs, N, values);
+
+  if (ok && !cohorts_cohort_id_is_valid (values[ID]))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<comment> id=\"%s\" is not an identifier: 1–64 lowercase letters, digits and hyphens"),
+               values[ID]);
+  if (ok && g_hash_table_lookup_extended (lines, values[ID], NULL, &other_line))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("comment id “%s” is used twice; the comment at line %d has it already"),
+               values[ID], GPOINTER_TO_INT (other_line));
+  if (ok && !cohorts_comment_subject_is_valid (values[SUBJECT]))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<comment> subject=\"%s\" is not a subject: “plan”, “school:” and a URN, or "
+                 "“cohort:” and a cohort’s id"),
+               values[SUBJECT]);
+  if (ok && !cohorts_plan_has_subject (l->plan, values[SUBJECT]))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               g_str_has_prefix (values[SUBJECT], "school:")
+               ? _("<comment> subject=\"%s\" names no school of the plan")
+               : _("<comment> subject=\"%s\" names no cohort of the plan"),
+               values[SUBJECT]);
+  ok = ok && attr_line (l, "comment", "author", values[AUTHOR], &author);
+  if (ok && author[0] == '\0')
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<comment> has an empty author"));
+  ok = ok && attr_date_time (l, "comment", "at", values[AT], &at) &&
+       attr_enum (l, "comment", "kind", values[KIND], COHORTS_TYPE_COMMENT_KIND, &kind) &&
+       attr_boolean (l, "comment", "resolved", values[RESOLVED], &resolved);
+  if (ok && !resolved && (values[RESOLVED_BY] != NULL || values[RESOLVED_AT] != NULL))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<comment> has “%s” but is not resolved; it needs resolved=\"true\""),
+               values[RESOLVED_BY] != NULL ? "resolved-by" : "resolved-at");
+  ok = ok && attr_line (l, "comment", "resolved-by", values[RESOLVED_BY], &resolved_by);
+  if (ok && resolved_by != NULL && resolved_by[0] == '\0')
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<comment> has an empty resolved-by"));
+  ok = ok && attr_date_time (l, "comment", "resolved-at", values[RESOLVED_AT], &resolved_at);
+  if (ok && values[REPLY_TO] != NULL)
+    {
+      parent = cohorts_plan_find_comment (l->plan, values[REPLY_TO]);
+      if (parent == NULL)
+        ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                   _("<comment> reply-to=\"%s\" names no comment before it; a reply comes after "
+                     "the comment it answers"),
+                   values[REPLY_TO]);
+      else if (strcmp (cohorts_comment_get_subject (parent), values[SUBJECT]) != 0)
+        ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                   _("<comment> is about “%s” but answers comment “%s”, which is about “%s”; a "
+                     "reply has the subject of the comment it answers"),
+                   values[SUBJECT], values[REPLY_TO], cohorts_comment_get_subject (parent));
+    }
+  ok = ok && read_text (l, "comment", COHORTS_COMMENT_TEXT_MAX, &text);
+
+  if (ok)
+    {
+      g_hash_table_insert (lines, g_strdup (values[ID]), GINT_TO_POINTER (line));
+      comment = cohorts_comment_new (values[ID], values[SUBJECT], author, at, kind, text,
+                                     values[REPLY_TO]);
+      if (resolved)
+        cohorts_comment_set_resolved (comment, TRUE, resolved_by, resolved_at);
+      cohorts_plan_load_comment (l->plan, comment);
+    }
+  free_values (values, N);
+  return ok;
+}
+
+static gboolean
+read_reviews (Loader *l)
+{
+  static const ChildSpec children[] = { { "comment", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("reviews", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean at_end;
+  guint n = 0;
+
+  if (!read_attributes (l, "reviews", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "reviews", depth, empty, &at_end))
+    {
+      if (sequence_accept (l, &seq) < 0)
+        return FALSE;
+      if (++n > COHORTS_PLAN_MAX_COMMENTS)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("the plan has more than %d comments, the limit"), COHORTS_PLAN_MAX_COMMENTS);
+      if (!read_comment (l, lines))
+        return FALSE;
+    }
+
+  if (at_end && n == 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<reviews> is empty; leave it out when the plan has no comments"));
+  return at_end;
+}
+
 static gboolean
 read_trust (Loader *l)
 {
@@ -2678,7 +2820,7 @@ read_plan (Loader *l)
   static const ChildSpec children[] = {
     { "title", FALSE, FALSE }, { "trust", TRUE, FALSE }, { "schedule", FALSE, FALSE, 2 },
     { "readiness", FALSE, FALSE, 4 }, { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
-    { "extensions", FALSE, FALSE },
+    { "reviews", FALSE, FALSE, 6 }, { "extensions", FALSE, FALSE },
   };
   Sequence seq = SEQUENCE ("plan", children);
   char *values[G_N_ELEMENTS (attrs)] = { NULL, };
@@ -2747,6 +2889,10 @@ read_plan (Loader *l)
             return FALSE;
           break;
         case 6:
+          if (!read_reviews (l))
+            return FALSE;
+          break;
+        case 7:
           if (!read_extensions (l, &l->plan->extensions))
             return FALSE;
           break;
@@ -3487,6 +3633,58 @@ write_cohort (GString       *out,
   g_string_append (out, "</cohort>\n");
 }
 
+static void
+attr_date_time_out (GString    *out,
+                    const char *name,
+                    gint64      time)
+{
+  g_autofree char *text = cohorts_date_time_to_iso (time);
+
+  if (text[0] != '\0')
+    g_string_append_printf (out, " %s=\"%s\"", name, text);
+}
+
+static void
+write_reviews (GString    *out,
+               GListModel *comments)
+{
+  guint n = g_list_model_get_n_items (comments);
+
+  if (n == 0)
+    return;
+
+  g_string_append (out, "  <reviews>\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsComment) comment = g_list_model_get_item (comments, i);
+      const char *text = cohorts_comment_get_text (comment);
+
+      indent (out, 2);
+      g_string_append (out, "<comment");
+      attr_text (out, "id", cohorts_comment_get_id (comment));
+      attr_text (out, "subject", cohorts_comment_get_subject (comment));
+      attr_text (out, "author", cohorts_comment_get_author (comment));
+      attr_date_time_out (out, "at", cohorts_comment_get_at (comment));
+      attr_enum_out (out, "kind", COHORTS_TYPE_COMMENT_KIND, cohorts_comment_get_kind (comment));
+      if (cohorts_comment_get_resolved (comment))
+        {
+          attr_flag (out, "resolved", TRUE);
+          attr_text (out, "resolved-by", cohorts_comment_get_resolved_by (comment));
+          attr_date_time_out (out, "resolved-at", cohorts_comment_get_resolved_at (comment));
+        }
+      attr_text (out, "reply-to", cohorts_comment_get_reply_to (comment));
+      if (text[0] == '\0')
+        g_string_append (out, "/>\n");
+      else
+        {
+          g_string_append_c (out, '>');
+          append_escaped (out, text, FALSE);
+          g_string_append (out, "</comment>\n");
+        }
+    }
+  g_string_append (out, "  </reviews>\n");
+}
+
 /**
  * cohorts_plan_xml_to_bytes:
  *
@@ -3549,6 +3747,7 @@ cohorts_plan_xml_to_bytes (CohortsPlan *plan)
       g_string_append (out, "  </cohorts>\n");
     }
 
+  write_reviews (out, G_LIST_MODEL (plan->comments));
   write_extensions (out, 1, plan->extensions);
 
   g_string_append (out, "</plan>\n");

@@ -17,10 +17,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
 #include "cohorts-cohort-private.h"
+#include "cohorts-comment-private.h"
 #include "cohorts-plan-private.h"
 #include "cohorts-record.h"
 #include "cohorts-school-private.h"
@@ -93,6 +96,8 @@ cohorts_plan_finalize (GObject *object)
   g_clear_object (&self->cohorts);
   g_clear_object (&self->schools);
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
+  g_clear_pointer (&self->comments_by_id, g_hash_table_unref);
+  g_clear_object (&self->comments);
 
   G_OBJECT_CLASS (cohorts_plan_parent_class)->finalize (object);
 }
@@ -230,6 +235,8 @@ cohorts_plan_init (CohortsPlan *self)
   self->unassigned = g_list_store_new (COHORTS_TYPE_SCHOOL);
   self->by_urn = g_hash_table_new (NULL, NULL);
   self->cohorts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->comments = g_list_store_new (COHORTS_TYPE_COMMENT);
+  self->comments_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = cohorts_history_new ();
   self->source_version = 0;
 
@@ -826,6 +833,9 @@ static const CohortsCommandClass move_class = { move_apply, move_revert, move_fi
 
 /* Editing API */
 
+static void remove_comments_about (CohortsPlan *self,
+                                   const char  *subject);
+
 static gboolean
 belongs_to_plan (CohortsPlan *self,
                  gpointer     object)
@@ -987,9 +997,25 @@ rekey (CohortsPlan   *plan,
        CohortsSchool *school,
        guint          urn)
 {
+  g_autofree char *old_subject = g_strdup_printf ("school:%u", school->urn);
+  g_autofree char *new_subject = g_strdup_printf ("school:%u", urn);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (plan->comments));
+
   g_hash_table_remove (plan->by_urn, GUINT_TO_POINTER (school->urn));
   g_object_set (school, "urn", urn, NULL);
   g_hash_table_insert (plan->by_urn, GUINT_TO_POINTER (urn), school);
+
+  /* Its comments follow it. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsComment) comment = g_list_model_get_item (G_LIST_MODEL (plan->comments), i);
+
+      if (strcmp (cohorts_comment_get_subject (comment), old_subject) == 0)
+        {
+          cohorts_comment_set_subject (comment, new_subject);
+          g_list_store_splice (plan->comments, i, 1, (gpointer *) &comment, 1);
+        }
+    }
 }
 
 static void
@@ -1118,12 +1144,18 @@ cohorts_plan_remove_school (CohortsPlan   *self,
   g_return_if_fail (COHORTS_IS_SCHOOL (school));
   g_return_if_fail (belongs_to_plan (self, school));
 
+  cohorts_history_begin_group (self->history, _("Remove School"));
+  {
+    g_autofree char *subject = g_strdup_printf ("school:%u", school->urn);
+    remove_comments_about (self, subject);
+  }
   command = cohorts_command_new (&remove_school_class, sizeof (SchoolCommand), _("Remove School"));
   command->plan = self;
   command->school = g_object_ref (school);
   /* Where it was is recorded when the command applies; keep the cohort alive. */
   command->cohort = school->cohort ? g_object_ref (school->cohort) : NULL;
   cohorts_history_push (self->history, (CohortsCommand *) command);
+  cohorts_history_end_group (self->history);
 }
 
 /**
@@ -1185,6 +1217,10 @@ cohorts_plan_remove_cohort (CohortsPlan   *self,
       cohorts_plan_move_school (self, school, NULL, 0);
     }
 
+  {
+    g_autofree char *subject = g_strconcat ("cohort:", cohort->id, NULL);
+    remove_comments_about (self, subject);
+  }
   command = cohorts_command_new (&remove_cohort_class, sizeof (CohortCommand), label);
   command->plan = self;
   command->cohort = g_object_ref (cohort);
@@ -1957,4 +1993,388 @@ cohorts_plan_load_finish (CohortsPlan *self,
 
   self->source_version = source_version;
   cohorts_history_clear (self->history);
+}
+
+/* Review: comments and decisions */
+
+/**
+ * cohorts_plan_get_comments:
+ *
+ * Returns: (transfer none): the plan's comments (#CohortsComment), in the
+ *   order they were written; replies come after what they answer
+ */
+GListModel *
+cohorts_plan_get_comments (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->comments);
+}
+
+/**
+ * cohorts_plan_find_comment:
+ *
+ * Returns: (transfer none) (nullable): the comment with @id
+ */
+CohortsComment *
+cohorts_plan_find_comment (CohortsPlan *self,
+                           const char  *id)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->comments_by_id, id);
+}
+
+/**
+ * cohorts_plan_has_subject:
+ *
+ * Returns: whether @subject ("plan", "school:URN", "cohort:ID") names the
+ *   plan, one of its schools or one of its cohorts
+ */
+gboolean
+cohorts_plan_has_subject (CohortsPlan *self,
+                          const char  *subject)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), FALSE);
+
+  if (!cohorts_comment_subject_is_valid (subject))
+    return FALSE;
+  if (strcmp (subject, "plan") == 0)
+    return TRUE;
+  if (g_str_has_prefix (subject, "school:"))
+    return cohorts_plan_find_school (self, (guint) atoi (subject + strlen ("school:"))) != NULL;
+  return cohorts_plan_find_cohort (self, subject + strlen ("cohort:")) != NULL;
+}
+
+/**
+ * cohorts_plan_get_n_open_comments:
+ *
+ * Returns: how many comments are not resolved
+ */
+guint
+cohorts_plan_get_n_open_comments (CohortsPlan *self)
+{
+  guint n, open = 0;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsComment) comment = g_list_model_get_item (G_LIST_MODEL (self->comments), i);
+      open += !cohorts_comment_get_resolved (comment);
+    }
+  return open;
+}
+
+static void
+insert_comment (CohortsPlan    *self,
+                CohortsComment *comment,
+                guint           position)
+{
+  g_hash_table_insert (self->comments_by_id, (gpointer) cohorts_comment_get_id (comment), comment);
+  g_list_store_insert (self->comments, position, comment);
+}
+
+static void
+take_out_comment (CohortsPlan    *self,
+                  CohortsComment *comment)
+{
+  guint position;
+
+  if (g_list_store_find (self->comments, comment, &position))
+    {
+      g_hash_table_remove (self->comments_by_id, cohorts_comment_get_id (comment));
+      g_list_store_remove (self->comments, position);
+    }
+}
+
+void
+cohorts_plan_load_comment (CohortsPlan    *self,
+                           CohortsComment *comment)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (cohorts_plan_find_comment (self, cohorts_comment_get_id (comment)) == NULL);
+
+  insert_comment (self, comment, g_list_model_get_n_items (G_LIST_MODEL (self->comments)));
+}
+
+/* Adds comments at their positions, or takes them out: one command for a new
+ * comment (positions of one), or for every comment about a school or cohort
+ * that is removed. */
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  GPtrArray *comments;   /* CohortsComment, in order */
+  GArray *positions;     /* guint, where each is in the list */
+  gboolean adds;
+} CommentsCommand;
+
+static void
+comments_put (CommentsCommand *self)
+{
+  for (guint i = 0; i < self->comments->len; i++)
+    insert_comment (self->plan, g_ptr_array_index (self->comments, i),
+                    g_array_index (self->positions, guint, i));
+}
+
+static void
+comments_take (CommentsCommand *self)
+{
+  for (guint i = self->comments->len; i > 0; i--)
+    take_out_comment (self->plan, g_ptr_array_index (self->comments, i - 1));
+}
+
+static void
+comments_apply (CohortsCommand *command)
+{
+  CommentsCommand *self = (CommentsCommand *) command;
+
+  if (self->adds)
+    comments_put (self);
+  else
+    comments_take (self);
+}
+
+static void
+comments_revert (CohortsCommand *command)
+{
+  CommentsCommand *self = (CommentsCommand *) command;
+
+  if (self->adds)
+    comments_take (self);
+  else
+    comments_put (self);
+}
+
+static void
+comments_finalize (CohortsCommand *command)
+{
+  CommentsCommand *self = (CommentsCommand *) command;
+
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_array_unref);
+}
+
+static const CohortsCommandClass comments_class = { comments_apply, comments_revert, comments_finalize };
+
+static CommentsCommand *
+comments_command_new (CohortsPlan *self,
+                      const char  *label,
+                      gboolean     adds)
+{
+  CommentsCommand *command = cohorts_command_new (&comments_class, sizeof (CommentsCommand), label);
+
+  command->plan = self;
+  command->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  command->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  command->adds = adds;
+  return command;
+}
+
+/* Takes out every comment about @subject, as a step of the edit that takes
+ * the subject away (the file may not name a school or cohort it lacks). */
+static void
+remove_comments_about (CohortsPlan *self,
+                       const char  *subject)
+{
+  GListModel *comments = G_LIST_MODEL (self->comments);
+  guint n = g_list_model_get_n_items (comments);
+  CommentsCommand *command = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CohortsComment *comment = g_list_model_get_item (comments, i);
+
+      if (strcmp (cohorts_comment_get_subject (comment), subject) != 0)
+        {
+          g_object_unref (comment);
+          continue;
+        }
+      if (command == NULL)
+        command = comments_command_new (self, _("Remove Comments"), FALSE);
+      g_ptr_array_add (command->comments, comment);
+      g_array_append_val (command->positions, i);
+    }
+
+  if (command != NULL)
+    cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+static char *
+make_comment_id (CohortsPlan *self)
+{
+  for (guint n = g_list_model_get_n_items (G_LIST_MODEL (self->comments)) + 1; ; n++)
+    {
+      char *id = g_strdup_printf ("r%u", n);
+
+      if (!g_hash_table_contains (self->comments_by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/**
+ * cohorts_plan_add_comment:
+ * @subject: what it is about: "plan", "school:URN" or "cohort:ID"
+ * @author: who writes it, a name (made one line)
+ * @text: (nullable): what it says (cleaned as notes are)
+ * @reply_to: (nullable): the comment it answers, about the same subject
+ *
+ * Adds a comment written now, open, at the end of the plan's comments, as
+ * one undoable step.
+ *
+ * Returns: (transfer none): the comment, or %NULL with @error set when the
+ *   subject is not in the plan, there is no author or the text is too long
+ */
+CohortsComment *
+cohorts_plan_add_comment (CohortsPlan         *self,
+                          const char          *subject,
+                          const char          *author,
+                          CohortsCommentKind   kind,
+                          const char          *text,
+                          CohortsComment      *reply_to,
+                          GError             **error)
+{
+  g_autofree char *clean_author = NULL;
+  g_autofree char *clean_text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(CohortsComment) comment = NULL;
+  CommentsCommand *command;
+  guint position;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (subject != NULL && author != NULL, NULL);
+  g_return_val_if_fail (kind <= COHORTS_COMMENT_KIND_NOTE, NULL);
+  g_return_val_if_fail (reply_to == NULL || COHORTS_IS_COMMENT (reply_to), NULL);
+
+  if (!cohorts_plan_has_subject (self, subject))
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("The plan has nothing called “%s” to comment on"), subject);
+      return NULL;
+    }
+
+  clean_author = cohorts_text_clean_line (author);
+  g_strstrip (clean_author);
+  if (clean_author[0] == '\0' || g_utf8_strlen (clean_author, -1) > COHORTS_SHORT_TEXT_MAX)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("A comment needs its author’s name, of at most %d characters"),
+                   COHORTS_SHORT_TEXT_MAX);
+      return NULL;
+    }
+
+  clean_text = cohorts_text_clean_notes (text != NULL ? text : "");
+  if (g_utf8_strlen (clean_text, -1) > COHORTS_COMMENT_TEXT_MAX)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_TOO_LARGE,
+                   _("A comment can hold at most %d characters"), COHORTS_COMMENT_TEXT_MAX);
+      return NULL;
+    }
+
+  if (reply_to != NULL &&
+      (cohorts_plan_find_comment (self, cohorts_comment_get_id (reply_to)) != reply_to ||
+       strcmp (cohorts_comment_get_subject (reply_to), subject) != 0))
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("A reply must answer a comment of the plan about the same subject"));
+      return NULL;
+    }
+
+  id = make_comment_id (self);
+  comment = cohorts_comment_new (id, subject, clean_author, cohorts_date_time_now (), kind,
+                                 clean_text, reply_to ? cohorts_comment_get_id (reply_to) : NULL);
+
+  position = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  command = comments_command_new (self, reply_to ? _("Add Reply") : _("Add Comment"), TRUE);
+  g_ptr_array_add (command->comments, g_object_ref (comment));
+  g_array_append_val (command->positions, position);
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+  return comment;
+}
+
+typedef struct
+{
+  CohortsCommand parent;
+  CohortsPlan *plan;
+  CohortsComment *comment;
+  gboolean before_resolved, after_resolved;
+  char *before_by, *after_by;
+  gint64 before_at, after_at;
+} ResolveCommand;
+
+static void
+resolve_set (ResolveCommand *self,
+             gboolean        resolved,
+             const char     *by,
+             gint64          at)
+{
+  guint position;
+
+  cohorts_comment_set_resolved (self->comment, resolved, by, at);
+  /* The lists of comments show it anew. */
+  if (g_list_store_find (self->plan->comments, self->comment, &position))
+    g_list_store_splice (self->plan->comments, position, 1, (gpointer *) &self->comment, 1);
+}
+
+static void
+resolve_apply (CohortsCommand *command)
+{
+  ResolveCommand *self = (ResolveCommand *) command;
+  resolve_set (self, self->after_resolved, self->after_by, self->after_at);
+}
+
+static void
+resolve_revert (CohortsCommand *command)
+{
+  ResolveCommand *self = (ResolveCommand *) command;
+  resolve_set (self, self->before_resolved, self->before_by, self->before_at);
+}
+
+static void
+resolve_finalize (CohortsCommand *command)
+{
+  ResolveCommand *self = (ResolveCommand *) command;
+
+  g_clear_object (&self->comment);
+  g_clear_pointer (&self->before_by, g_free);
+  g_clear_pointer (&self->after_by, g_free);
+}
+
+static const CohortsCommandClass resolve_class = { resolve_apply, resolve_revert, resolve_finalize };
+
+/**
+ * cohorts_plan_resolve_comment:
+ * @resolved: %TRUE to resolve @comment, %FALSE to open it again
+ * @by: (nullable): who resolves it
+ *
+ * Resolves @comment now (or reopens it), as one undoable step.
+ */
+void
+cohorts_plan_resolve_comment (CohortsPlan    *self,
+                              CohortsComment *comment,
+                              gboolean        resolved,
+                              const char     *by)
+{
+  ResolveCommand *command;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_COMMENT (comment));
+  g_return_if_fail (cohorts_plan_find_comment (self, cohorts_comment_get_id (comment)) == comment);
+
+  if (cohorts_comment_get_resolved (comment) == !!resolved)
+    return;
+
+  command = cohorts_command_new (&resolve_class, sizeof (ResolveCommand),
+                                 resolved ? _("Resolve Comment") : _("Reopen Comment"));
+  command->plan = self;
+  command->comment = g_object_ref (comment);
+  command->before_resolved = cohorts_comment_get_resolved (comment);
+  command->before_by = g_strdup (cohorts_comment_get_resolved_by (comment));
+  command->before_at = cohorts_comment_get_resolved_at (comment);
+  command->after_resolved = !!resolved;
+  command->after_by = resolved && by != NULL ? cohorts_text_clean_line (by) : NULL;
+  command->after_at = resolved ? cohorts_date_time_now () : COHORTS_DATE_TIME_NONE;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cohorts-cohort.h"
+#include "cohorts-comment.h"
 #include "cohorts-date.h"
 #include "cohorts-error.h"
 #include "cohorts-history.h"
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
 /* Limits of one plan; the loader refuses files beyond them. */
 #define COHORTS_PLAN_MAX_SCHOOLS 100000
 #define COHORTS_PLAN_MAX_COHORTS 1000
+#define COHORTS_PLAN_MAX_COMMENTS 100000
 
 #define COHORTS_TYPE_PLAN (cohorts_plan_get_type ())
 
@@ -114,6 +116,25 @@ gboolean        cohorts_plan_set_readiness_thresholds (CohortsPlan *self,
                                                        int          amber_min,
                                                        GError     **error);
 void            cohorts_plan_restore_default_framework (CohortsPlan *self);
+/* Review: comments and decisions (format version 6). */
+GListModel     *cohorts_plan_get_comments       (CohortsPlan    *self);
+CohortsComment *cohorts_plan_find_comment       (CohortsPlan    *self,
+                                                 const char     *id);
+gboolean        cohorts_plan_has_subject        (CohortsPlan    *self,
+                                                 const char     *subject);
+guint           cohorts_plan_get_n_open_comments (CohortsPlan   *self);
+CohortsComment *cohorts_plan_add_comment        (CohortsPlan        *self,
+                                                 const char         *subject,
+                                                 const char         *author,
+                                                 CohortsCommentKind  kind,
+                                                 const char         *text,
+                                                 CohortsComment     *reply_to,
+                                                 GError            **error);
+void            cohorts_plan_resolve_comment    (CohortsPlan    *self,
+                                                 CohortsComment *comment,
+                                                 gboolean        resolved,
+                                                 const char     *by);
+
 void            cohorts_plan_begin_edit         (CohortsPlan    *self,
                                                  const char     *label);
 void            cohorts_plan_end_edit           (CohortsPlan    *self);

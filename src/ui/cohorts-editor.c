@@ -29,6 +29,7 @@
 #include "cohorts-date-button.h"
 #include "cohorts-framework-group.h"
 #include "cohorts-readiness-group.h"
+#include "cohorts-review-group.h"
 #include "cohorts-schedule-group.h"
 #include "cohorts-steps-group.h"
 #include "cohorts-ui-util.h"
@@ -249,6 +250,8 @@ struct _CohortsEditor
   GtkWidget *problems_group;  /* the school's or cohort's findings, when shown */
   GPtrArray *problem_rows;    /* its rows */
   GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
+  GtkWidget *review_group;    /* the comments on what is shown, first on the page (owned) */
+  gboolean review_mode;       /* all but the review group insensitive */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
 };
@@ -300,6 +303,8 @@ show_problem (CohortsEditor *self,
     }
 }
 
+static gboolean refresh (gpointer user_data);
+
 /* Edits the row's property to @value, as one undoable step. */
 static gboolean
 commit (CohortsEditor *self,
@@ -312,6 +317,14 @@ commit (CohortsEditor *self,
 
   if (self->updating || self->plan == NULL)
     return TRUE;
+
+  /* Review mode: the rows are insensitive, and whatever reaches them
+   * anyway is not applied; the row shows the model again. */
+  if (self->review_mode)
+    {
+      cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
+      return FALSE;
+    }
 
   if (field->kind == KIND_URN)
     ok = cohorts_plan_set_school_urn (self->plan, COHORTS_SCHOOL (self->subject), g_value_get_uint (value), &error);
@@ -871,6 +884,19 @@ refresh (gpointer user_data)
 }
 
 static void
+apply_review_mode (CohortsEditor *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+
+      if (group != self->review_group)
+        gtk_widget_set_sensitive (group, !self->review_mode);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->actions), !self->review_mode);
+}
+
+static void
 plan_changed_cb (CohortsEditor *self)
 {
   cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
@@ -1100,6 +1126,8 @@ cohorts_editor_set_subject (CohortsEditor *self,
   if (G_OBJECT_TYPE (subject) != before || self->rows->len == 0)
     {
       clear_rows (self);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->review_group));
+      g_ptr_array_add (self->groups, self->review_group);
       if (COHORTS_IS_SCHOOL (subject))
         sections = school_sections, n_sections = G_N_ELEMENTS (school_sections);
       else if (COHORTS_IS_COHORT (subject))
@@ -1107,7 +1135,14 @@ cohorts_editor_set_subject (CohortsEditor *self,
       else
         sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
       build_rows (self, sections, n_sections);
+      apply_review_mode (self);
     }
+
+  {
+    g_autofree char *key = subject_key (self);
+    cohorts_review_group_set_subject (COHORTS_REVIEW_GROUP (self->review_group), plan,
+                                      key != NULL ? key : "plan");
+  }
 
   if (self->steps_group != NULL)
     cohorts_steps_group_set_school (COHORTS_STEPS_GROUP (self->steps_group), plan, COHORTS_SCHOOL (subject));
@@ -1167,6 +1202,7 @@ cohorts_editor_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->subject);
   g_clear_object (&self->plan);
+  g_clear_object (&self->review_group);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COHORTS_TYPE_EDITOR);
 
@@ -1223,6 +1259,52 @@ cohorts_editor_init (CohortsEditor *self)
   self->groups = g_ptr_array_new ();
   self->problem_rows = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
+  self->review_group = g_object_ref_sink (cohorts_review_group_new ());
+}
+
+/**
+ * cohorts_editor_get_review_group:
+ *
+ * Returns: (transfer none): the group of comments on what is shown
+ */
+GtkWidget *
+cohorts_editor_get_review_group (CohortsEditor *self)
+{
+  g_return_val_if_fail (COHORTS_IS_EDITOR (self), NULL);
+  return self->review_group;
+}
+
+/**
+ * cohorts_editor_set_review_mode:
+ *
+ * In review mode nothing can be edited but the comments: every other group
+ * and the header's buttons are insensitive.
+ */
+void
+cohorts_editor_set_review_mode (CohortsEditor *self,
+                                gboolean       review_mode)
+{
+  g_return_if_fail (COHORTS_IS_EDITOR (self));
+
+  if (self->review_mode == !!review_mode)
+    return;
+
+  /* Apply what is half typed while it may still be. */
+  if (review_mode && self->subject != NULL)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (self->rows, i);
+        const Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+        if (field->kind == KIND_NOTES)
+          commit_notes (self, row);
+        else if (ADW_IS_ENTRY_ROW (row))
+          commit_entry (self, row);
+      }
+
+  self->review_mode = !!review_mode;
+  cohorts_review_group_set_review_mode (COHORTS_REVIEW_GROUP (self->review_group), review_mode);
+  apply_review_mode (self);
 }
 
 GtkWidget *

@@ -24,6 +24,9 @@ void       cohorts_editor_set_findings (CohortsEditor *self,
                                         GPtrArray     *findings);
 GtkWidget *cohorts_editor_get_row     (CohortsEditor *self,
                                        const char    *property);
+GtkWidget *cohorts_editor_get_review_group (CohortsEditor *self);
+void       cohorts_editor_set_review_mode (CohortsEditor *self,
+                                           gboolean       review_mode);
 void       cohorts_editor_set_move_menu (CohortsEditor *self,
                                          GMenuModel    *menu);
 

@@ -23,6 +23,7 @@ struct _CohortsSchoolList
 {
   AdwBin parent_instance;
 
+  gboolean read_only;        /* review mode: schools are not dragged */
   GtkLabel *title;
   GtkLabel *summary;
   GtkToggleButton *church_filter;
@@ -504,7 +505,7 @@ drag_prepare_cb (GtkDragSource *source,
   CohortsSchoolList *self = g_object_get_data (G_OBJECT (item), "list");
   g_autoptr(GListStore) schools = NULL;
 
-  if (gtk_list_item_get_item (item) == NULL)
+  if (gtk_list_item_get_item (item) == NULL || self->read_only)
     return NULL;
 
   schools = schools_for_drag (self, gtk_list_item_get_position (item));
@@ -1056,4 +1057,17 @@ cohorts_school_list_init (CohortsSchoolList *self)
                                gtk_callback_action_new (menu_key_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+}
+
+/**
+ * cohorts_school_list_set_read_only:
+ *
+ * In review mode schools are not dragged to cohorts.
+ */
+void
+cohorts_school_list_set_read_only (CohortsSchoolList *self,
+                                   gboolean           read_only)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL_LIST (self));
+  self->read_only = !!read_only;
 }

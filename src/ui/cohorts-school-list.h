@@ -21,6 +21,8 @@ GPtrArray *cohorts_school_list_get_selected     (CohortsSchoolList *self);
 void       cohorts_school_list_select_school    (CohortsSchoolList *self,
                                                  CohortsSchool     *school);
 void       cohorts_school_list_start_search     (CohortsSchoolList *self);
+void       cohorts_school_list_set_read_only    (CohortsSchoolList *self,
+                                                 gboolean           read_only);
 void       cohorts_school_list_set_menu_model   (CohortsSchoolList *self,
                                                  GMenuModel        *menu);
 GListModel *cohorts_school_list_get_shown       (CohortsSchoolList *self);

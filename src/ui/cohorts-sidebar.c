@@ -22,6 +22,7 @@ struct _CohortsSidebar
 {
   AdwBin parent_instance;
 
+  gboolean read_only;        /* review mode: nothing dropped, no cohort dragged */
   GtkListBox *list;
   GMenuModel *cohort_menu;
 
@@ -82,6 +83,15 @@ plan_changed_cb (CohortsSidebar *self)
 
 /* Drops */
 
+/* In review mode nothing is dropped on the sidebar or dragged from it. */
+static gboolean
+row_read_only (GtkListBoxRow *row)
+{
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (row), COHORTS_TYPE_SIDEBAR);
+
+  return sidebar != NULL && COHORTS_SIDEBAR (sidebar)->read_only;
+}
+
 static gboolean
 drop_schools_cb (GtkDropTarget *target,
                  const GValue  *value,
@@ -93,6 +103,9 @@ drop_schools_cb (GtkDropTarget *target,
   CohortsPlan *plan = cohorts_group_get_plan (group);
   GListModel *schools = g_value_get_object (value);
   g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (row_read_only (row))
+    return FALSE;
 
   if (plan == NULL || schools == NULL || cohorts_group_get_kind (group) == COHORTS_GROUP_ALL)
     return FALSE;
@@ -128,6 +141,9 @@ drop_cohort_cb (GtkDropTarget *target,
   CohortsCohort *target_cohort = cohorts_group_get_cohort (group);
   guint position;
 
+  if (row_read_only (row))
+    return FALSE;
+
   if (plan == NULL || dragged == NULL || target_cohort == NULL || dragged == target_cohort ||
       cohorts_plan_find_cohort (plan, cohorts_cohort_get_id (dragged)) != dragged)
     return FALSE;
@@ -147,6 +163,8 @@ drag_prepare_cb (GtkDragSource *source,
 {
   CohortsCohort *cohort = cohorts_group_get_cohort (row_group (row));
 
+  if (row_read_only (row))
+    return NULL;
   return cohort ? gdk_content_provider_new_typed (COHORTS_TYPE_COHORT, cohort) : NULL;
 }
 
@@ -419,4 +437,18 @@ cohorts_sidebar_init (CohortsSidebar *self)
                                gtk_callback_action_new (row_menu_key_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+}
+
+/**
+ * cohorts_sidebar_set_read_only:
+ *
+ * In review mode schools are not dropped on cohorts and cohorts are not
+ * dragged into another order.
+ */
+void
+cohorts_sidebar_set_read_only (CohortsSidebar *self,
+                               gboolean        read_only)
+{
+  g_return_if_fail (COHORTS_IS_SIDEBAR (self));
+  self->read_only = !!read_only;
 }

@@ -50,6 +50,7 @@ struct _CohortsTimeline
   GtkWidget parent_instance;
 
   CohortsPlan *plan;
+  gboolean read_only;              /* review mode: no dates dragged or shifted */
   CohortsTimelineRows *rows;
   CohortsTimelineLayout *layout;   /* of what is in sight; NULL when out of date */
 
@@ -722,7 +723,8 @@ drag_begin_cb (CohortsTimeline *self,
   self->drag_y = y;
   cohorts_timeline_layout_hit (layout, x, y, &hit);
   /* A school's diamond, or a cohort's (the schools in none have none). */
-  if (hit.kind == COHORTS_TIMELINE_HIT_CONVERSION && !(hit.row->flags & COHORTS_TIMELINE_CONVERTED) &&
+  if (!self->read_only &&
+      hit.kind == COHORTS_TIMELINE_HIT_CONVERSION && !(hit.row->flags & COHORTS_TIMELINE_CONVERTED) &&
       (hit.row->school != NULL || hit.row->cohort != NULL))
     {
       self->drag_mode = DRAG_CONVERSION;
@@ -1213,7 +1215,10 @@ chart_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "chart.activate-row"))
     activate_action (widget, NULL, NULL);
   else if (g_str_equal (action_name, "chart.move-conversion"))
-    shift_action (widget, parameter, NULL);
+    {
+      if (!COHORTS_TIMELINE (widget)->read_only)
+        shift_action (widget, parameter, NULL);
+    }
   else if (g_str_equal (action_name, "chart.zoom-step"))
     zoom_action (widget, parameter, NULL);
 }
@@ -1650,4 +1655,18 @@ cohorts_timeline_get_plan (CohortsTimeline *self)
 {
   g_return_val_if_fail (COHORTS_IS_TIMELINE (self), NULL);
   return self->plan;
+}
+
+/**
+ * cohorts_timeline_set_read_only:
+ *
+ * In review mode the chart still scrolls, zooms and selects, but no
+ * conversion date is dragged or moved with the keyboard.
+ */
+void
+cohorts_timeline_set_read_only (CohortsTimeline *self,
+                                gboolean         read_only)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+  self->read_only = !!read_only;
 }

@@ -46,6 +46,8 @@ void           cohorts_timeline_scroll_to_cohort    (CohortsTimeline     *self,
 guint          cohorts_timeline_get_focus_row       (CohortsTimeline     *self);
 void           cohorts_timeline_set_findings        (CohortsTimeline     *self,
                                                      GPtrArray           *findings);
+void           cohorts_timeline_set_read_only       (CohortsTimeline     *self,
+                                                     gboolean             read_only);
 void           cohorts_timeline_show_period         (CohortsTimeline     *self,
                                                      CohortsDate          from,
                                                      CohortsDate          to);

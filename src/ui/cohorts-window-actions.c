@@ -214,6 +214,15 @@ update_subject (CohortsWindow *self)
   cohorts_editor_set_subject (self->editor, self->plan, subject);
 }
 
+/* Whether an undo step is one of the review's: adding or resolving comments. */
+static gboolean
+is_review_step (const char *label)
+{
+  return label != NULL &&
+         (g_str_equal (label, _("Add Comment")) || g_str_equal (label, _("Add Reply")) ||
+          g_str_equal (label, _("Resolve Comment")) || g_str_equal (label, _("Reopen Comment")));
+}
+
 void
 cohorts_window_update_edit_actions (CohortsWindow *self)
 {
@@ -224,20 +233,30 @@ cohorts_window_update_edit_actions (CohortsWindow *self)
   guint n_cohorts = self->plan ? cohorts_plan_get_n_cohorts (self->plan) : 0;
   guint position = 0;
 
+  /* In review mode nothing is edited but the comments, and only their own
+   * steps are undone and redone. */
+  gboolean edit = self->plan != NULL && !self->review_mode;
+  gboolean undo = history && cohorts_history_can_undo (history) &&
+                  (!self->review_mode || is_review_step (cohorts_history_get_undo_label (history)));
+  gboolean redo = history && cohorts_history_can_redo (history) &&
+                  (!self->review_mode || is_review_step (cohorts_history_get_redo_label (history)));
+
   if (cohort != NULL)
     g_list_store_find (G_LIST_STORE (cohorts_plan_get_cohorts (self->plan)), cohort, &position);
 
-  gtk_widget_action_set_enabled (widget, "win.undo", history && cohorts_history_can_undo (history));
-  gtk_widget_action_set_enabled (widget, "win.redo", history && cohorts_history_can_redo (history));
-  gtk_widget_action_set_enabled (widget, "win.add-school", self->plan != NULL);
-  gtk_widget_action_set_enabled (widget, "win.new-cohort", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo", undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", redo);
+  gtk_widget_action_set_enabled (widget, "win.add-school", edit);
+  gtk_widget_action_set_enabled (widget, "win.new-cohort", edit);
   gtk_widget_action_set_enabled (widget, "win.find", self->plan != NULL);
-  gtk_widget_action_set_enabled (widget, "win.remove-schools", schools && schools->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.move-schools", schools && schools->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.show-move-menu", schools && schools->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.cohort-move-up", cohort != NULL && position > 0);
-  gtk_widget_action_set_enabled (widget, "win.cohort-move-down", cohort != NULL && position + 1 < n_cohorts);
-  gtk_widget_action_set_enabled (widget, "win.cohort-delete", cohort != NULL);
+  gtk_widget_action_set_enabled (widget, "win.remove-schools", edit && schools && schools->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.move-schools", edit && schools && schools->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.show-move-menu", edit && schools && schools->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.cohort-move-up", edit && cohort != NULL && position > 0);
+  gtk_widget_action_set_enabled (widget, "win.cohort-move-down",
+                                 edit && cohort != NULL && position + 1 < n_cohorts);
+  gtk_widget_action_set_enabled (widget, "win.cohort-delete", edit && cohort != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-review", self->plan != NULL);
 }
 
 /* Undo and redo, named after what they undo */

@@ -70,6 +70,12 @@ struct _CohortsWindow
   gboolean saving;
   gboolean close_after_save;
   gboolean close_confirmed;
+
+  /* Review mode */
+  GtkRevealer *review_banner;
+  gboolean review_mode;
+  char *reviewer_name;                 /* when there are no settings to keep it */
+  GtkWindow *review_window;            /* every comment, while open */
 };
 
 /* cohorts-window-actions.c: editing */
@@ -123,6 +129,12 @@ char *cohorts_window_dup_plan_name         (CohortsWindow  *self);
 /* cohorts-window-compare.c: Compare with… */
 void cohorts_window_class_init_compare     (GtkWidgetClass *widget_class);
 void cohorts_window_update_compare_actions (CohortsWindow  *self);
+/* cohorts-window-review.c: review mode, comments and decisions */
+void cohorts_window_class_init_review (GtkWidgetClass *widget_class);
+void cohorts_window_init_review       (CohortsWindow  *self);
+void cohorts_window_dispose_review    (CohortsWindow  *self);
+void cohorts_window_review_plan_set   (CohortsWindow  *self,
+                                       CohortsPlan    *old_plan);
 
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);

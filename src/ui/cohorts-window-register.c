@@ -1240,10 +1240,12 @@ void
 cohorts_window_update_register_actions (CohortsWindow *self)
 {
   gboolean idle = self->busy_cancellable == NULL;
+  gboolean editable = idle && self->plan != NULL && !self->review_mode;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-register", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-register", idle && self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-from-register", idle && self->plan != NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-register", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-from-register", editable);
 }
 
 void

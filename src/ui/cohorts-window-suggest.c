@@ -364,7 +364,8 @@ void
 cohorts_window_update_suggest_actions (CohortsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.suggest-cohorts",
-                                 self->busy_cancellable == NULL && self->plan != NULL);
+                                 self->busy_cancellable == NULL && self->plan != NULL &&
+                                 !self->review_mode);
 }
 
 void

@@ -402,7 +402,12 @@ cohorts_window_set_plan (CohortsWindow *self,
       cohorts_window_forget_print_choices (self);
       cohorts_window_recovery_plan_set (self);
     }
-  g_set_object (&self->plan, plan);
+  {
+    g_autoptr(CohortsPlan) old_plan = self->plan ? g_object_ref (self->plan) : NULL;
+
+    g_set_object (&self->plan, plan);
+    cohorts_window_review_plan_set (self, old_plan);
+  }
   g_set_object (&self->file, file);
 
   if (plan != NULL)
@@ -941,6 +946,7 @@ cohorts_window_dispose (GObject *object)
   g_clear_handle_id (&self->menu_source, g_source_remove);
   cohorts_window_dispose_export (self);
   cohorts_window_dispose_recovery (self);
+  cohorts_window_dispose_review (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1005,12 +1011,14 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, findings_icon);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, review_banner);
 
   cohorts_window_class_init_actions (widget_class);
   cohorts_window_class_init_export (widget_class);
   cohorts_window_class_init_register (widget_class);
   cohorts_window_class_init_compare (widget_class);
   cohorts_window_class_init_suggest (widget_class);
+  cohorts_window_class_init_review (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1025,6 +1033,7 @@ cohorts_window_init (CohortsWindow *self)
   self->timeline = cohorts_timeline_page_get_timeline (self->timeline_page);
   cohorts_window_init_actions (self);
   cohorts_window_init_recovery (self);
+  cohorts_window_init_review (self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No problems found"));

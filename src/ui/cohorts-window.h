@@ -39,6 +39,11 @@ void           cohorts_window_import_register     (CohortsWindow             *se
                                                    GFile                     *file);
 gboolean       cohorts_window_show_subject        (CohortsWindow             *self,
                                                    const char                *subject);
+void           cohorts_window_set_review_mode     (CohortsWindow             *self,
+                                                   gboolean                   review_mode);
+gboolean       cohorts_window_get_review_mode     (CohortsWindow             *self);
+char          *cohorts_window_get_reviewer_name   (CohortsWindow             *self);
+GtkWindow     *cohorts_window_show_review         (CohortsWindow             *self);
 GtkWindow     *cohorts_window_show_add_from_register (CohortsWindow           *self);
 GtkWindow     *cohorts_window_show_refresh_from_register (CohortsWindow       *self);
 GtkWindow     *cohorts_window_show_suggest_cohorts       (CohortsWindow       *self);
