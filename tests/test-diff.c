@@ -389,9 +389,9 @@ test_large (void)
   guint moved = 0, details = 0;
 
   changes = cohorts_diff_plans (old_plan, new_plan);
+  /* Timed for the record only: a bound here would fail under valgrind or a
+   * loaded machine, and speed is the benchmark's business. */
   g_test_message ("25,000 schools compared in %.3f s", g_timer_elapsed (timer, NULL));
-  /* A sanity bound, not a benchmark. */
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 1.0);
 
   /* 250 moved (not the last cohort's 6), 2,500 with new numbers. */
   for (guint i = 0; i < changes->len; i++)
