@@ -56,9 +56,8 @@ typedef struct
   guint order;              /* in the plan */
   CohortsDate earliest;     /* the first 1st of a month it can convert on */
   gboolean church_lead;     /* the church's steps set that */
-  CohortsRag rag;
-  int percent;
-  gboolean critical_not_met;
+  CohortsReadinessScore score;
+  int percent;              /* the score's, kept for sorting */
   gboolean strong;
   gboolean vulnerable;
 } Candidate;
@@ -230,8 +229,8 @@ compare_candidates (gconstpointer a,
 {
   const Candidate *ca = a, *cb = b;
 
-  if (rag_rank (ca->rag) != rag_rank (cb->rag))
-    return rag_rank (ca->rag) - rag_rank (cb->rag);
+  if (rag_rank (ca->score.rag) != rag_rank (cb->score.rag))
+    return rag_rank (ca->score.rag) - rag_rank (cb->score.rag);
   if (ca->percent != cb->percent)
     return cb->percent - ca->percent;
   if (ca->strong != cb->strong)
@@ -432,17 +431,14 @@ place (Suggester         *s,
 static char *
 describe_school (const Candidate *c)
 {
-  const char *rating = cohorts_rag_get_name (c->rag);
   g_autofree char *rated = NULL;
 
-  if (c->rag == COHORTS_RAG_NOT_ASSESSED)
-    rated = g_strdup (rating);
-  else if (c->critical_not_met)
+  if (c->score.rag != COHORTS_RAG_NOT_ASSESSED && c->score.critical_not_met)
     /* Translators: "Red (81%, a critical criterion not met)" */
-    rated = g_strdup_printf (_("%s (%d%%, a critical criterion not met)"), rating, c->percent);
+    rated = g_strdup_printf (_("%s (%d%%, a critical criterion not met)"), cohorts_rag_get_name (c->score.rag),
+                             c->percent);
   else
-    /* Translators: a readiness rating and score: "Green (86%)" */
-    rated = g_strdup_printf (_("%s (%d%%)"), rating, c->percent);
+    rated = cohorts_readiness_score_describe (&c->score);
 
   if (c->strong)
     /* Translators: "Green (86%), strong" */
@@ -517,9 +513,9 @@ describe_placement (Suggester       *s,
       break;
     }
 
-  if (c->rag == COHORTS_RAG_RED)
+  if (c->score.rag == COHORTS_RAG_RED)
     caveat = _("Not ready yet: review its readiness before agreeing.");
-  else if (c->rag == COHORTS_RAG_NOT_ASSESSED)
+  else if (c->score.rag == COHORTS_RAG_NOT_ASSESSED)
     caveat = _("Assess its readiness before agreeing.");
 
   if (caveat != NULL)
@@ -726,14 +722,13 @@ cohorts_suggest (CohortsPlan                 *plan,
           c.order = i;
           c.earliest = earliest_conversion (plan, school, today, &c.church_lead);
           cohorts_plan_score_school (plan, school, &score);
-          c.rag = score.rag;
+          c.score = score;
           c.percent = cohorts_readiness_score_percent (&score);
-          c.critical_not_met = score.critical_not_met;
           c.strong = strong;
           c.vulnerable = vulnerable;
           g_array_append_val (candidates, c);
-          n_red += c.rag == COHORTS_RAG_RED;
-          n_not_assessed += c.rag == COHORTS_RAG_NOT_ASSESSED;
+          n_red += c.score.rag == COHORTS_RAG_RED;
+          n_not_assessed += c.score.rag == COHORTS_RAG_NOT_ASSESSED;
         }
     }
 

@@ -81,3 +81,36 @@ cohorts_popup_menu (GtkWidget  *parent,
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
+
+/**
+ * cohorts_dialog_window_new:
+ * @name: the widget name the tests find it by
+ *
+ * A dialog window of the app (Suggest Cohorts, Export Timeline, the
+ * register's, Compare with…): modal on @parent, going with it, of the
+ * given default size, closed by Escape.
+ *
+ * Returns: (transfer none): the #AdwWindow, not yet shown
+ */
+GtkWidget *
+cohorts_dialog_window_new (GtkWindow  *parent,
+                           const char *name,
+                           const char *title,
+                           int         width,
+                           int         height)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_widget_set_name (window, name);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+  return window;
+}

@@ -12,6 +12,11 @@
 G_BEGIN_DECLS
 
 GtkWidget *cohorts_finding_row_new  (const CohortsFinding *finding);
+GtkWidget *cohorts_dialog_window_new (GtkWindow  *parent,
+                                      const char *name,
+                                      const char *title,
+                                      int         width,
+                                      int         height);
 void cohorts_schedule_before_frame (guint       *source,
                                     GSourceFunc  func,
                                     gpointer     data);

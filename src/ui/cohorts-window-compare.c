@@ -19,6 +19,7 @@
 
 #include "cohorts-diff.h"
 #include "cohorts-plan-xml.h"
+#include "cohorts-ui-util.h"
 #include "cohorts-window-private.h"
 
 /* Rows shown in all; `cohorts --diff` gives the whole list. */
@@ -155,20 +156,11 @@ compare_window (CohortsWindow *self,
                 GPtrArray     *changes,
                 const char    *file_name)
 {
-  GtkWidget *window = adw_window_new ();
+  /* Translators: the title of the window of Compare with…: "Changes since plan-2026.matplan" */
+  g_autofree char *title = g_strdup_printf (_("Changes since %s"), file_name);
+  GtkWidget *window = cohorts_dialog_window_new (GTK_WINDOW (self), "compare-plans", title, 680, 640);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkEventController *keys;
-  g_autofree char *title = NULL;
-
-  gtk_widget_set_name (window, "compare-plans");
-  /* Translators: the title of the window of Compare with…: "Changes since plan-2026.matplan" */
-  title = g_strdup_printf (_("Changes since %s"), file_name);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 680, 640);
   gtk_box_append (GTK_BOX (box), header);
 
   if (changes->len == 0)
@@ -219,11 +211,6 @@ compare_window (CohortsWindow *self,
     }
   adw_window_set_content (ADW_WINDOW (window), box);
 
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

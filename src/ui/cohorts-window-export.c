@@ -21,6 +21,7 @@
 #include "cohorts-export.h"
 #include "cohorts-print-operation.h"
 #include "cohorts-timeline-options.h"
+#include "cohorts-ui-util.h"
 #include "cohorts-window-private.h"
 
 #define EXPORT_GROUP   "Export"
@@ -314,24 +315,18 @@ export_options_window (CohortsWindow *self,
   g_autoptr(CohortsPrintChoices) choices = initial_choices (self, EXPORT_GROUP);
   g_autofree char *name = g_file_get_basename (file);
   ExportDialog *dialog = g_new0 (ExportDialog, 1);
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window = cohorts_dialog_window_new (GTK_WINDOW (self), "export-timeline", _("Export Timeline"),
+                                                 520, 680);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export"));
   GtkWidget *options = cohorts_timeline_options_new (self->plan, choices, TRUE);
-  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   dialog->self = g_object_ref (self);
   dialog->file = g_object_ref (file);
   dialog->window = GTK_WINDOW (window);
   dialog->options = COHORTS_TIMELINE_OPTIONS (options);
-
-  gtk_window_set_title (GTK_WINDOW (window), _("Export Timeline"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 680);
-  gtk_widget_set_name (window, "export-timeline");
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Export Timeline"), name));
@@ -344,10 +339,6 @@ export_options_window (CohortsWindow *self,
   g_signal_connect (export, "clicked", G_CALLBACK (export_clicked_cb), dialog);
   g_object_set_data_full (G_OBJECT (window), "export-dialog", dialog, (GDestroyNotify) export_dialog_free);
 
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   gtk_widget_set_vexpand (options, TRUE);
   gtk_box_append (GTK_BOX (box), header);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cohorts-register.h"
+#include "cohorts-ui-util.h"
 #include "cohorts-window-private.h"
 
 /* The register's file and what sqlite may leave beside it. */
@@ -822,7 +823,6 @@ cohorts_window_show_add_from_register (CohortsWindow *self)
 {
   AddDialog *add;
   GtkWidget *window, *box, *header, *cancel, *search_box, *filters, *scrolled, *clamp, *page;
-  GtkEventController *keys;
 
   g_return_val_if_fail (COHORTS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->plan != NULL, NULL);
@@ -840,14 +840,9 @@ cohorts_window_show_add_from_register (CohortsWindow *self)
   add->chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   add->names = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 
-  window = adw_window_new ();
+  window = cohorts_dialog_window_new (GTK_WINDOW (self), "add-from-register", _("Add Schools from Register"),
+                                      760, 620);
   add->window = GTK_WINDOW (window);
-  gtk_widget_set_name (window, "add-from-register");
-  gtk_window_set_title (GTK_WINDOW (window), _("Add Schools from Register"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 620);
   g_object_set_data_full (G_OBJECT (window), "add-dialog", add, (GDestroyNotify) add_dialog_free);
 
   header = adw_header_bar_new ();
@@ -945,11 +940,6 @@ cohorts_window_show_add_from_register (CohortsWindow *self)
   g_signal_connect_swapped (add->la, "changed", G_CALLBACK (search_changed_cb), add);
   g_signal_connect_swapped (add->closed, "toggled", G_CALLBACK (search_changed_cb), add);
 
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   self->register_dialog = GTK_WINDOW (window);
   add_dialog_load (add);
@@ -1059,7 +1049,8 @@ refresh_window (CohortsWindow *self,
                 CohortsDate    file_date)
 {
   RefreshDialog *refresh = g_new0 (RefreshDialog, 1);
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window = cohorts_dialog_window_new (GTK_WINDOW (self), "refresh-from-register",
+                                                 _("Refresh from Register"), 620, 560);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *header = adw_header_bar_new ();
@@ -1067,7 +1058,6 @@ refresh_window (CohortsWindow *self,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *intro;
-  GtkEventController *keys;
   g_autofree char *intro_text = NULL;
 
   refresh->self = self;
@@ -1076,12 +1066,6 @@ refresh_window (CohortsWindow *self,
   refresh->checks = g_ptr_array_new ();
   refresh->apply = gtk_button_new_with_mnemonic (_("_Apply"));
 
-  gtk_widget_set_name (window, "refresh-from-register");
-  gtk_window_set_title (GTK_WINDOW (window), _("Refresh from Register"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 620, 560);
   g_object_set_data_full (G_OBJECT (window), "refresh-dialog", refresh, (GDestroyNotify) refresh_dialog_free);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -1132,11 +1116,6 @@ refresh_window (CohortsWindow *self,
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
 
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   gtk_window_set_default_widget (GTK_WINDOW (window), refresh->apply);
   gtk_window_present (GTK_WINDOW (window));

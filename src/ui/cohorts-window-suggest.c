@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-suggest.h"
+#include "cohorts-ui-util.h"
 #include "cohorts-window-private.h"
 
 /* Rows shown a cohort, and in all: a 25,000-school plan makes thousands of
@@ -246,7 +247,6 @@ cohorts_window_show_suggest_cohorts (CohortsWindow *self)
 {
   SuggestDialog *dialog;
   GtkWidget *window, *box, *header, *cancel, *options, *row;
-  GtkEventController *keys;
   const char *scopes[] = { N_("Without a cohort"), N_("Also in draft cohorts"), NULL };
   const char *cadences[] = { N_("Each term"), N_("Each year"), NULL };
   const char *scope_names[G_N_ELEMENTS (scopes)];
@@ -265,14 +265,8 @@ cohorts_window_show_suggest_cohorts (CohortsWindow *self)
   dialog->groups = g_ptr_array_new ();
   cohorts_suggest_options_init (&dialog->options, self->plan);
 
-  window = adw_window_new ();
+  window = cohorts_dialog_window_new (GTK_WINDOW (self), "suggest-cohorts", _("Suggest Cohorts"), 680, 720);
   dialog->window = GTK_WINDOW (window);
-  gtk_widget_set_name (window, "suggest-cohorts");
-  gtk_window_set_title (GTK_WINDOW (window), _("Suggest Cohorts"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 680, 720);
   g_object_set_data_full (G_OBJECT (window), "suggest-dialog", dialog, (GDestroyNotify) suggest_dialog_free);
 
   header = adw_header_bar_new ();
@@ -337,11 +331,6 @@ cohorts_window_show_suggest_cohorts (CohortsWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->page));
   adw_window_set_content (ADW_WINDOW (window), box);
 
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   update_proposal (dialog);
   gtk_window_set_default_widget (GTK_WINDOW (window), dialog->apply);
