@@ -918,7 +918,7 @@ example_before_milestones (Fixture *f,
 
   g_assert_cmpuint (g_string_replace (out, " funding-per-pupil=\"6400\"", "", 0), ==, 1);
   if (version == 1)
-    g_string_replace (out, " format-version=\"6\"", " format-version=\"1\"", 1);
+    g_string_replace (out, " format-version=\"7\"", " format-version=\"1\"", 1);
   return g_string_free (out, FALSE);
 }
 
@@ -952,7 +952,7 @@ test_convert_version_1 (Fixture       *f,
   /* What later versions brought is refused in a file of version 1 (the
    * first of it, version 5's funding a pupil), and nothing is written. */
   g_free (old);
-  old = example_with (f, " format-version=\"6\"", " format-version=\"1\"");
+  old = example_with (f, " format-version=\"7\"", " format-version=\"1\"");
   put_file (f, "mixed.matplan", old, -1);
   g_free (expected);
   expected = g_strdup_printf ("mixed.matplan:%d: <central-team> attribute “funding-per-pupil” needs format "
@@ -969,7 +969,7 @@ static void
 test_convert_bad_plan (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *plan = example_with (f, "format-version=\"6\"", "format-version=\"x\"");
+  g_autofree char *plan = example_with (f, "format-version=\"7\"", "format-version=\"x\"");
   g_autofree char *existing = write_file (f, "existing.matplan", "keep me", -1);
   g_autofree char *out = g_build_filename (f->dir, "out.matplan", NULL);
   g_auto(Run) run = { 0 };

@@ -65,6 +65,7 @@ static xmlRelaxNGPtr rng_schema_2;
 static xmlRelaxNGPtr rng_schema_3;
 static xmlRelaxNGPtr rng_schema_4;
 static xmlRelaxNGPtr rng_schema_5;
+static xmlRelaxNGPtr rng_schema_6;
 
 /* Helpers */
 
@@ -287,10 +288,11 @@ schema_for (xmlDocPtr doc)
   gboolean third = version != NULL && xmlStrEqual (version, BAD_CAST "3");
   gboolean fourth = version != NULL && xmlStrEqual (version, BAD_CAST "4");
   gboolean fifth = version != NULL && xmlStrEqual (version, BAD_CAST "5");
+  gboolean sixth = version != NULL && xmlStrEqual (version, BAD_CAST "6");
 
   xmlFree (version);
   return first ? rng_schema_1 : second ? rng_schema_2 : third ? rng_schema_3 :
-         fourth ? rng_schema_4 : fifth ? rng_schema_5 : rng_schema;
+         fourth ? rng_schema_4 : fifth ? rng_schema_5 : sixth ? rng_schema_6 : rng_schema;
 }
 
 /* Validates @bytes against the schema of its version with libxml2 alone: no
@@ -459,7 +461,7 @@ check_example (CohortsPlan *plan)
   g_assert_cmpuint (urn_at (schools, 0), ==, 938112);
   g_assert_cmpuint (urn_at (schools, 1), ==, 938127);
   g_assert_cmpuint (urn_at (schools, 18), ==, 938402);
-  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 6);
+  g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 7);
   g_assert_false (cohorts_plan_is_modified (plan));
 
   /* The default schedule, and the dates the schools have so far (the plan
@@ -890,7 +892,7 @@ test_load_schedule_subset (void)
 {
   static const char head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"7\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n";
   static const char tail[] =
     "  <schools/>\n"
@@ -1125,7 +1127,7 @@ test_load_version_4 (void)
 
 /* Files of format version 5 (tests/files/version-5/, the good files as they
  * were) validate against data/matplan-5.rng, load with no comments, and are
- * written as version 6: the file of the same name in tests/files/good/. */
+ * written as the current version: the file of the same name in tests/files/good/. */
 static void
 test_load_version_5 (void)
 {
@@ -1152,6 +1154,41 @@ test_load_version_5 (void)
       assert_rng_valid (bytes, name);
       g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
       g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (plan)), ==, 0);
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+/* Files of format version 6 (tests/files/version-6/, the good files as they
+ * were) validate against data/matplan-6.rng, load with no church tracks,
+ * baselines or date changes, and are written as the current version: the
+ * file of the same name in tests/files/good/. */
+static void
+test_load_version_6 (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-6", NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, 9);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      " format-version=\"6\""));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 6);
 
       written = cohorts_plan_xml_to_bytes (plan);
       assert_same_bytes (good, written);
@@ -1425,7 +1462,7 @@ test_readiness (void)
   CohortsReadinessScore score;
   static const char partial[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"7\">\n"
     "  <trust kind=\"forming-mat\"><name>T</name></trust>\n"
     "  <readiness amber-min=\"40\">\n"
     "    <criterion id=\"viability\" weight=\"1\"/>\n"
@@ -1958,7 +1995,7 @@ test_round_trip_normalises (void)
     "</mp:plan>\n";
   static const char *expected =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"6\" start=\"2026-09-01\">\n"
+    "<plan xmlns=\"urn:io.github.cohorts:matplan\" format-version=\"7\" start=\"2026-09-01\">\n"
     "  <trust kind=\"forming-mat\">\n"
     "    <name>T</name>\n"
     "    <central-team top-slice=\"5.5\"/>\n"
@@ -2064,8 +2101,8 @@ static const BadFile bad_files[] = {
 
   /* The version */
   { "format-version-newer.matplan", COHORTS_PLAN_ERROR_NEWER_VERSION,
-    ":2: this plan was saved by a newer version of Cohorts in format version 7; this version reads "
-    "formats up to 6. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
+    ":2: this plan was saved by a newer version of Cohorts in format version 8; this version reads "
+    "formats up to 7. Install a newer Cohorts to open it.", SCHEMA_REFUSES },
   { "format-version-missing.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":2: <plan> has no “format-version” attribute; it is required", SCHEMA_REFUSES },
   { "format-version-not-a-number.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -3315,6 +3352,7 @@ main (int   argc,
   rng_schema_3 = compile_schema_file ("matplan-3.rng");
   rng_schema_4 = compile_schema_file ("matplan-4.rng");
   rng_schema_5 = compile_schema_file ("matplan-5.rng");
+  rng_schema_6 = compile_schema_file ("matplan-6.rng");
 
   g_test_add_func ("/plan-xml/load/example", test_load_example);
   g_test_add_func ("/plan-xml/load/example-with-schema", test_load_example_with_schema);
@@ -3326,6 +3364,7 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/version-3", test_load_version_3);
   g_test_add_func ("/plan-xml/load/version-4", test_load_version_4);
   g_test_add_func ("/plan-xml/load/version-5", test_load_version_5);
+  g_test_add_func ("/plan-xml/load/version-6", test_load_version_6);
   g_test_add_func ("/plan-xml/locks", test_locks);
   g_test_add_func ("/plan-xml/reviews/load", test_reviews_load);
   g_test_add_func ("/plan-xml/reviews/edit", test_reviews_edit);

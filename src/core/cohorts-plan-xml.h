@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define COHORTS_PLAN_NAMESPACE      "urn:io.github.cohorts:matplan"
-#define COHORTS_PLAN_FORMAT_VERSION 6
+#define COHORTS_PLAN_FORMAT_VERSION 7
 #define COHORTS_PLAN_MIME_TYPE      "application/x-matplan+xml"
 
 /* Limits of what the loader reads; beyond them a file is refused. */
