@@ -2212,6 +2212,14 @@ test_church_track (void)
   settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
 
+  /* Brackenfold: the diocesan board consented on 20 October 2026, and its
+   * readiness has no answer of its own on it: the track's counts. */
+  select_school (window, 938262);
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Granted on 20 October 2026");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   "Met, as the church track says");
+  g_assert_null (strstr (readiness_shown (window), "Diocesan consent"));
+
   select_school (window, 938244);
   g_assert_true (church_group_of (window) == group);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
