@@ -784,6 +784,23 @@ test_search_and_filters (void)
     g_assert_cmpuint (shown_urn (window, 10), ==, 938231); /* Thornbury Green 45 %, */
     g_assert_cmpuint (shown_urn (window, 11), ==, 938151); /* Hatherby 22 %, the last rated */
     g_assert_cmpuint (shown_urn (window, 18), ==, 938257); /* Whitlow, not assessed */
+
+    /* By the diocesan board's consent: refused (Farleigh Moor), requested
+     * (St Mary's), not requested (Whitlow), then granted, by name; the
+     * schools that are not church schools last. */
+    for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Diocesan Consent") == 0)
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+    g_assert_cmpuint (shown_urn (window, 0), ==, 938275);
+    g_assert_cmpuint (shown_urn (window, 1), ==, 938244);
+    g_assert_cmpuint (shown_urn (window, 2), ==, 938257);
+    g_assert_cmpuint (shown_urn (window, 3), ==, 938262);
+    g_assert_cmpuint (shown_urn (window, 5), ==, 938329);
+    g_assert_cmpuint (shown_urn (window, 6), ==, 938283);  /* Ashcombe, the first of the rest by name */
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 
@@ -2299,6 +2316,29 @@ test_church_track (void)
   wait_for_text (list, message, FALSE);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_false (cohorts_plan_is_modified (plan));
+
+  /* On the timeline, St Mary's request where it was asked, and its tooltip. */
+  {
+    CohortsTimeline *timeline = show_timeline (window);
+    const CohortsTimelineRow *row;
+    const CohortsTimelineMarker *marker = NULL;
+    g_autofree char *tip = NULL;
+
+    cohorts_timeline_set_selected_school (timeline, marys);
+    cohorts_timeline_scroll_to_date (timeline, cohorts_date_new (2026, 10, 5));
+    settle ();
+    row = timeline_row (timeline, marys, NULL);
+    for (guint i = 0; i < row->n_markers; i++)
+      if (row->markers[i].step == COHORTS_STEP_DIOCESAN_CONSENT)
+        marker = &row->markers[i];
+    g_assert_nonnull (marker);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_REQUESTED);
+    tip = cohorts_timeline_describe (timeline, marker->requested_x,
+                                     row->y + cohorts_timeline_get_layout (timeline)->view.row_height / 2);
+    g_assert_nonnull (strstr (tip, "Diocesan board consent: requested on 5 October 2026, not yet decided"));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                           "schools");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
