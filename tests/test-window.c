@@ -3295,6 +3295,23 @@ test_baselines (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle ();
 
+  /* Moving a school to a cohort of another date asks too; its own change. */
+  select_school (window, 938145);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-schools", "s", "c3"));
+  wait_until (named_shown, (gpointer) "date-reason");
+  dialog = find_named_toplevel ("date-reason");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "date-reason-moves"))), ==,
+                   "Elmsworth Middle School: from 1 November 2027 to 1 April 2028");
+  g_assert_true (cohorts_school_get_cohort (elmsworth) == cohort);
+  press_named (dialog, "date-reason-record");
+  wait_until (named_gone, (gpointer) "date-reason");
+  g_assert_true (cohorts_school_get_cohort (elmsworth) == cohorts_plan_find_cohort (plan, "c3"));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  g_clear_object (&change);
+  change = g_list_model_get_item (changes, 1);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938145");
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_INCOMING_TRUST);
+
   /* Review mode: no new baseline, no removal. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-baseline", NULL);
