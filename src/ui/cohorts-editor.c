@@ -332,8 +332,11 @@ cohort_date_edit (gpointer data,
   CohortDate *c = data;
   g_auto(GValue) value = G_VALUE_INIT;
 
+  /* Gone with its window: nothing to do. */
+  if (c->self->plan == NULL)
+    return FALSE;
   /* Called off: the row shows the plan's date again. */
-  if (!apply || c->self->plan == NULL)
+  if (!apply)
     {
       cohorts_schedule_before_frame (&c->self->refresh_source, refresh, c->self);
       return FALSE;

@@ -266,6 +266,7 @@ commit_edit (gpointer data,
 {
   Commit *c = data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   /* Called off: the row shows the step as the plan has it again. */
   if (!apply)
@@ -275,13 +276,11 @@ commit_edit (gpointer data,
       return FALSE;
     }
 
-  if (!cohorts_plan_set_milestone (c->plan, c->school, c->self->step, &c->milestone, &error))
-    {
-      show_problem (c->self, c->row, error->message);
-      return FALSE;
-    }
-  show_problem (c->self, c->row, NULL);
-  return TRUE;
+  ok = cohorts_plan_set_milestone (c->plan, c->school, c->self->step, &c->milestone, &error);
+  /* The row may have gone meanwhile (its window closed). */
+  if (c->self->plan != NULL)
+    show_problem (c->self, c->row, ok ? NULL : error->message);
+  return ok;
 }
 
 /* Sets the step to @milestone; the conversion's, once the plan has a
