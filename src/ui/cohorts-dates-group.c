@@ -51,7 +51,7 @@ action_button (const char *label,
                const char *action,
                const char *id)
 {
-  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkWidget *button = label != NULL ? gtk_button_new_with_label (label) : gtk_button_new ();
 
   gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -100,9 +100,15 @@ fill_baselines (CohortsDatesGroup *self)
                                  action_button (_("Compare"), "compare-baseline",
                                                 _("What changed since this baseline"),
                                                 "win.compare-baseline", cohorts_baseline_get_id (baseline)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 action_button (_("Remove"), "remove-baseline", _("Remove this baseline"),
-                                                "win.remove-baseline", cohorts_baseline_get_id (baseline)));
+      {
+        /* An icon: the row's title keeps the room. */
+        GtkWidget *remove = action_button (NULL, "remove-baseline", _("Remove this baseline"),
+                                           "win.remove-baseline", cohorts_baseline_get_id (baseline));
+
+        gtk_button_set_icon_name (GTK_BUTTON (remove), "user-trash-symbolic");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      }
       add_row (self, row);
     }
 }
