@@ -48,6 +48,7 @@ cohorts_print_choices_copy (const CohortsPrintChoices *choices)
   self->hidden = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < choices->hidden->len; i++)
     g_ptr_array_add (self->hidden, g_strdup (g_ptr_array_index (choices->hidden, i)));
+  self->baseline = g_strdup (choices->baseline);
   return self;
 }
 
@@ -57,6 +58,7 @@ cohorts_print_choices_free (CohortsPrintChoices *choices)
   if (choices == NULL)
     return;
   g_ptr_array_unref (choices->hidden);
+  g_free (choices->baseline);
   g_free (choices);
 }
 
@@ -110,7 +112,7 @@ cohorts_print_choices_set_hidden (CohortsPrintChoices *choices,
  * cohorts_print_choices_make_rows:
  *
  * Returns: (transfer full): rows of @plan's timeline for paper: every group
- *   unfolded, the cohorts left out hidden
+ *   unfolded, the cohorts left out hidden, the baseline chosen shown
  */
 CohortsTimelineRows *
 cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
@@ -133,6 +135,8 @@ cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
     }
   if (cohorts_print_choices_get_hidden (choices, NULL))
     cohorts_timeline_rows_set_hidden (rows, NULL, TRUE);
+  if (choices->baseline != NULL)
+    cohorts_timeline_rows_set_baseline (rows, cohorts_plan_find_baseline (plan, choices->baseline));
   return rows;
 }
 

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @to: the last day shown, or %COHORTS_DATE_NONE for the plan's end
  * @columns: #CohortsTimelineColumns beside the names
  * @hidden: the ids of the cohorts left out; "" for the schools in no cohort
+ * @baseline: (nullable): the id of the plan's baseline shown under the
+ *   plan's bars, or %NULL for none (not kept between runs: it is the plan's)
  *
  * The choices of the print dialog's Timeline tab and of Export Timeline.
  */
@@ -33,6 +35,7 @@ typedef struct
   CohortsDate to;
   guint columns;
   GPtrArray *hidden;
+  char *baseline;
 } CohortsPrintChoices;
 
 CohortsPrintChoices *cohorts_print_choices_new         (void);

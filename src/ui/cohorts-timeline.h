@@ -28,6 +28,9 @@ GtkWidget     *cohorts_timeline_new                 (void);
 void           cohorts_timeline_set_plan            (CohortsTimeline     *self,
                                                      CohortsPlan         *plan);
 CohortsPlan   *cohorts_timeline_get_plan            (CohortsTimeline     *self);
+void           cohorts_timeline_set_baseline        (CohortsTimeline     *self,
+                                                     CohortsBaseline     *baseline);
+CohortsBaseline *cohorts_timeline_get_baseline      (CohortsTimeline     *self);
 CohortsSchool *cohorts_timeline_get_selected_school (CohortsTimeline     *self);
 void           cohorts_timeline_set_selected_school (CohortsTimeline     *self,
                                                      CohortsSchool       *school);
