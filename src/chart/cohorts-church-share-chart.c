@@ -173,9 +173,6 @@ cohorts_church_share_render_chart (cairo_t                    *cr,
   if (minimum > 0)
     {
       double y = bottom - (bottom - top) * MIN (minimum, 10000) / 10000.0;
-      g_autofree char *share = format_share ((guint) minimum);
-      /* Translators: the church share minimum's line in the chart: "Minimum 25%" */
-      g_autofree char *label = g_strdup_printf (_("Minimum %s"), share);
 
       set_rgba (cr, &style->foreground, 1.0);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
@@ -184,7 +181,6 @@ cohorts_church_share_render_chart (cairo_t                    *cr,
       cairo_line_to (cr, right, y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      chart_text (cr, layout, label, right - 2, y - 2, 1.0, 1.0);
     }
 
   /* The share, as steps, and its value where it changes */
@@ -230,11 +226,19 @@ cohorts_church_share_render_chart (cairo_t                    *cr,
   cairo_line_to (cr, left, bottom);
   cairo_line_to (cr, right, bottom);
   cairo_stroke (cr);
-  chart_text (cr, layout,
-              minimum > 0 ? _("Church academies as a share of the trust’s academies; dashed: the minimum; "
-                              "hatched: months below it")
-                          : _("Church academies as a share of the trust’s academies (the trust sets no minimum)"),
-              left, 0, 0.0, 0.0);
+  if (minimum > 0)
+    {
+      g_autofree char *share = format_share ((guint) minimum);
+      /* Translators: the church share chart's key: "…; dashed: the minimum, 25%; hatched: months below it" */
+      g_autofree char *key = g_strdup_printf (_("Church academies as a share of the trust’s academies; dashed: the "
+                                                "minimum, %s; hatched: months below it"),
+                                              share);
+
+      chart_text (cr, layout, key, left, 0, 0.0, 0.0);
+    }
+  else
+    chart_text (cr, layout, _("Church academies as a share of the trust’s academies (the trust sets no minimum)"),
+                left, 0, 0.0, 0.0);
 
   cairo_restore (cr);
 }
