@@ -1413,6 +1413,257 @@ test_finding_period (void)
     }
 }
 
+/* Collects the findings of @code, in order. */
+static GPtrArray *
+findings_of (GPtrArray  *findings,
+             const char *code)
+{
+  GPtrArray *of = g_ptr_array_new ();
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (finding (findings, i)->code, code) == 0)
+      g_ptr_array_add (of, finding (findings, i));
+  return of;
+}
+
+/* The church track's checks, worked out by hand: a refusal is an error
+ * whenever the school converts; consents not granted six months before the
+ * conversion, the supplemental agreement not signed and the memorandum not
+ * agreed three months before, are warnings; impossible dates and counts, and
+ * a voluntary aided school's governors mostly not the church's, too. */
+static void
+test_church_track (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
+  CohortsCohort *soon = cohorts_plan_add_cohort (plan, "Soon", D (2027, 2, 1));
+  CohortsCohort *later = cohorts_plan_add_cohort (plan, "Later", D (2027, 9, 1));
+  CohortsSchool *refused, *ready, *asked, *va, *community;
+  CohortsDate today = D (2026, 11, 23);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) of = NULL;
+  g_autofree char *subject = NULL;
+  CohortsMilestone m[COHORTS_N_STEPS];
+
+  refused = add_school (plan, "Holy Trinity CE First School", COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                        COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, later);
+  cohorts_plan_edit (plan, refused, "diocesan-consent", COHORTS_CONSENT_REFUSED,
+                     "diocesan-consent-requested", D (2026, 5, 1), "diocesan-consent-decided", D (2026, 7, 15),
+                     "site-trustees-consent", COHORTS_CONSENT_REFUSED, NULL);
+  /* Converts in about two months with nothing of the track recorded. */
+  add_school (plan, "St Anne's CE First School", COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                        COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, soon);
+  /* Everything in place. */
+  ready = add_school (plan, "St Chad's CE Primary School", COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+                      COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, soon);
+  cohorts_plan_edit (plan, ready, "diocesan-consent", COHORTS_CONSENT_GRANTED,
+                     "diocesan-consent-decided", D (2026, 6, 1),
+                     "site-trustees-consent", COHORTS_CONSENT_GRANTED,
+                     "supplemental-agreement", COHORTS_AGREEMENT_SIGNED,
+                     "supplemental-agreement-date", D (2026, 11, 2),
+                     "memorandum", COHORTS_AGREEMENT_AGREED,
+                     "foundation-governors", 6, "governors", 11, NULL);
+  /* Asked, not granted; agreements under way. */
+  asked = add_school (plan, "St Mary's CE Middle School", COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                      COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, soon);
+  cohorts_plan_edit (plan, asked, "diocesan-consent", COHORTS_CONSENT_REQUESTED,
+                     "diocesan-consent-requested", D (2026, 10, 3),
+                     "site-trustees-consent", COHORTS_CONSENT_GRANTED,
+                     "supplemental-agreement", COHORTS_AGREEMENT_DRAFTING,
+                     "memorandum", COHORTS_AGREEMENT_SIGNED, NULL);
+  /* Far off, but its facts are wrong: a decision before the request, and
+   * half its governors the church's in a voluntary aided school. */
+  va = add_school (plan, "St Oswald's CE Primary School", COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED,
+                   COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, later);
+  cohorts_plan_edit (plan, va, "site-trustees-consent", COHORTS_CONSENT_GRANTED,
+                     "site-trustees-consent-requested", D (2026, 10, 1),
+                     "site-trustees-consent-decided", D (2026, 9, 1),
+                     "foundation-governors", 5, "governors", 10, NULL);
+  /* Not a church school: nothing, whatever its track says. */
+  community = add_community_school (plan, "Brook Lane First School", soon);
+  cohorts_plan_edit (plan, community, "diocesan-consent", COHORTS_CONSENT_REFUSED, NULL);
+
+  for (guint i = 0; i < cohorts_plan_get_n_schools (plan); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), i);
+      for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+        if (cohorts_step_applies (step, school))
+          set_own (plan, school, step, COHORTS_DATE_NONE, D (2026, 9, 1), COHORTS_MILESTONE_DONE);
+    }
+
+  findings = cohorts_checks_run_at (plan, today);
+
+  of = findings_of (findings, "church-consent-refused");
+  g_assert_cmpuint (of->len, ==, 2);
+  subject = subject_of (refused);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->subject, ==, subject);
+  g_assert_cmpint (((CohortsFinding *) of->pdata[0])->severity, ==, COHORTS_SEVERITY_ERROR);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "The diocesan board refused consent on 15 July 2026, but Holy Trinity CE First School "
+                   "converts on 1 September 2027.");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[1])->message, ==,
+                   "The site trustees refused consent, but Holy Trinity CE First School converts on "
+                   "1 September 2027.");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[1])->suggestion, ==,
+                   "Take the school out of its cohort, or record the new decision once consent is given.");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  of = findings_of (findings, "church-consent-pending");
+  g_assert_cmpuint (of->len, ==, 3);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "St Anne's CE First School converts on 1 February 2027; the diocesan board has not been "
+                   "asked for its consent.");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->suggestion, ==, "Ask for consent now: it takes weeks.");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[1])->message, ==,
+                   "St Anne's CE First School converts on 1 February 2027; the site trustees have not been "
+                   "asked for their consent.");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[2])->message, ==,
+                   "St Mary's CE Middle School converts on 1 February 2027; the diocesan board has not "
+                   "consented yet (asked on 3 October 2026).");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[2])->suggestion, ==,
+                   "Follow the request up, or move the school to a later cohort.");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  of = findings_of (findings, "church-agreement-pending");
+  g_assert_cmpuint (of->len, ==, 2);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "St Anne's CE First School converts on 1 February 2027, but its Church Supplemental "
+                   "Agreement is not signed (Not started).");
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[1])->message, ==,
+                   "St Mary's CE Middle School converts on 1 February 2027, but its Church Supplemental "
+                   "Agreement is not signed (Drafting).");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  of = findings_of (findings, "church-memorandum-pending");
+  g_assert_cmpuint (of->len, ==, 1);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "St Anne's CE First School converts on 1 February 2027, but its memorandum of "
+                   "understanding with the trust is not agreed (Not started).");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  of = findings_of (findings, "church-consent-dates");
+  g_assert_cmpuint (of->len, ==, 1);
+  g_clear_pointer (&subject, g_free);
+  subject = subject_of (va);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->subject, ==, subject);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "The church track of St Oswald's CE Primary School says the site trustees decided on "
+                   "1 September 2026, before they were asked on 1 October 2026.");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  of = findings_of (findings, "church-governance-va");
+  g_assert_cmpuint (of->len, ==, 1);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "St Oswald's CE Primary School is voluntary aided, but only 5 of its 10 governors are "
+                   "foundation governors appointed by the church.");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  /* Nothing about the school that has everything, nor the community school. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *ready_subject = subject_of (ready);
+      g_autofree char *community_subject = subject_of (community);
+
+      if (g_str_equal (finding (findings, i)->subject, ready_subject))
+        g_test_message ("unexpected: %s %s", finding (findings, i)->code, finding (findings, i)->message);
+      g_assert_cmpstr (finding (findings, i)->subject, !=, ready_subject);
+      g_assert_cmpstr (finding (findings, i)->subject, !=, community_subject);
+    }
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Seven months before, nothing is pending yet; the refusal stands. */
+  findings = cohorts_checks_run_at (plan, D (2026, 7, 1));
+  of = findings_of (findings, "church-consent-pending");
+  g_assert_cmpuint (of->len, ==, 0);
+  g_clear_pointer (&of, g_ptr_array_unref);
+  of = findings_of (findings, "church-consent-refused");
+  g_assert_cmpuint (of->len, ==, 2);
+  g_clear_pointer (&of, g_ptr_array_unref);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Six foundation governors of eleven is a majority: no finding. */
+  cohorts_plan_edit (plan, va, "foundation-governors", 6, "governors", 11, NULL);
+  findings = cohorts_checks_run_at (plan, today);
+  of = findings_of (findings, "church-governance-va");
+  g_assert_cmpuint (of->len, ==, 0);
+  g_clear_pointer (&of, g_ptr_array_unref);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* More foundation governors than governors. */
+  cohorts_plan_edit (plan, va, "foundation-governors", 12, NULL);
+  findings = cohorts_checks_run_at (plan, today);
+  of = findings_of (findings, "church-governors-count");
+  g_assert_cmpuint (of->len, ==, 1);
+  g_assert_cmpstr (((CohortsFinding *) of->pdata[0])->message, ==,
+                   "St Oswald's CE Primary School has 12 foundation governors of 11 governors in all.");
+  g_clear_pointer (&of, g_ptr_array_unref);
+
+  /* The track dates the steps it settles: consent granted on a date, the
+   * agreement signed on a date, are those steps done. */
+  cohorts_plan_edit (plan, ready, "site-trustees-consent-decided", D (2026, 10, 12), NULL);
+  for (CohortsStep step = 0; step < COHORTS_STEP_CONVERSION; step++)
+    {
+      CohortsMilestone scheduled = { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (cohorts_plan_set_milestone (plan, ready, step, &scheduled, &error));
+    }
+  cohorts_schedule_plan (cohorts_plan_get_schedule (plan), ready, m);
+  g_assert_cmpint (m[COHORTS_STEP_DIOCESAN_CONSENT].state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (m[COHORTS_STEP_DIOCESAN_CONSENT].date, ==, D (2026, 6, 1));
+  g_assert_cmpint (m[COHORTS_STEP_SITE_TRUSTEES].state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (m[COHORTS_STEP_SITE_TRUSTEES].date, ==, D (2026, 10, 12));
+  g_assert_cmpint (m[COHORTS_STEP_CHURCH_AGREEMENT].state, ==, COHORTS_MILESTONE_DONE);
+  g_assert_cmpuint (m[COHORTS_STEP_CHURCH_AGREEMENT].date, ==, D (2026, 11, 2));
+  g_assert_cmpint (m[COHORTS_STEP_ACADEMY_ORDER].state, ==, COHORTS_MILESTONE_SCHEDULED);
+  /* Requested, or granted without a date, leaves the step to the schedule. */
+  cohorts_schedule_plan (cohorts_plan_get_schedule (plan), asked, m);
+  g_assert_cmpint (m[COHORTS_STEP_DIOCESAN_CONSENT].state, ==, COHORTS_MILESTONE_DONE);  /* its own */
+}
+
+/* The readiness score counts the track's diocesan consent where the
+ * criterion has no answer; an answer of its own wins. */
+static void
+test_church_track_readiness (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan (D (2026, 9, 1));
+  CohortsSchool *school = add_school (plan, "St Anne's CE First School", COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED,
+                                      COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, NULL);
+  CohortsSchool *community = add_community_school (plan, "Brook Lane First School", NULL);
+  CohortsReadinessScore score;
+
+  set_answer (plan, school, COHORTS_CRITERION_DIOCESAN_CONSENT, COHORTS_ANSWER_NONE);
+  cohorts_plan_score_school (plan, school, &score);
+  g_assert_cmpint (score.rag, ==, COHORTS_RAG_RED);   /* critical, not assessed */
+  g_assert_cmpint (cohorts_school_get_answer_state (school, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   COHORTS_ANSWER_NONE);
+
+  cohorts_plan_edit (plan, school, "diocesan-consent", COHORTS_CONSENT_GRANTED, NULL);
+  g_assert_cmpint (cohorts_school_get_answer_state (school, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   COHORTS_ANSWER_MET);
+  cohorts_plan_score_school (plan, school, &score);
+  g_assert_cmpint (score.rag, ==, COHORTS_RAG_GREEN);
+  g_assert_cmpuint (score.points, ==, score.out_of);
+
+  cohorts_plan_edit (plan, school, "diocesan-consent", COHORTS_CONSENT_REQUESTED, NULL);
+  g_assert_cmpint (cohorts_school_get_answer_state (school, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   COHORTS_ANSWER_PARTLY);
+
+  cohorts_plan_edit (plan, school, "diocesan-consent", COHORTS_CONSENT_REFUSED, NULL);
+  cohorts_plan_score_school (plan, school, &score);
+  g_assert_cmpint (score.rag, ==, COHORTS_RAG_RED);
+
+  /* Its own answer wins. */
+  set_answer (plan, school, COHORTS_CRITERION_DIOCESAN_CONSENT, COHORTS_ANSWER_MET);
+  g_assert_cmpint (cohorts_school_get_answer_state (school, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   COHORTS_ANSWER_MET);
+
+  /* Not a church school: the track does not answer for it. */
+  cohorts_plan_edit (plan, community, "diocesan-consent", COHORTS_CONSENT_GRANTED, NULL);
+  set_answer (plan, community, COHORTS_CRITERION_DIOCESAN_CONSENT, COHORTS_ANSWER_NONE);
+  g_assert_cmpint (cohorts_school_get_answer_state (community, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   COHORTS_ANSWER_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1459,6 +1710,8 @@ main (int   argc,
   g_test_add_func ("/checks/milestone-overdue/conversion", test_milestone_overdue_conversion);
   g_test_add_func ("/checks/milestone-overdue/which-schools", test_milestone_overdue_which_schools);
   g_test_add_func ("/checks/step-not-applicable", test_step_not_applicable);
+  g_test_add_func ("/checks/church-track", test_church_track);
+  g_test_add_func ("/checks/church-track-readiness", test_church_track_readiness);
   g_test_add_func ("/checks/readiness-not-ready", test_readiness_not_ready);
   g_test_add_func ("/checks/describe-subject", test_describe_subject);
   g_test_add_func ("/checks/finding-period", test_finding_period);

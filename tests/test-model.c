@@ -527,7 +527,8 @@ other_value (GParamSpec   *pspec,
   else if (g_str_has_suffix (pspec->name, "-code"))
     g_value_set_string (other, g_str_equal (g_value_get_string (current), "AB12") ? "CD34" : "AB12");
   else if (G_IS_PARAM_SPEC_UINT (pspec) &&
-           (g_str_has_suffix (pspec->name, "date") || g_str_equal (pspec->name, "start-date")) &&
+           (g_str_has_suffix (pspec->name, "date") || g_str_has_suffix (pspec->name, "-requested") ||
+            g_str_has_suffix (pspec->name, "-decided")) &&
            g_value_get_uint (current) == COHORTS_DATE_NONE)
     g_value_set_uint (other, cohorts_date_new (2027, 9, 1));
   else if (g_str_equal (pspec->name, "budget-balance") && g_value_get_int64 (current) == COHORTS_MONEY_UNKNOWN)
@@ -636,6 +637,9 @@ static const char *const school_properties[] = {
   "report-card-attendance-and-behaviour", "report-card-personal-development",
   "report-card-leadership-and-governance", "report-card-early-years", "report-card-sixth-form",
   "siams-outcome", "siams-date", "budget-balance", "budget-date", "recovery-plan", "pfi", "notes",
+  "diocesan-consent", "diocesan-consent-requested", "diocesan-consent-decided", "site-trustees-consent",
+  "site-trustees-consent-requested", "site-trustees-consent-decided", "supplemental-agreement",
+  "supplemental-agreement-date", "memorandum", "memorandum-date", "foundation-governors", "governors",
 };
 
 static void
@@ -678,6 +682,14 @@ test_school_defaults (void)
   g_assert_false (cohorts_school_get_recovery_plan (school));
   g_assert_false (cohorts_school_get_pfi (school));
   g_assert_cmpstr (cohorts_school_get_notes (school), ==, "");
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (school), ==, COHORTS_CONSENT_NONE);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_requested (school), ==, COHORTS_DATE_NONE);
+  g_assert_cmpint (cohorts_school_get_site_trustees_consent (school), ==, COHORTS_CONSENT_NONE);
+  g_assert_cmpint (cohorts_school_get_supplemental_agreement (school), ==, COHORTS_AGREEMENT_NONE);
+  g_assert_cmpint (cohorts_school_get_memorandum (school), ==, COHORTS_AGREEMENT_NONE);
+  g_assert_cmpint (cohorts_school_get_foundation_governors (school), ==, COHORTS_COUNT_UNKNOWN);
+  g_assert_cmpint (cohorts_school_get_governors (school), ==, COHORTS_COUNT_UNKNOWN);
+  g_assert_false (cohorts_school_has_church_track (school));
   g_assert_null (cohorts_school_get_cohort (school));
   g_assert_false (cohorts_school_has_report_card (school));
 

@@ -1202,6 +1202,61 @@ bytes_contain (GBytes     *bytes,
   return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text) != NULL;
 }
 
+/* The church track of tests/files/good/church-track.matplan, field by field;
+ * a school without one has none. */
+static void
+test_church_track_load (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "church-track.matplan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortsPlan) plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+  CohortsSchool *aidan, *trinity, *chad;
+
+  g_assert_no_error (error);
+  aidan = cohorts_plan_find_school (plan, 100001);
+  trinity = cohorts_plan_find_school (plan, 100002);
+  chad = cohorts_plan_find_school (plan, 100003);
+
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (aidan), ==, COHORTS_CONSENT_GRANTED);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_requested (aidan), ==, cohorts_date_new (2026, 9, 14));
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_decided (aidan), ==, cohorts_date_new (2026, 10, 20));
+  g_assert_cmpint (cohorts_school_get_site_trustees_consent (aidan), ==, COHORTS_CONSENT_REQUESTED);
+  g_assert_cmpuint (cohorts_school_get_site_trustees_consent_requested (aidan), ==, cohorts_date_new (2026, 11, 2));
+  g_assert_cmpuint (cohorts_school_get_site_trustees_consent_decided (aidan), ==, COHORTS_DATE_NONE);
+  g_assert_cmpint (cohorts_school_get_supplemental_agreement (aidan), ==, COHORTS_AGREEMENT_DRAFTING);
+  g_assert_cmpuint (cohorts_school_get_supplemental_agreement_date (aidan), ==, cohorts_date_new (2026, 11, 10));
+  g_assert_cmpint (cohorts_school_get_memorandum (aidan), ==, COHORTS_AGREEMENT_SIGNED);
+  g_assert_cmpuint (cohorts_school_get_memorandum_date (aidan), ==, cohorts_date_new (2026, 6, 30));
+  g_assert_cmpint (cohorts_school_get_foundation_governors (aidan), ==, 6);
+  g_assert_cmpint (cohorts_school_get_governors (aidan), ==, 10);
+
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (trinity), ==, COHORTS_CONSENT_REFUSED);
+  g_assert_cmpint (cohorts_school_get_site_trustees_consent (trinity), ==, COHORTS_CONSENT_NONE);
+  g_assert_cmpint (cohorts_school_get_memorandum (trinity), ==, COHORTS_AGREEMENT_NONE);
+  g_assert_cmpint (cohorts_school_get_governors (trinity), ==, COHORTS_COUNT_UNKNOWN);
+
+  g_assert_true (cohorts_school_has_church_track (chad));
+  g_assert_cmpint (cohorts_school_get_foundation_governors (chad), ==, COHORTS_COUNT_UNKNOWN);
+  g_assert_cmpint (cohorts_school_get_governors (chad), ==, 9);
+
+  /* Undoing an edit of the track writes the file as it was. */
+  {
+    g_autoptr(GBytes) before = cohorts_plan_xml_to_bytes (plan);
+    g_autoptr(GBytes) after = NULL;
+
+    cohorts_plan_edit (plan, trinity, "diocesan-consent", COHORTS_CONSENT_GRANTED,
+                       "diocesan-consent-decided", cohorts_date_new (2026, 11, 20), NULL);
+    after = cohorts_plan_xml_to_bytes (plan);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), -1,
+                                    "<diocesan-consent state=\"granted\" requested=\"2026-05-01\" "
+                                    "decided=\"2026-11-20\"/>"));
+    cohorts_history_undo (cohorts_plan_get_history (plan));
+    g_clear_pointer (&after, g_bytes_unref);
+    after = cohorts_plan_xml_to_bytes (plan);
+    assert_same_bytes (before, after);
+  }
+}
+
 /* The comments of tests/files/good/reviews.matplan, field by field, and
  * written back byte for byte. */
 static void
@@ -2277,6 +2332,28 @@ static const BadFile bad_files[] = {
     SCHEMA_REFUSES },
   { "school-locked-yes.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":24: <school> locked=\"yes\" must be “true” or “false”", SCHEMA_REFUSES },
+
+  /* The church track (format version 7) */
+  { "church-track-in-version-6.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":11: <church-track> needs format version 7; this file is version 6", SCHEMA_REFUSES },
+  { "church-track-before-siams.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":17: <siams> must come before <church-track> in <school>", SCHEMA_REFUSES },
+  { "church-track-consent-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":24: <church-track> has more than one <diocesan-consent>", SCHEMA_REFUSES },
+  { "church-track-consent-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":12: <diocesan-consent> state=\"given\" is not one of the known values: requested, granted, refused",
+    SCHEMA_REFUSES },
+  { "church-track-decided-not-date.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":12: <diocesan-consent> decided: 2026-10-32 is not a date: October 2026 has 31 days", SCHEMA_REFUSES },
+  { "church-track-governance-text.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":29: <governance> contains text outside its elements", SCHEMA_REFUSES },
+  { "church-track-governors-100.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":16: <governance> governors=\"100\" is too large", SCHEMA_REFUSES },
+  { "church-track-out-of-order.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":15: <supplemental-agreement> must come before <memorandum> in <church-track>", SCHEMA_REFUSES },
+  { "church-track-stage-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":14: <supplemental-agreement> stage=\"draft\" is not one of the known values: drafting, agreed, signed",
+    SCHEMA_REFUSES },
 
   /* The review (format version 6) */
   { "reviews-in-version-5.matplan", COHORTS_PLAN_ERROR_INVALID,
@@ -3365,6 +3442,7 @@ main (int   argc,
   g_test_add_func ("/plan-xml/load/version-4", test_load_version_4);
   g_test_add_func ("/plan-xml/load/version-5", test_load_version_5);
   g_test_add_func ("/plan-xml/load/version-6", test_load_version_6);
+  g_test_add_func ("/plan-xml/church-track", test_church_track_load);
   g_test_add_func ("/plan-xml/locks", test_locks);
   g_test_add_func ("/plan-xml/reviews/load", test_reviews_load);
   g_test_add_func ("/plan-xml/reviews/edit", test_reviews_edit);

@@ -190,7 +190,7 @@ add_school (CohortsTimelineRows  *self,
     group->n_church++;
   if (vulnerable)
     group->n_vulnerable++;
-  cohorts_readiness_score (self->framework, church, cohorts_school_get_answers (school), &score);
+  cohorts_school_score_readiness (school, self->framework, &score);
   group->n_rag[score.rag]++;
 
   conversion = cohorts_schedule_plan (schedule, school, milestones);

@@ -22,6 +22,12 @@
  * The readiness check (readiness-not-ready) looks at the schools converting
  * within the next six months: one that is red, or not assessed at all, is
  * not ready for a conversion that near.
+ *
+ * The church track's checks (church-*) look at a church school's consents and
+ * agreements against its conversion: a refusal stops it; consents not granted
+ * six months before, or the supplemental agreement not signed and the
+ * memorandum not agreed three months before, are warnings; a voluntary aided
+ * school's local governors should be mostly the church's.
  */
 #define G_LOG_DOMAIN "cohorts-checks"
 
@@ -190,6 +196,60 @@ check_trust (CohortsTrust *trust,
          _("The growth target aims for at least %d academies but at most %d."), low, high);
 }
 
+/* A decision dated before its request, or more foundation governors than
+ * governors: the church track says something impossible. */
+static void
+check_church_track_facts (CohortsSchool *school,
+                          GPtrArray     *findings)
+{
+  int foundation = cohorts_school_get_foundation_governors (school);
+  int governors = cohorts_school_get_governors (school);
+  const char *name = cohorts_school_get_name (school);
+  CohortsDate requested[2] = {
+    cohorts_school_get_diocesan_consent_requested (school),
+    cohorts_school_get_site_trustees_consent_requested (school),
+  };
+  CohortsDate decided[2] = {
+    cohorts_school_get_diocesan_consent_decided (school),
+    cohorts_school_get_site_trustees_consent_decided (school),
+  };
+
+  for (guint i = 0; i < 2; i++)
+    if (requested[i] != COHORTS_DATE_NONE && decided[i] != COHORTS_DATE_NONE && decided[i] < requested[i])
+      {
+        g_autofree char *asked = cohorts_date_format (requested[i]);
+        g_autofree char *answered = cohorts_date_format (decided[i]);
+
+        add_message (findings, COHORTS_SEVERITY_WARNING, "church-consent-dates", school_subject (school),
+                     g_strdup (_("Correct the dates of the request and the decision.")),
+                     i == 0
+                     /* Translators: "The church track of St Aidan's Church of England First School says
+                      * the diocesan board decided on 1 March 2027, before it was asked on 1 April 2027." */
+                     ? g_strdup_printf (_("The church track of %s says the diocesan board decided on %s, "
+                                          "before it was asked on %s."), name, answered, asked)
+                     : g_strdup_printf (_("The church track of %s says the site trustees decided on %s, "
+                                          "before they were asked on %s."), name, answered, asked));
+      }
+
+  if (foundation >= 0 && governors >= 0 && foundation > governors)
+    add (findings, COHORTS_SEVERITY_WARNING, "church-governors-count", school_subject (school),
+         g_strdup (_("Correct the numbers of governors.")),
+         /* Translators: "St Aidan's Church of England First School has 8 foundation governors of
+          * 6 governors in all." */
+         _("%s has %d foundation governors of %d governors in all."), name, foundation, governors);
+  else if (foundation >= 0 && governors > 0 &&
+           cohorts_school_get_establishment_type (school) == COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED &&
+           foundation * 2 <= governors)
+    add (findings, COHORTS_SEVERITY_WARNING, "church-governance-va", school_subject (school),
+         g_strdup (_("Agree the governance with the diocese: foundation governors are usually a majority "
+                     "in a voluntary aided school.")),
+         /* Translators: "Holy Trinity Church of England Primary School is voluntary aided, but only 4
+          * of its 10 governors are foundation governors appointed by the church." */
+         _("%s is voluntary aided, but only %d of its %d governors are foundation governors appointed by "
+           "the church."),
+         name, foundation, governors);
+}
+
 static void
 check_school (CohortsSchool *school,
               GPtrArray     *findings)
@@ -202,6 +262,141 @@ check_school (CohortsSchool *school,
          g_strdup (_("Correct the statutory ages from the school register.")),
          _("%s has a lowest age of %d, above its highest age of %d."),
          cohorts_school_get_name (school), low, high);
+  check_church_track_facts (school, findings);
+}
+
+typedef enum
+{
+  REFUSED_ON,
+  REFUSED,
+  NOT_ASKED,
+  ASKED_ON,
+  ASKED,
+} ConsentSentence;
+
+/* What a consent's state means for a school converting on @when: of the
+ * diocesan board (@body 0) or the site trustees (1); @on is the date of the
+ * refusal or the request. */
+static char *
+consent_sentence (guint            body,
+                  ConsentSentence  sentence,
+                  const char      *name,
+                  const char      *when,
+                  const char      *on)
+{
+  switch (sentence)
+    {
+    case REFUSED_ON:
+      return body == 0
+             /* Translators: "The diocesan board refused consent on 3 March 2027, but St Aidan's Church
+              * of England First School converts on 1 September 2027." */
+             ? g_strdup_printf (_("The diocesan board refused consent on %s, but %s converts on %s."), on, name, when)
+             : g_strdup_printf (_("The site trustees refused consent on %s, but %s converts on %s."), on, name, when);
+    case REFUSED:
+      return body == 0
+             ? g_strdup_printf (_("The diocesan board refused consent, but %s converts on %s."), name, when)
+             : g_strdup_printf (_("The site trustees refused consent, but %s converts on %s."), name, when);
+    case NOT_ASKED:
+      return body == 0
+             /* Translators: "St Aidan's Church of England First School converts on 1 April 2027; the
+              * diocesan board has not been asked for its consent." */
+             ? g_strdup_printf (_("%s converts on %s; the diocesan board has not been asked for its consent."),
+                                name, when)
+             : g_strdup_printf (_("%s converts on %s; the site trustees have not been asked for their "
+                                  "consent."), name, when);
+    case ASKED_ON:
+      return body == 0
+             /* Translators: "St Aidan's Church of England First School converts on 1 April 2027; the
+              * diocesan board has not consented yet (asked on 3 October 2026)." */
+             ? g_strdup_printf (_("%s converts on %s; the diocesan board has not consented yet (asked on %s)."),
+                                name, when, on)
+             : g_strdup_printf (_("%s converts on %s; the site trustees have not consented yet (asked on %s)."),
+                                name, when, on);
+    case ASKED:
+    default:
+      return body == 0
+             ? g_strdup_printf (_("%s converts on %s; the diocesan board has not consented yet."), name, when)
+             : g_strdup_printf (_("%s converts on %s; the site trustees have not consented yet."), name, when);
+    }
+}
+
+/* A church school converting on @conversion with a consent refused, or
+ * not yet granted within six months, or its agreements not in place within
+ * three. */
+static void
+check_church_track (CohortsSchool *school,
+                    CohortsDate    conversion,
+                    CohortsDate    today,
+                    GPtrArray     *findings)
+{
+  const char *name = cohorts_school_get_name (school);
+  g_autofree char *when = NULL;
+  CohortsConsent state[2];
+  CohortsDate requested[2], decided[2];
+  gboolean within_six, within_three;
+
+  if (!cohorts_school_is_church_school (school) || conversion == COHORTS_DATE_NONE)
+    return;
+
+  state[0] = cohorts_school_get_diocesan_consent (school);
+  state[1] = cohorts_school_get_site_trustees_consent (school);
+  requested[0] = cohorts_school_get_diocesan_consent_requested (school);
+  requested[1] = cohorts_school_get_site_trustees_consent_requested (school);
+  decided[0] = cohorts_school_get_diocesan_consent_decided (school);
+  decided[1] = cohorts_school_get_site_trustees_consent_decided (school);
+
+  when = cohorts_date_format (conversion);
+  for (guint i = 0; i < 2; i++)
+    if (state[i] == COHORTS_CONSENT_REFUSED)
+      {
+        g_autofree char *on = decided[i] != COHORTS_DATE_NONE ? cohorts_date_format (decided[i]) : NULL;
+
+        add_message (findings, COHORTS_SEVERITY_ERROR, "church-consent-refused", school_subject (school),
+                     g_strdup (_("Take the school out of its cohort, or record the new decision once "
+                                 "consent is given.")),
+                     consent_sentence (i, on != NULL ? REFUSED_ON : REFUSED, name, when, on));
+      }
+
+  if (today == COHORTS_DATE_NONE || conversion < today)
+    return;
+  within_six = conversion < cohorts_date_add_months (today, 6);
+  within_three = conversion < cohorts_date_add_months (today, 3);
+
+  for (guint i = 0; i < 2 && within_six; i++)
+    {
+      g_autofree char *on = NULL;
+      char *message;
+
+      if (state[i] == COHORTS_CONSENT_GRANTED || state[i] == COHORTS_CONSENT_REFUSED)
+        continue;
+      if (requested[i] != COHORTS_DATE_NONE)
+        on = cohorts_date_format (requested[i]);
+      message = consent_sentence (i, on != NULL ? ASKED_ON : state[i] == COHORTS_CONSENT_NONE ? NOT_ASKED : ASKED,
+                                  name, when, on);
+      add_message (findings, COHORTS_SEVERITY_WARNING, "church-consent-pending", school_subject (school),
+                   g_strdup (on == NULL && state[i] == COHORTS_CONSENT_NONE
+                             ? _("Ask for consent now: it takes weeks.")
+                             : _("Follow the request up, or move the school to a later cohort.")),
+                   message);
+    }
+
+  if (!within_three)
+    return;
+  if (cohorts_school_get_supplemental_agreement (school) != COHORTS_AGREEMENT_SIGNED)
+    add (findings, COHORTS_SEVERITY_WARNING, "church-agreement-pending", school_subject (school),
+         g_strdup (_("The Church Supplemental Agreement must be settled before the funding agreement.")),
+         /* Translators: "St Aidan's Church of England First School converts on 1 February 2027, but
+          * its Church Supplemental Agreement is not signed (Drafting)." */
+         _("%s converts on %s, but its Church Supplemental Agreement is not signed (%s)."),
+         name, when, cohorts_enum_get_label (COHORTS_TYPE_AGREEMENT_STAGE,
+                                             cohorts_school_get_supplemental_agreement (school)));
+  if (cohorts_school_get_memorandum (school) < COHORTS_AGREEMENT_AGREED)
+    add (findings, COHORTS_SEVERITY_WARNING, "church-memorandum-pending", school_subject (school),
+         g_strdup (_("Agree the memorandum of understanding with the diocese before the school joins.")),
+         /* Translators: "St Aidan's Church of England First School converts on 1 February 2027, but
+          * its memorandum of understanding with the trust is not agreed (Not started)." */
+         _("%s converts on %s, but its memorandum of understanding with the trust is not agreed (%s)."),
+         name, when, cohorts_enum_get_label (COHORTS_TYPE_AGREEMENT_STAGE, cohorts_school_get_memorandum (school)));
 }
 
 /* From academy order to conversion is typically three to six months
@@ -511,18 +706,18 @@ check_readiness (CohortsPlan   *plan,
   if (score.critical_not_met)
     for (CohortsCriterion i = 0; i < COHORTS_N_CRITERIA && message == NULL; i++)
       {
-        const CohortsAnswer *answer = cohorts_school_get_answer (school, i);
+        CohortsAnswerState state = cohorts_school_get_answer_state (school, i);
 
         if (!framework->critical[i] ||
             (cohorts_criterion_is_church_only (i) && !cohorts_school_is_church_school (school)))
           continue;
-        if (answer->state == COHORTS_ANSWER_NONE)
+        if (state == COHORTS_ANSWER_NONE)
           /* Translators: "Brook Lane First School converts on 1 April 2027, but its readiness is
            * red: “Governing body resolution” has not been assessed (a critical criterion)." */
           message = g_strdup_printf (_("%s converts on %s, but its readiness is red: “%s” has not been "
                                        "assessed (a critical criterion)."),
                                      cohorts_school_get_name (school), when, cohorts_criterion_get_name (i));
-        else if (answer->state == COHORTS_ANSWER_NOT_MET)
+        else if (state == COHORTS_ANSWER_NOT_MET)
           /* Translators: "St Mary's Church of England First School converts on 1 April 2027, but
            * its readiness is red: “Diocesan consent” is not met (a critical criterion)." */
           message = g_strdup_printf (_("%s converts on %s, but its readiness is red: “%s” is not met "
@@ -565,6 +760,7 @@ check_schedule (CohortsPlan     *plan,
   check_overdue (school, m, today, findings);
   check_not_applicable (school, findings);
   check_readiness (plan, school, conversion, today, findings);
+  check_church_track (school, conversion, today, findings);
 }
 
 /**

@@ -126,6 +126,18 @@ G_DEFINE_ENUM_TYPE (CohortsCommentKind, cohorts_comment_kind,
   G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_REQUEST_CHANGES, "request-changes"),
   G_DEFINE_ENUM_VALUE (COHORTS_COMMENT_KIND_NOTE, "note"))
 
+G_DEFINE_ENUM_TYPE (CohortsConsent, cohorts_consent,
+  G_DEFINE_ENUM_VALUE (COHORTS_CONSENT_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (COHORTS_CONSENT_REQUESTED, "requested"),
+  G_DEFINE_ENUM_VALUE (COHORTS_CONSENT_GRANTED, "granted"),
+  G_DEFINE_ENUM_VALUE (COHORTS_CONSENT_REFUSED, "refused"))
+
+G_DEFINE_ENUM_TYPE (CohortsAgreementStage, cohorts_agreement_stage,
+  G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_DRAFTING, "drafting"),
+  G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_AGREED, "agreed"),
+  G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_SIGNED, "signed"))
+
 /* Labels for people, in the order of the enumeration values. */
 
 static const char *const trust_kind_labels[] = {
@@ -246,6 +258,20 @@ static const char *const comment_kind_labels[] = {
   N_("Note"),
 };
 
+static const char *const consent_labels[] = {
+  N_("Not requested"),
+  N_("Requested"),
+  N_("Granted"),
+  N_("Refused"),
+};
+
+static const char *const agreement_stage_labels[] = {
+  N_("Not started"),
+  N_("Drafting"),
+  N_("Agreed"),
+  N_("Signed"),
+};
+
 static const char *const severity_labels[] = {
   N_("Information"),
   N_("Warning"),
@@ -274,6 +300,8 @@ static const LabelTable label_tables[] = {
   TABLE (cohorts_cohort_status_get_type, cohort_status_labels),
   TABLE (cohorts_severity_get_type, severity_labels),
   TABLE (cohorts_comment_kind_get_type, comment_kind_labels),
+  TABLE (cohorts_consent_get_type, consent_labels),
+  TABLE (cohorts_agreement_stage_get_type, agreement_stage_labels),
 };
 
 /* Enum classes are looked up for every attribute of a large plan: keep a

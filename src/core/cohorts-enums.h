@@ -156,6 +156,26 @@ typedef enum
   COHORTS_COMMENT_KIND_NOTE,
 } CohortsCommentKind;
 
+/* A consent of a church school's track (format version 7): of the diocesan
+ * board of education, or of the site trustees who hold the land. */
+typedef enum
+{
+  COHORTS_CONSENT_NONE,
+  COHORTS_CONSENT_REQUESTED,
+  COHORTS_CONSENT_GRANTED,
+  COHORTS_CONSENT_REFUSED,
+} CohortsConsent;
+
+/* Where an agreement of a church school's track stands (format version 7):
+ * the Church Supplemental Agreement, the memorandum of understanding. */
+typedef enum
+{
+  COHORTS_AGREEMENT_NONE,
+  COHORTS_AGREEMENT_DRAFTING,
+  COHORTS_AGREEMENT_AGREED,
+  COHORTS_AGREEMENT_SIGNED,
+} CohortsAgreementStage;
+
 #define COHORTS_TYPE_TRUST_KIND (cohorts_trust_kind_get_type ())
 GType cohorts_trust_kind_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_PHASE (cohorts_phase_get_type ())
@@ -180,6 +200,10 @@ GType cohorts_cohort_status_get_type (void) G_GNUC_CONST;
 GType cohorts_severity_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_COMMENT_KIND (cohorts_comment_kind_get_type ())
 GType cohorts_comment_kind_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_CONSENT (cohorts_consent_get_type ())
+GType cohorts_consent_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_AGREEMENT_STAGE (cohorts_agreement_stage_get_type ())
+GType cohorts_agreement_stage_get_type (void) G_GNUC_CONST;
 
 gboolean    cohorts_enum_from_token (GType       enum_type,
                                      const char *token,

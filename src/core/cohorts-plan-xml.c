@@ -2165,6 +2165,7 @@ enum {
   SCHOOL_CHILD_OFSTED_GRADE,
   SCHOOL_CHILD_REPORT_CARD,
   SCHOOL_CHILD_SIAMS,
+  SCHOOL_CHILD_CHURCH_TRACK,
   SCHOOL_CHILD_FINANCE,
   SCHOOL_CHILD_MILESTONE,
   SCHOOL_CHILD_ANSWER,
@@ -2180,12 +2181,119 @@ static const ChildSpec school_children[] = {
   [SCHOOL_CHILD_OFSTED_GRADE] = { "ofsted-grade", FALSE, FALSE },
   [SCHOOL_CHILD_REPORT_CARD] = { "report-card", FALSE, FALSE },
   [SCHOOL_CHILD_SIAMS] = { "siams", FALSE, FALSE },
+  [SCHOOL_CHILD_CHURCH_TRACK] = { "church-track", FALSE, FALSE, 7 },
   [SCHOOL_CHILD_FINANCE] = { "finance", FALSE, FALSE },
   [SCHOOL_CHILD_MILESTONE] = { "milestone", FALSE, TRUE, 2 },
   [SCHOOL_CHILD_ANSWER] = { "answer", FALSE, TRUE, 4 },
   [SCHOOL_CHILD_NOTES] = { "notes", FALSE, FALSE },
   [SCHOOL_CHILD_EXTENSIONS] = { "extensions", FALSE, FALSE },
 };
+
+/* <church-track> (format version 7): the consents and agreements of a church
+ * school, each an optional empty element in a fixed order. Combinations that
+ * make no sense (a decision before its request, more foundation governors than
+ * governors) are findings of the checks, not reasons to refuse the file. */
+static gboolean
+read_consent (Loader         *l,
+              const char     *element,
+              CohortsConsent *state,
+              CohortsDate    *requested,
+              CohortsDate    *decided)
+{
+  static const AttributeSpec attrs[] = { { "state", FALSE }, { "requested", FALSE }, { "decided", FALSE } };
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  gboolean ok;
+
+  ok = read_attributes (l, element, attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_enum (l, element, "state", values[0], COHORTS_TYPE_CONSENT, (int *) state) &&
+       attr_date (l, element, "requested", values[1], requested) &&
+       attr_date (l, element, "decided", values[2], decided);
+  free_values (values, G_N_ELEMENTS (attrs));
+  return ok && expect_empty (l, element);
+}
+
+static gboolean
+read_agreement (Loader                *l,
+                const char            *element,
+                CohortsAgreementStage *stage,
+                CohortsDate           *date)
+{
+  static const AttributeSpec attrs[] = { { "stage", FALSE }, { "date", FALSE } };
+  char *values[G_N_ELEMENTS (attrs)] = { NULL, };
+  gboolean ok;
+
+  ok = read_attributes (l, element, attrs, G_N_ELEMENTS (attrs), values) &&
+       attr_enum (l, element, "stage", values[0], COHORTS_TYPE_AGREEMENT_STAGE, (int *) stage) &&
+       attr_date (l, element, "date", values[1], date);
+  free_values (values, G_N_ELEMENTS (attrs));
+  return ok && expect_empty (l, element);
+}
+
+enum {
+  TRACK_DIOCESAN_CONSENT,
+  TRACK_SITE_TRUSTEES_CONSENT,
+  TRACK_SUPPLEMENTAL_AGREEMENT,
+  TRACK_MEMORANDUM,
+  TRACK_GOVERNANCE,
+};
+
+static gboolean
+read_church_track (Loader        *l,
+                   CohortsSchool *school)
+{
+  static const ChildSpec children[] = {
+    [TRACK_DIOCESAN_CONSENT] = { "diocesan-consent", FALSE, FALSE },
+    [TRACK_SITE_TRUSTEES_CONSENT] = { "site-trustees-consent", FALSE, FALSE },
+    [TRACK_SUPPLEMENTAL_AGREEMENT] = { "supplemental-agreement", FALSE, FALSE },
+    [TRACK_MEMORANDUM] = { "memorandum", FALSE, FALSE },
+    [TRACK_GOVERNANCE] = { "governance", FALSE, FALSE },
+  };
+  static const AttributeSpec governance_attrs[] = { { "foundation-governors", FALSE }, { "governors", FALSE } };
+  Sequence seq = SEQUENCE ("church-track", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  gboolean at_end;
+
+  if (!read_attributes (l, "church-track", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "church-track", depth, empty, &at_end))
+    {
+      char *values[G_N_ELEMENTS (governance_attrs)] = { NULL, };
+      gboolean ok;
+
+      switch (sequence_accept (l, &seq))
+        {
+        case TRACK_DIOCESAN_CONSENT:
+          ok = read_consent (l, "diocesan-consent", &school->diocesan_consent,
+                             &school->diocesan_consent_requested, &school->diocesan_consent_decided);
+          break;
+        case TRACK_SITE_TRUSTEES_CONSENT:
+          ok = read_consent (l, "site-trustees-consent", &school->site_trustees_consent,
+                             &school->site_trustees_consent_requested, &school->site_trustees_consent_decided);
+          break;
+        case TRACK_SUPPLEMENTAL_AGREEMENT:
+          ok = read_agreement (l, "supplemental-agreement", &school->supplemental_agreement,
+                               &school->supplemental_agreement_date);
+          break;
+        case TRACK_MEMORANDUM:
+          ok = read_agreement (l, "memorandum", &school->memorandum, &school->memorandum_date);
+          break;
+        case TRACK_GOVERNANCE:
+          ok = read_attributes (l, "governance", governance_attrs, G_N_ELEMENTS (governance_attrs), values) &&
+               attr_count (l, "governance", "foundation-governors", values[0], 99, &school->foundation_governors) &&
+               attr_count (l, "governance", "governors", values[1], 99, &school->governors);
+          free_values (values, G_N_ELEMENTS (governance_attrs));
+          ok = ok && expect_empty (l, "governance");
+          break;
+        default:
+          return FALSE;
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return at_end;
+}
 
 static gboolean
 read_school_child (Loader        *l,
@@ -2242,6 +2350,9 @@ read_school_child (Loader        *l,
         free_values (values, G_N_ELEMENTS (attrs));
         return ok && expect_empty (l, "siams");
       }
+
+    case SCHOOL_CHILD_CHURCH_TRACK:
+      return read_church_track (l, school);
 
     case SCHOOL_CHILD_FINANCE:
       {
@@ -3468,6 +3579,66 @@ has_report_card (CohortsSchool *school)
 }
 
 static void
+write_consent (GString        *out,
+               const char     *element,
+               CohortsConsent  state,
+               CohortsDate     requested,
+               CohortsDate     decided)
+{
+  if (state == COHORTS_CONSENT_NONE && requested == COHORTS_DATE_NONE && decided == COHORTS_DATE_NONE)
+    return;
+  indent (out, 4);
+  g_string_append_printf (out, "<%s", element);
+  attr_enum_out (out, "state", COHORTS_TYPE_CONSENT, state);
+  attr_date_out (out, "requested", requested);
+  attr_date_out (out, "decided", decided);
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_agreement (GString               *out,
+                 const char            *element,
+                 CohortsAgreementStage  stage,
+                 CohortsDate            date)
+{
+  if (stage == COHORTS_AGREEMENT_NONE && date == COHORTS_DATE_NONE)
+    return;
+  indent (out, 4);
+  g_string_append_printf (out, "<%s", element);
+  attr_enum_out (out, "stage", COHORTS_TYPE_AGREEMENT_STAGE, stage);
+  attr_date_out (out, "date", date);
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_church_track (GString       *out,
+                    CohortsSchool *school)
+{
+  if (!cohorts_school_has_church_track (school))
+    return;
+
+  indent (out, 3);
+  g_string_append (out, "<church-track>\n");
+  write_consent (out, "diocesan-consent", school->diocesan_consent, school->diocesan_consent_requested,
+                 school->diocesan_consent_decided);
+  write_consent (out, "site-trustees-consent", school->site_trustees_consent,
+                 school->site_trustees_consent_requested, school->site_trustees_consent_decided);
+  write_agreement (out, "supplemental-agreement", school->supplemental_agreement,
+                   school->supplemental_agreement_date);
+  write_agreement (out, "memorandum", school->memorandum, school->memorandum_date);
+  if (school->foundation_governors >= 0 || school->governors >= 0)
+    {
+      indent (out, 4);
+      g_string_append (out, "<governance");
+      attr_int (out, "foundation-governors", school->foundation_governors);
+      attr_int (out, "governors", school->governors);
+      g_string_append (out, "/>\n");
+    }
+  indent (out, 3);
+  g_string_append (out, "</church-track>\n");
+}
+
+static void
 write_school (GString       *out,
               CohortsSchool *school)
 {
@@ -3544,6 +3715,8 @@ write_school (GString       *out,
       attr_enum_out (out, "outcome", COHORTS_TYPE_SIAMS_OUTCOME, school->siams_outcome);
       g_string_append (out, "/>\n");
     }
+
+  write_church_track (out, school);
 
   if (school->budget_balance != COHORTS_MONEY_UNKNOWN || school->budget_date != COHORTS_DATE_NONE ||
       school->recovery_plan || school->pfi)

@@ -1631,9 +1631,7 @@ cohorts_plan_score_school (CohortsPlan           *self,
   g_return_if_fail (COHORTS_IS_PLAN (self));
   g_return_if_fail (COHORTS_IS_SCHOOL (school));
 
-  cohorts_readiness_score (cohorts_readiness_get_framework (self->readiness),
-                           cohorts_school_is_church_school (school),
-                           cohorts_school_get_answers (school), score);
+  cohorts_school_score_readiness (school, cohorts_readiness_get_framework (self->readiness), score);
 }
 
 typedef struct

@@ -304,7 +304,8 @@ cohorts_step_applies (CohortsStep    step,
  *
  * Plans @school's conversion back from its date: its own conversion date if
  * it has one, else its cohort's. Dates the school has of its own (planned or
- * done) are kept as they are.
+ * done) are kept as they are; a step its church track dates (a consent
+ * granted, the supplemental agreement signed, on a date) is done then.
  *
  * Returns: the conversion date, or %COHORTS_DATE_NONE when there is none
  */
@@ -345,6 +346,11 @@ cohorts_schedule_plan (CohortsSchedule  *self,
             m->start = m->date - self->weeks[i] * 7;
           continue;
         }
+
+      /* A consent granted or an agreement signed on a date of the church
+       * track is that step done. */
+      if (cohorts_school_get_track_milestone (school, i, m))
+        continue;
 
       if (conversion == COHORTS_DATE_NONE)
         continue;

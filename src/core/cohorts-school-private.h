@@ -48,6 +48,20 @@ struct _CohortsSchool
   gboolean pfi;
   char *notes;
 
+  /* The church track of a church school (format version 7). */
+  CohortsConsent diocesan_consent;
+  CohortsDate diocesan_consent_requested;
+  CohortsDate diocesan_consent_decided;
+  CohortsConsent site_trustees_consent;
+  CohortsDate site_trustees_consent_requested;
+  CohortsDate site_trustees_consent_decided;
+  CohortsAgreementStage supplemental_agreement;
+  CohortsDate supplemental_agreement_date;
+  CohortsAgreementStage memorandum;
+  CohortsDate memorandum_date;
+  int foundation_governors;   /* of the local governing body, appointed by the church */
+  int governors;              /* the whole local governing body */
+
   /* Dates of the school's own for steps of its conversion (planned or done);
    * COHORTS_MILESTONE_SCHEDULED where the plan's schedule decides. */
   CohortsMilestone milestones[COHORTS_N_STEPS];
@@ -68,6 +82,9 @@ void       cohorts_school_set_cohort     (CohortsSchool          *self,
 void       cohorts_school_set_milestone  (CohortsSchool          *self,
                                           CohortsStep             step,
                                           const CohortsMilestone *milestone);
+gboolean   cohorts_school_get_track_milestone (CohortsSchool    *self,
+                                               CohortsStep       step,
+                                               CohortsMilestone *milestone);
 void       cohorts_school_set_answer     (CohortsSchool          *self,
                                           CohortsCriterion        criterion,
                                           const CohortsAnswer    *answer);

@@ -67,6 +67,18 @@ enum {
   PROP_RECOVERY_PLAN,
   PROP_PFI,
   PROP_NOTES,
+  PROP_DIOCESAN_CONSENT,
+  PROP_DIOCESAN_CONSENT_REQUESTED,
+  PROP_DIOCESAN_CONSENT_DECIDED,
+  PROP_SITE_TRUSTEES_CONSENT,
+  PROP_SITE_TRUSTEES_CONSENT_REQUESTED,
+  PROP_SITE_TRUSTEES_CONSENT_DECIDED,
+  PROP_SUPPLEMENTAL_AGREEMENT,
+  PROP_SUPPLEMENTAL_AGREEMENT_DATE,
+  PROP_MEMORANDUM,
+  PROP_MEMORANDUM_DATE,
+  PROP_FOUNDATION_GOVERNORS,
+  PROP_GOVERNORS,
   N_FIELD_PROPS,
   PROP_COHORT = N_FIELD_PROPS,
   N_PROPS
@@ -141,6 +153,31 @@ static const CohortsField fields[N_FIELD_PROPS] = {
   [PROP_RECOVERY_PLAN] = FLAG ("recovery-plan", N_("Deficit recovery plan"), recovery_plan),
   [PROP_PFI] = FLAG ("pfi", N_("PFI contract"), pfi),
   [PROP_NOTES] = COHORTS_FIELD_NOTES_AT ("notes", N_("Notes"), OFF (notes)),
+  [PROP_DIOCESAN_CONSENT] = ENUM ("diocesan-consent", N_("Diocesan board consent"), diocesan_consent,
+                                  cohorts_consent_get_type),
+  [PROP_DIOCESAN_CONSENT_REQUESTED] = DATE ("diocesan-consent-requested", N_("Diocesan consent requested"),
+                                            diocesan_consent_requested),
+  [PROP_DIOCESAN_CONSENT_DECIDED] = DATE ("diocesan-consent-decided", N_("Diocesan consent decided"),
+                                          diocesan_consent_decided),
+  [PROP_SITE_TRUSTEES_CONSENT] = ENUM ("site-trustees-consent", N_("Site trustees’ consent"),
+                                       site_trustees_consent, cohorts_consent_get_type),
+  [PROP_SITE_TRUSTEES_CONSENT_REQUESTED] = DATE ("site-trustees-consent-requested",
+                                                 N_("Site trustees’ consent requested"),
+                                                 site_trustees_consent_requested),
+  [PROP_SITE_TRUSTEES_CONSENT_DECIDED] = DATE ("site-trustees-consent-decided",
+                                               N_("Site trustees’ consent decided"),
+                                               site_trustees_consent_decided),
+  [PROP_SUPPLEMENTAL_AGREEMENT] = ENUM ("supplemental-agreement", N_("Church supplemental agreement"),
+                                        supplemental_agreement, cohorts_agreement_stage_get_type),
+  [PROP_SUPPLEMENTAL_AGREEMENT_DATE] = DATE ("supplemental-agreement-date",
+                                             N_("Church supplemental agreement date"),
+                                             supplemental_agreement_date),
+  [PROP_MEMORANDUM] = ENUM ("memorandum", N_("Memorandum of understanding"), memorandum,
+                            cohorts_agreement_stage_get_type),
+  [PROP_MEMORANDUM_DATE] = DATE ("memorandum-date", N_("Memorandum of understanding date"), memorandum_date),
+  [PROP_FOUNDATION_GOVERNORS] = COUNT ("foundation-governors", N_("Foundation governors"),
+                                       foundation_governors, 99),
+  [PROP_GOVERNORS] = COUNT ("governors", N_("Governors"), governors, 99),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -304,6 +341,18 @@ GETTER (CohortsDate, budget_date, budget_date)
 GETTER (gboolean, recovery_plan, recovery_plan)
 GETTER (gboolean, pfi, pfi)
 GETTER (const char *, notes, notes)
+GETTER (CohortsConsent, diocesan_consent, diocesan_consent)
+GETTER (CohortsDate, diocesan_consent_requested, diocesan_consent_requested)
+GETTER (CohortsDate, diocesan_consent_decided, diocesan_consent_decided)
+GETTER (CohortsConsent, site_trustees_consent, site_trustees_consent)
+GETTER (CohortsDate, site_trustees_consent_requested, site_trustees_consent_requested)
+GETTER (CohortsDate, site_trustees_consent_decided, site_trustees_consent_decided)
+GETTER (CohortsAgreementStage, supplemental_agreement, supplemental_agreement)
+GETTER (CohortsDate, supplemental_agreement_date, supplemental_agreement_date)
+GETTER (CohortsAgreementStage, memorandum, memorandum)
+GETTER (CohortsDate, memorandum_date, memorandum_date)
+GETTER (int, foundation_governors, foundation_governors)
+GETTER (int, governors, governors)
 GETTER (CohortsCohort *, cohort, cohort)
 
 #undef GETTER
@@ -322,6 +371,28 @@ cohorts_school_get_milestone (CohortsSchool    *self,
   g_return_if_fail (step < COHORTS_N_STEPS);
 
   *milestone = self->milestones[step];
+}
+
+/* The step @step done as the church track says, if it does: the diocesan
+ * board's or the site trustees' consent granted on a date, the Church
+ * Supplemental Agreement signed on a date. */
+gboolean
+cohorts_school_get_track_milestone (CohortsSchool    *self,
+                                    CohortsStep       step,
+                                    CohortsMilestone *milestone)
+{
+  CohortsDate date = COHORTS_DATE_NONE;
+
+  if (step == COHORTS_STEP_DIOCESAN_CONSENT && self->diocesan_consent == COHORTS_CONSENT_GRANTED)
+    date = self->diocesan_consent_decided;
+  else if (step == COHORTS_STEP_SITE_TRUSTEES && self->site_trustees_consent == COHORTS_CONSENT_GRANTED)
+    date = self->site_trustees_consent_decided;
+  else if (step == COHORTS_STEP_CHURCH_AGREEMENT && self->supplemental_agreement == COHORTS_AGREEMENT_SIGNED)
+    date = self->supplemental_agreement_date;
+  if (date == COHORTS_DATE_NONE)
+    return FALSE;
+  *milestone = (CohortsMilestone) { COHORTS_DATE_NONE, date, COHORTS_MILESTONE_DONE };
+  return TRUE;
 }
 
 /* For the plan's commands: a school's own date for a step, or none. */
@@ -371,6 +442,65 @@ cohorts_school_get_answers (CohortsSchool *self)
 {
   g_return_val_if_fail (COHORTS_IS_SCHOOL (self), NULL);
   return self->answers;
+}
+
+/**
+ * cohorts_school_get_answer_state:
+ *
+ * Returns: the state of the school's answer on @criterion as the readiness
+ *   score counts it: its own answer, or, where a church school has none on
+ *   diocesan consent but its church track records the diocesan board's
+ *   consent, the track's: granted is met, requested partly met, refused not
+ *   met.
+ */
+CohortsAnswerState
+cohorts_school_get_answer_state (CohortsSchool    *self,
+                                 CohortsCriterion  criterion)
+{
+  static const CohortsAnswerState from_consent[] = {
+    [COHORTS_CONSENT_NONE] = COHORTS_ANSWER_NONE,
+    [COHORTS_CONSENT_REQUESTED] = COHORTS_ANSWER_PARTLY,
+    [COHORTS_CONSENT_GRANTED] = COHORTS_ANSWER_MET,
+    [COHORTS_CONSENT_REFUSED] = COHORTS_ANSWER_NOT_MET,
+  };
+
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), COHORTS_ANSWER_NONE);
+  g_return_val_if_fail (criterion < COHORTS_N_CRITERIA, COHORTS_ANSWER_NONE);
+
+  if (criterion == COHORTS_CRITERION_DIOCESAN_CONSENT && self->answers[criterion].state == COHORTS_ANSWER_NONE &&
+      cohorts_school_is_church_school (self))
+    return from_consent[self->diocesan_consent];
+  return self->answers[criterion].state;
+}
+
+/**
+ * cohorts_school_score_readiness:
+ * @framework: the plan's readiness framework
+ * @score: (out caller-allocates): the school's readiness under @framework,
+ *   its answers as cohorts_school_get_answer_state() gives them
+ */
+void
+cohorts_school_score_readiness (CohortsSchool          *self,
+                                const CohortsFramework *framework,
+                                CohortsReadinessScore  *score)
+{
+  CohortsAnswerState consent;
+  gboolean church;
+
+  g_return_if_fail (COHORTS_IS_SCHOOL (self));
+
+  church = cohorts_school_is_church_school (self);
+  consent = cohorts_school_get_answer_state (self, COHORTS_CRITERION_DIOCESAN_CONSENT);
+  if (consent != self->answers[COHORTS_CRITERION_DIOCESAN_CONSENT].state)
+    {
+      CohortsAnswer answers[COHORTS_N_CRITERIA];
+
+      memcpy (answers, self->answers, sizeof answers);
+      answers[COHORTS_CRITERION_DIOCESAN_CONSENT].state = consent;
+      cohorts_readiness_score (framework, church, answers, score);
+    }
+  else
+    cohorts_readiness_score (framework, church, self->answers, score);
 }
 
 gboolean
@@ -437,6 +567,31 @@ cohorts_school_is_church_school (CohortsSchool *self)
   g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
 
   return cohorts_religious_character_is_church (self->religious_character);
+}
+
+/**
+ * cohorts_school_has_church_track:
+ *
+ * Returns: whether anything of the church track (consents, agreements,
+ *   governance) is recorded
+ */
+gboolean
+cohorts_school_has_church_track (CohortsSchool *self)
+{
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (self), FALSE);
+
+  return self->diocesan_consent != COHORTS_CONSENT_NONE ||
+         self->diocesan_consent_requested != COHORTS_DATE_NONE ||
+         self->diocesan_consent_decided != COHORTS_DATE_NONE ||
+         self->site_trustees_consent != COHORTS_CONSENT_NONE ||
+         self->site_trustees_consent_requested != COHORTS_DATE_NONE ||
+         self->site_trustees_consent_decided != COHORTS_DATE_NONE ||
+         self->supplemental_agreement != COHORTS_AGREEMENT_NONE ||
+         self->supplemental_agreement_date != COHORTS_DATE_NONE ||
+         self->memorandum != COHORTS_AGREEMENT_NONE ||
+         self->memorandum_date != COHORTS_DATE_NONE ||
+         self->foundation_governors >= 0 ||
+         self->governors >= 0;
 }
 
 gboolean

@@ -62,6 +62,21 @@ CohortsDate               cohorts_school_get_budget_date         (CohortsSchool 
 gboolean                  cohorts_school_get_recovery_plan       (CohortsSchool     *self);
 gboolean                  cohorts_school_get_pfi                 (CohortsSchool     *self);
 const char               *cohorts_school_get_notes               (CohortsSchool     *self);
+
+/* The church track (format version 7). */
+CohortsConsent            cohorts_school_get_diocesan_consent    (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_diocesan_consent_requested (CohortsSchool *self);
+CohortsDate               cohorts_school_get_diocesan_consent_decided (CohortsSchool *self);
+CohortsConsent            cohorts_school_get_site_trustees_consent (CohortsSchool   *self);
+CohortsDate               cohorts_school_get_site_trustees_consent_requested (CohortsSchool *self);
+CohortsDate               cohorts_school_get_site_trustees_consent_decided (CohortsSchool *self);
+CohortsAgreementStage     cohorts_school_get_supplemental_agreement (CohortsSchool  *self);
+CohortsDate               cohorts_school_get_supplemental_agreement_date (CohortsSchool *self);
+CohortsAgreementStage     cohorts_school_get_memorandum          (CohortsSchool     *self);
+CohortsDate               cohorts_school_get_memorandum_date     (CohortsSchool     *self);
+int                       cohorts_school_get_foundation_governors (CohortsSchool    *self);
+int                       cohorts_school_get_governors           (CohortsSchool     *self);
+gboolean                  cohorts_school_has_church_track        (CohortsSchool     *self);
 CohortsCohort            *cohorts_school_get_cohort              (CohortsSchool     *self);
 void                      cohorts_school_get_milestone           (CohortsSchool     *self,
                                                                   CohortsStep        step,
@@ -71,6 +86,11 @@ const CohortsAnswer      *cohorts_school_get_answer              (CohortsSchool 
                                                                   CohortsCriterion   criterion);
 const CohortsAnswer      *cohorts_school_get_answers             (CohortsSchool     *self);
 gboolean                  cohorts_school_has_answers             (CohortsSchool     *self);
+CohortsAnswerState        cohorts_school_get_answer_state        (CohortsSchool     *self,
+                                                                  CohortsCriterion   criterion);
+void                      cohorts_school_score_readiness         (CohortsSchool     *self,
+                                                                  const CohortsFramework *framework,
+                                                                  CohortsReadinessScore *score);
 
 gboolean                  cohorts_school_is_church_school        (CohortsSchool     *self);
 gboolean                  cohorts_school_has_report_card         (CohortsSchool     *self);
