@@ -113,6 +113,56 @@ test_list (void)
   g_assert_cmpstr (((CohortsDiocese *) g_ptr_array_index (dioceses, 2))->name, ==, "Diocese of Carrow");
 }
 
+/* Three schools of CE99, two of them church schools: the counts take the
+ * church schools only; the track reads as it is. */
+static void
+test_consents (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autofree char *track = NULL;
+  CohortsConsentCounts counts;
+  CohortsSchool *a = add_school (plan, 100001, "St Aidan’s", "CE99", "Diocese of Ashminster");
+  CohortsSchool *b = add_school (plan, 100002, "St Bede’s", "CE99", "Diocese of Ashminster");
+  CohortsSchool *c = add_school (plan, 100003, "Cleeve", "CE99", "Diocese of Ashminster");
+
+  cohorts_plan_edit (plan, a, "religious-character", COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND,
+                     "diocesan-consent", COHORTS_CONSENT_GRANTED,
+                     "diocesan-consent-requested", cohorts_date_new (2026, 9, 14),
+                     "diocesan-consent-decided", cohorts_date_new (2026, 10, 20),
+                     "site-trustees-consent", COHORTS_CONSENT_REQUESTED,
+                     "site-trustees-consent-requested", cohorts_date_new (2026, 11, 2),
+                     "supplemental-agreement", COHORTS_AGREEMENT_DRAFTING,
+                     "memorandum", COHORTS_AGREEMENT_SIGNED,
+                     "memorandum-date", cohorts_date_new (2026, 7, 1), NULL);
+  cohorts_plan_edit (plan, b, "religious-character", COHORTS_RELIGIOUS_CHARACTER_ROMAN_CATHOLIC,
+                     "diocesan-consent", COHORTS_CONSENT_REFUSED, NULL);
+  /* Not a church school: not counted, whatever it holds. */
+  cohorts_plan_edit (plan, c, "diocesan-consent", COHORTS_CONSENT_GRANTED, NULL);
+
+  schools = cohorts_diocese_get_schools (plan, "CE99");
+  g_assert_cmpuint (schools->len, ==, 3);
+  cohorts_diocese_count_consents (schools, &counts);
+  g_assert_cmpuint (counts.n_church, ==, 2);
+  g_assert_cmpuint (counts.diocesan[COHORTS_CONSENT_NONE], ==, 0);
+  g_assert_cmpuint (counts.diocesan[COHORTS_CONSENT_REQUESTED], ==, 0);
+  g_assert_cmpuint (counts.diocesan[COHORTS_CONSENT_GRANTED], ==, 1);
+  g_assert_cmpuint (counts.diocesan[COHORTS_CONSENT_REFUSED], ==, 1);
+  g_assert_cmpuint (counts.site_trustees[COHORTS_CONSENT_NONE], ==, 1);
+  g_assert_cmpuint (counts.site_trustees[COHORTS_CONSENT_REQUESTED], ==, 1);
+  g_assert_cmpuint (counts.supplemental[COHORTS_AGREEMENT_NONE], ==, 1);
+  g_assert_cmpuint (counts.supplemental[COHORTS_AGREEMENT_DRAFTING], ==, 1);
+  g_assert_cmpuint (counts.memorandum[COHORTS_AGREEMENT_NONE], ==, 1);
+  g_assert_cmpuint (counts.memorandum[COHORTS_AGREEMENT_SIGNED], ==, 1);
+
+  track = cohorts_school_describe_church_track (a);
+  g_assert_cmpstr (track, ==,
+                   "Diocese: Granted 20 October 2026\n"
+                   "Site trustees: Requested 2 November 2026\n"
+                   "CSA: Drafting\n"
+                   "MoU: Signed 1 July 2026");
+}
+
 static CohortsFinding *
 finding (const char *code,
          const char *subject)
@@ -453,6 +503,25 @@ test_summary (void)
       assert_contains (text, row);
     }
   assert_contains (text, "Below the minimum");
+  /* The consents, counted as the core counts them. */
+  {
+    CohortsConsentCounts counts;
+    g_autofree char *diocesan = NULL;
+    g_autofree char *memorandum = NULL;
+
+    cohorts_diocese_count_consents (schools, &counts);
+    g_assert_cmpuint (counts.n_church, ==, schools->len);
+    diocesan = g_strdup_printf ("Diocesan board of education %u %u %u %u", counts.diocesan[0],
+                                counts.diocesan[1], counts.diocesan[2], counts.diocesan[3]);
+    memorandum = g_strdup_printf ("Memorandum of understanding %u %u %u %u", counts.memorandum[0],
+                                  counts.memorandum[1], counts.memorandum[2], counts.memorandum[3]);
+    assert_contains (text, "Consent Not requested Requested Granted Refused");
+    assert_contains (text, diocesan);
+    assert_contains (text, memorandum);
+    /* At least one school has each consent granted, in the example. */
+    g_assert_cmpuint (counts.diocesan[COHORTS_CONSENT_GRANTED], >, 0);
+    assert_contains (text, "Diocese: Granted 20 October 2026");
+  }
   /* The checks: the church share's warning is there; the first cohort's
    * (no church school) are not. */
   assert_contains (text, "Checks that concern these schools");
@@ -481,6 +550,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/diocese/list", test_list);
+  g_test_add_func ("/diocese/consents", test_consents);
   g_test_add_func ("/diocese/findings", test_findings);
   g_test_add_func ("/diocese/timeline-rows", test_rows);
   g_test_add_func ("/diocese/share-chart", test_chart);

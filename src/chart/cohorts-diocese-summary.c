@@ -8,7 +8,7 @@
  * keep its agreed share of the trust over time? The summary answers on A4
  * or A3 portrait pages, written with the board pack's document writer
  * (cohorts-doc.c): the diocese and the plan on the first page with the
- * counts of consents, a table of the diocese's schools (its header repeated
+ * counts of consents and agreements, a table of the diocese's schools (its header repeated
  * on every page it continues on), the church share of the trust month by
  * month as a chart and a table, and the checks that concern those schools.
  * Like the board pack it is written twice (first only counting pages, for
@@ -133,16 +133,93 @@ write_opening (Summary *s)
   set_colour (doc->cr, &ink);
 }
 
+/* How many church schools are at each state of each consent and agreement. */
+static void
+write_consents (Summary *s)
+{
+  static const Column consent_columns[] = {
+    { N_("Consent"), 0.28, TRUE, FALSE },
+    { N_("Not requested"), 0.18, FALSE, TRUE },
+    { N_("Requested"), 0.18, FALSE, TRUE },
+    { N_("Granted"), 0.18, FALSE, TRUE },
+    { N_("Refused"), 0.18, FALSE, TRUE },
+  };
+  static const Column agreement_columns[] = {
+    { N_("Agreement"), 0.28, TRUE, FALSE },
+    { N_("Not started"), 0.18, FALSE, TRUE },
+    { N_("Drafting"), 0.18, FALSE, TRUE },
+    { N_("Agreed"), 0.18, FALSE, TRUE },
+    { N_("Signed"), 0.18, FALSE, TRUE },
+  };
+  Column translated[G_N_ELEMENTS (consent_columns)];
+  Table table = { translated, G_N_ELEMENTS (consent_columns) };
+  Doc *doc = &s->doc;
+  CohortsConsentCounts counts;
+  g_autofree char *about = NULL;
+  struct
+  {
+    const char *name;
+    const guint *counts;
+  } consents[] = {
+    { _("Diocesan board of education"), counts.diocesan },
+    { _("Site trustees"), counts.site_trustees },
+  }, agreements[] = {
+    { _("Church Supplemental Agreement"), counts.supplemental },
+    { _("Memorandum of understanding"), counts.memorandum },
+  };
+
+  cohorts_diocese_count_consents (s->schools, &counts);
+  doc_heading (doc, FONT_HEADING, _("Consents and agreements"), doc->line_height[FONT_CELL] * 8);
+  about = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: above the counts of consents */
+                                        "How many of the diocese’s %u church school are at each stage.",
+                                        "How many of the diocese’s %u church schools are at each stage.",
+                                        counts.n_church),
+                           counts.n_church);
+  doc_paragraph (doc, FONT_BODY, about, 0, SPACE / 2);
+
+  table_translate (translated, consent_columns, G_N_ELEMENTS (consent_columns));
+  table_header (doc, &table);
+  for (guint i = 0; i < G_N_ELEMENTS (consents) && !doc->cancelled; i++)
+    {
+      char *numbers[COHORTS_N_CONSENTS];
+      const char *cells[1 + COHORTS_N_CONSENTS] = { consents[i].name };
+
+      for (guint k = 0; k < COHORTS_N_CONSENTS; k++)
+        cells[1 + k] = numbers[k] = g_strdup_printf ("%u", consents[i].counts[k]);
+      table_row (doc, &table, cells, ROW_BODY);
+      for (guint k = 0; k < COHORTS_N_CONSENTS; k++)
+        g_free (numbers[k]);
+    }
+  doc->y += SPACE;
+
+  table_translate (translated, agreement_columns, G_N_ELEMENTS (agreement_columns));
+  table_header (doc, &table);
+  for (guint i = 0; i < G_N_ELEMENTS (agreements) && !doc->cancelled; i++)
+    {
+      char *numbers[COHORTS_N_AGREEMENT_STAGES];
+      const char *cells[1 + COHORTS_N_AGREEMENT_STAGES] = { agreements[i].name };
+
+      for (guint k = 0; k < COHORTS_N_AGREEMENT_STAGES; k++)
+        cells[1 + k] = numbers[k] = g_strdup_printf ("%u", agreements[i].counts[k]);
+      table_row (doc, &table, cells, ROW_BODY);
+      for (guint k = 0; k < COHORTS_N_AGREEMENT_STAGES; k++)
+        g_free (numbers[k]);
+    }
+  doc->y += SPACE;
+}
+
 static void
 write_schools (Summary *s)
 {
   static const Column columns[] = {
-    { N_("School"), 0.22, TRUE, FALSE },
-    { N_("URN"), 0.08, FALSE, FALSE },
-    { N_("Character"), 0.17, TRUE, FALSE },
-    { N_("Cohort"), 0.15, TRUE, FALSE },
-    { N_("Converts"), 0.14, TRUE, FALSE },
-    { N_("SIAMS"), 0.24, TRUE, FALSE },
+    { N_("School"), 0.17, TRUE, FALSE },
+    { N_("URN"), 0.075, FALSE, FALSE },
+    { N_("Character"), 0.13, TRUE, FALSE },
+    { N_("Cohort"), 0.105, TRUE, FALSE },
+    { N_("Converts"), 0.10, TRUE, FALSE },
+    { N_("SIAMS"), 0.15, TRUE, FALSE },
+    { N_("Consents and agreements"), 0.27, TRUE, FALSE },
   };
   Column translated[G_N_ELEMENTS (columns)];
   Table table = { translated, G_N_ELEMENTS (columns) };
@@ -176,6 +253,8 @@ write_schools (Summary *s)
       g_autofree char *cohort_name = cohort != NULL ? cohorts_cohort_dup_display_name (cohort) : g_strdup (_("Not in a cohort"));
       g_autofree char *date = format_date (conversion);
       g_autofree char *siams_text = NULL;
+      g_autofree char *track = cohorts_school_is_church_school (school) ? cohorts_school_describe_church_track (school)
+                                                                       : g_strdup ("—");
       const char *cells[G_N_ELEMENTS (columns)];
 
       if (siams != COHORTS_SIAMS_NONE && cohorts_school_get_siams_date (school) != COHORTS_DATE_NONE)
@@ -194,6 +273,7 @@ write_schools (Summary *s)
       cells[3] = cohort_name;
       cells[4] = date;
       cells[5] = siams_text;
+      cells[6] = track;
       table_row (doc, &table, cells, ROW_BODY);
     }
   doc->running_head = NULL;
@@ -347,6 +427,7 @@ static void
 write_summary (Summary *s)
 {
   write_opening (s);
+  write_consents (s);
   write_schools (s);
   write_share (s);
   write_findings (s);

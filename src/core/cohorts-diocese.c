@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cohorts-cohort.h"
@@ -282,4 +283,95 @@ cohorts_diocese_filter_findings (GPtrArray   *findings,
         g_ptr_array_add (kept, cohorts_finding_copy (finding));
     }
   return kept;
+}
+
+/**
+ * cohorts_diocese_count_consents:
+ * @schools: (element-type CohortsSchool): schools, those of a diocese
+ * @counts: (out caller-allocates): how many of the church schools among
+ *   them are at each state of their consents and agreements
+ */
+void
+cohorts_diocese_count_consents (GPtrArray            *schools,
+                                CohortsConsentCounts *counts)
+{
+  g_return_if_fail (schools != NULL);
+  g_return_if_fail (counts != NULL);
+
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < schools->len; i++)
+    {
+      CohortsSchool *school = g_ptr_array_index (schools, i);
+
+      if (!cohorts_school_is_church_school (school))
+        continue;
+      counts->n_church++;
+      counts->diocesan[MIN (cohorts_school_get_diocesan_consent (school), COHORTS_N_CONSENTS - 1)]++;
+      counts->site_trustees[MIN (cohorts_school_get_site_trustees_consent (school), COHORTS_N_CONSENTS - 1)]++;
+      counts->supplemental[MIN (cohorts_school_get_supplemental_agreement (school), COHORTS_N_AGREEMENT_STAGES - 1)]++;
+      counts->memorandum[MIN (cohorts_school_get_memorandum (school), COHORTS_N_AGREEMENT_STAGES - 1)]++;
+    }
+}
+
+/* "Granted 20 October 2026", "Requested", "Not requested" */
+static char *
+describe_state (const char  *state,
+                CohortsDate  date)
+{
+  g_autofree char *when = NULL;
+
+  if (date == COHORTS_DATE_NONE)
+    return g_strdup (state);
+  when = cohorts_date_format (date);
+  /* Translators: a consent's or an agreement's state and its date: "Granted 20 October 2026" */
+  return g_strdup_printf (_("%s %s"), state, when);
+}
+
+/**
+ * cohorts_school_describe_church_track:
+ *
+ * Returns: where @school's consents and agreements stand, one a line:
+ *   "Diocese: granted 20 October 2026", the site trustees, the Church
+ *   Supplemental Agreement, the memorandum of understanding
+ */
+char *
+cohorts_school_describe_church_track (CohortsSchool *school)
+{
+  CohortsConsent diocesan, trustees;
+  CohortsAgreementStage supplemental, memorandum;
+  g_autofree char *diocesan_text = NULL;
+  g_autofree char *trustees_text = NULL;
+  g_autofree char *supplemental_text = NULL;
+  g_autofree char *memorandum_text = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), NULL);
+
+  diocesan = cohorts_school_get_diocesan_consent (school);
+  trustees = cohorts_school_get_site_trustees_consent (school);
+  supplemental = cohorts_school_get_supplemental_agreement (school);
+  memorandum = cohorts_school_get_memorandum (school);
+
+  /* The date that goes with the state: asked on, or decided on. */
+  diocesan_text = describe_state (cohorts_enum_get_label (COHORTS_TYPE_CONSENT, diocesan),
+                                  diocesan == COHORTS_CONSENT_REQUESTED
+                                  ? cohorts_school_get_diocesan_consent_requested (school)
+                                  : diocesan == COHORTS_CONSENT_NONE ? COHORTS_DATE_NONE
+                                  : cohorts_school_get_diocesan_consent_decided (school));
+  trustees_text = describe_state (cohorts_enum_get_label (COHORTS_TYPE_CONSENT, trustees),
+                                  trustees == COHORTS_CONSENT_REQUESTED
+                                  ? cohorts_school_get_site_trustees_consent_requested (school)
+                                  : trustees == COHORTS_CONSENT_NONE ? COHORTS_DATE_NONE
+                                  : cohorts_school_get_site_trustees_consent_decided (school));
+  supplemental_text = describe_state (cohorts_enum_get_label (COHORTS_TYPE_AGREEMENT_STAGE, supplemental),
+                                      supplemental == COHORTS_AGREEMENT_NONE ? COHORTS_DATE_NONE
+                                      : cohorts_school_get_supplemental_agreement_date (school));
+  memorandum_text = describe_state (cohorts_enum_get_label (COHORTS_TYPE_AGREEMENT_STAGE, memorandum),
+                                    memorandum == COHORTS_AGREEMENT_NONE ? COHORTS_DATE_NONE
+                                    : cohorts_school_get_memorandum_date (school));
+
+  /* Translators: a church school's consents and agreements, one a line:
+   * the diocesan board's consent, the site trustees', the Church
+   * Supplemental Agreement (CSA), the memorandum of understanding (MoU) */
+  return g_strdup_printf (_("Diocese: %s\nSite trustees: %s\nCSA: %s\nMoU: %s"),
+                          diocesan_text, trustees_text, supplemental_text, memorandum_text);
 }

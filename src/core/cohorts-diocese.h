@@ -25,6 +25,28 @@ typedef struct
   guint n_schools;
 } CohortsDiocese;
 
+#define COHORTS_N_CONSENTS (COHORTS_CONSENT_REFUSED + 1)
+#define COHORTS_N_AGREEMENT_STAGES (COHORTS_AGREEMENT_SIGNED + 1)
+
+/**
+ * CohortsConsentCounts:
+ * @n_church: how many church schools were counted
+ * @diocesan: how many of them are at each #CohortsConsent of the diocesan
+ *   board's consent
+ * @site_trustees: of the site trustees' consent
+ * @supplemental: at each #CohortsAgreementStage of the Church Supplemental
+ *   Agreement
+ * @memorandum: of the memorandum of understanding
+ */
+typedef struct
+{
+  guint n_church;
+  guint diocesan[COHORTS_N_CONSENTS];
+  guint site_trustees[COHORTS_N_CONSENTS];
+  guint supplemental[COHORTS_N_AGREEMENT_STAGES];
+  guint memorandum[COHORTS_N_AGREEMENT_STAGES];
+} CohortsConsentCounts;
+
 void        cohorts_diocese_free              (CohortsDiocese       *diocese);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortsDiocese, cohorts_diocese_free)
@@ -43,5 +65,9 @@ gboolean    cohorts_finding_concerns_diocese  (const CohortsFinding *finding,
 GPtrArray  *cohorts_diocese_filter_findings   (GPtrArray            *findings,
                                                CohortsPlan          *plan,
                                                const char           *key);
+
+void        cohorts_diocese_count_consents    (GPtrArray            *schools,
+                                               CohortsConsentCounts *counts);
+char       *cohorts_school_describe_church_track (CohortsSchool     *school);
 
 G_END_DECLS
