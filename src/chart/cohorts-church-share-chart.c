@@ -226,6 +226,9 @@ cohorts_church_share_render_chart (cairo_t                    *cr,
   cairo_line_to (cr, left, bottom);
   cairo_line_to (cr, right, bottom);
   cairo_stroke (cr);
+  /* The key wraps above the plot when narrow. */
+  pango_layout_set_width (layout, pango_units_from_double (MAX (right - left, 1.0)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   if (minimum > 0)
     {
       g_autofree char *share = format_share ((guint) minimum);

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @to: the last day shown, or %COHORTS_DATE_NONE for the plan's end
  * @columns: #CohortsTimelineColumns beside the names
  * @hidden: the ids of the cohorts left out; "" for the schools in no cohort
+ * @diocese: (nullable): in the diocese view, its key: only its schools are
+ *   shown (not kept between runs)
  *
  * The choices of the print dialog's Timeline tab and of Export Timeline.
  */
@@ -33,6 +35,7 @@ typedef struct
   CohortsDate to;
   guint columns;
   GPtrArray *hidden;
+  char *diocese;
 } CohortsPrintChoices;
 
 CohortsPrintChoices *cohorts_print_choices_new         (void);
