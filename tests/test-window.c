@@ -3790,6 +3790,8 @@ test_diocese (void)
   for (guint i = 0; i < 5; i++)
     g_assert_true (cohorts_school_in_diocese (cohorts_plan_find_school (plan, shown_urn (window, i)), "CE99"));
   wait_for_text (GTK_WIDGET (window), "Showing the Diocese of Ashminster’s 5 schools", TRUE);
+  /* The sidebar counts the diocese's schools of each group. */
+  wait_for_text (GTK_WIDGET (sidebar_of (window)), "1 April 2028 · 5 schools · the diocese’s: 4\n", TRUE);
   g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), ==, cohorts_timeline_rows_get_n_groups (rows) + 5);
   g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), <, all_rows);
 
@@ -3855,6 +3857,16 @@ test_diocese (void)
   g_assert_cmpuint (shown_count (window), ==, 1);
   g_assert_cmpuint (shown_urn (window, 0), ==, 938329);
   wait_for_text (GTK_WIDGET (window), "Showing the Archdiocese of Brindle’s 1 school", TRUE);
+
+  /* Showing a school of another diocese (as a comment or a change does)
+   * leaves the diocese view. */
+  g_assert_true (cohorts_window_show_subject (window, "school:938112"));
+  settle ();
+  g_assert_null (cohorts_window_get_diocese (window));
+  g_assert_cmpuint (shown_count (window), ==, 19);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "RC21"));
+  settle ();
+  g_assert_cmpuint (shown_count (window), ==, 1);
 
   /* Back to every school. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", ""));

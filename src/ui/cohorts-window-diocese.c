@@ -69,6 +69,7 @@ show_diocese (CohortsWindow *self,
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (key != NULL ? key : ""));
 
   cohorts_school_list_set_diocese (self->school_list, key);
+  cohorts_sidebar_set_diocese (self->sidebar, key);
   cohorts_timeline_set_diocese (self->timeline, key);
   update_banner (self);
   if (self->plan != NULL)
