@@ -66,7 +66,8 @@ update_row (GtkListBoxRow *row)
     {
       GListModel *members = cohorts_group_get_members (group);
       guint n = g_list_model_get_n_items (members), of_diocese = 0;
-      char *with_diocese;
+      CohortsCohort *cohort = cohorts_group_get_cohort (group);
+      g_autofree char *counts = NULL;
 
       for (guint i = 0; i < n; i++)
         {
@@ -74,10 +75,19 @@ update_row (GtkListBoxRow *row)
 
           of_diocese += cohorts_school_in_diocese (school, diocese);
         }
-      /* Translators: a cohort in the sidebar in the diocese view: "1 April 2028 · 5 schools · the diocese’s: 4" */
-      with_diocese = g_strdup_printf (_("%s · the diocese’s: %u"), summary_text, of_diocese);
+      /* Translators: a group in the sidebar in the diocese view: how many of its schools are the
+       * diocese's, "4 of 5 schools" */
+      counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u school", "%u of %u schools", n),
+                                of_diocese, n);
       g_free (summary_text);
-      summary_text = with_diocese;
+      if (cohorts_group_get_kind (group) == COHORTS_GROUP_COHORT && cohorts_cohort_get_date (cohort) != COHORTS_DATE_NONE)
+        {
+          g_autofree char *date = cohorts_date_format (cohorts_cohort_get_date (cohort));
+
+          summary_text = g_strdup_printf (_("%s · %s"), date, counts);
+        }
+      else
+        summary_text = g_steal_pointer (&counts);
     }
   accessible = g_strdup_printf ("%s, %s", title_text, summary_text);
 
