@@ -3849,6 +3849,24 @@ test_diocese (void)
   g_assert_nonnull (strstr (text, "Diocese of Ashminster"));
   g_assert_nonnull (strstr (text, "938244"));
   g_assert_null (strstr (text, "938329"));
+
+  /* Export Timeline in the diocese view: its schools only. */
+  {
+    g_autofree char *timeline_path = g_build_filename (dir, "timeline.pdf", NULL);
+    g_autoptr(GFile) timeline_out = g_file_new_for_path (timeline_path);
+    GtkWindow *dialog = cohorts_window_show_export_options (window, timeline_out);
+
+    g_assert_nonnull (dialog);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Export"), "clicked");
+    wait_for_text (GTK_WIDGET (window), "Exported “timeline.pdf”", TRUE);
+    g_clear_pointer (&text, g_free);
+    text = pdf_all_text (timeline_path);
+    g_assert_nonnull (strstr (text, "Brackenfold"));
+    g_assert_nonnull (strstr (text, "Cohort 3"));
+    g_assert_null (strstr (text, "Northfield High School"));
+    g_assert_null (strstr (text, "Cohort 1"));
+    g_unlink (timeline_path);
+  }
   g_assert_null (strstr (text, "Upper Staveley"));
 
   /* The other diocese: its one school. */
