@@ -408,6 +408,90 @@ test_layout_rows (Fixture       *f,
   g_assert_cmpfloat (layout->today_x, ==, 322);
 }
 
+/* The church track on the church school's consent steps (row 2, y 100): a
+ * consent refused is where it was refused, or where the step is scheduled
+ * when the track has no date; one requested has its request where it was
+ * asked. */
+static void
+test_layout_church_track (Fixture       *f,
+                          gconstpointer  data)
+{
+  CohortsSchool *church = school (f, 100002);
+  const CohortsTimelineMarker *marker;
+  const CohortsTimelineRow *row;
+  CohortsTimelineHit hit;
+
+  /* Refused on 1 December 2026, day 91: x 291, before the scheduled 327;
+   * not overdue, though before today. */
+  cohorts_plan_edit (f->plan, church,
+                     "diocesan-consent", COHORTS_CONSENT_REFUSED,
+                     "diocesan-consent-requested", (guint) cohorts_date_new (2026, 10, 1),
+                     "diocesan-consent-decided", (guint) cohorts_date_new (2026, 12, 1),
+                     "site-trustees-consent", COHORTS_CONSENT_REQUESTED,
+                     "site-trustees-consent-requested", (guint) cohorts_date_new (2026, 11, 2),
+                     NULL);
+  {
+    g_autoptr(CohortsTimelineLayout) layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+    row = row_at (layout, 2);
+    marker = marker_of (row, COHORTS_STEP_DIOCESAN_CONSENT);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_REFUSED);
+    g_assert_cmpuint (marker->date, ==, cohorts_date_new (2026, 12, 1));
+    g_assert_cmpfloat (marker->x, ==, 291);
+    g_assert_cmpfloat (marker->start_x, ==, 291);
+    g_assert_false (marker->overdue);
+    g_assert_true (isnan (marker->requested_x));
+    /* Its bar starts at the refusal. */
+    g_assert_cmpfloat (row->start_x, ==, 291);
+
+    /* Requested on 2 November 2026, day 62: x 262; the step stays where the
+     * schedule has it. */
+    marker = marker_of (row, COHORTS_STEP_SITE_TRUSTEES);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_REQUESTED);
+    g_assert_cmpuint (marker->requested, ==, cohorts_date_new (2026, 11, 2));
+    g_assert_cmpfloat (marker->requested_x, ==, 262);
+    g_assert_cmpfloat (marker->x, >, 500);
+    g_assert_cmpint (marker->state, ==, COHORTS_MILESTONE_SCHEDULED);
+
+    /* The request's mark is that step's. */
+    cohorts_timeline_layout_hit (layout, 263, 110, &hit);
+    g_assert_cmpint (hit.kind, ==, COHORTS_TIMELINE_HIT_MARKER);
+    g_assert_true (hit.marker == marker);
+
+    /* The community school's steps know nothing of consents. */
+    row = row_at (layout, 1);
+    for (guint i = 0; i < row->n_markers; i++)
+      {
+        g_assert_cmpint (row->markers[i].consent, ==, COHORTS_CONSENT_NONE);
+        g_assert_true (isnan (row->markers[i].requested_x));
+      }
+  }
+
+  /* Refused with no date: where the step is scheduled (565 - 34 weeks). */
+  cohorts_plan_edit (f->plan, church, "diocesan-consent-decided", (guint) COHORTS_DATE_NONE, NULL);
+  {
+    g_autoptr(CohortsTimelineLayout) layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+    marker = marker_of (row_at (layout, 2), COHORTS_STEP_DIOCESAN_CONSENT);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_REFUSED);
+    g_assert_cmpfloat (marker->x, ==, 565 - 34 * 7);
+  }
+
+  /* Granted on a date: the step done then, as the schedule says. */
+  cohorts_plan_edit (f->plan, church,
+                     "diocesan-consent", COHORTS_CONSENT_GRANTED,
+                     "diocesan-consent-decided", (guint) cohorts_date_new (2026, 12, 1),
+                     NULL);
+  {
+    g_autoptr(CohortsTimelineLayout) layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+    marker = marker_of (row_at (layout, 2), COHORTS_STEP_DIOCESAN_CONSENT);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_GRANTED);
+    g_assert_cmpint (marker->state, ==, COHORTS_MILESTONE_DONE);
+    g_assert_cmpfloat (marker->x, ==, 291);
+  }
+}
+
 static void
 test_layout_readiness (Fixture       *f,
                        gconstpointer  data)
@@ -1200,6 +1284,84 @@ test_render_readiness_shapes (void)
     }
 }
 
+/* How many pixels in the square of side 2 @half + 1 about (@x, @y) are
+ * near @r, @g, @b. */
+static guint
+count_near (cairo_surface_t *surface,
+            int              x,
+            int              y,
+            int              half,
+            int              r,
+            int              g,
+            int              b,
+            int              slack)
+{
+  guint n = 0;
+
+  for (int i = x - half; i <= x + half; i++)
+    for (int j = y - half; j <= y + half; j++)
+      {
+        int rgb[3];
+
+        pixel (surface, i, j, rgb);
+        n += ABS (rgb[0] - r) <= slack && ABS (rgb[1] - g) <= slack && ABS (rgb[2] - b) <= slack;
+      }
+  return n;
+}
+
+/* The church school's (row 2, middle y 110) consent refused: a vermilion
+ * cross at x 291, with no marker of the step at 327; its site trustees'
+ * consent requested: an open diamond at x 262, outlined in the text colour,
+ * empty inside. */
+static void
+test_render_church_track (Fixture       *f,
+                          gconstpointer  data)
+{
+  CohortsSchool *church = school (f, 100002);
+  cairo_surface_t *before, *after;
+
+  {
+    g_autoptr(CohortsTimelineLayout) layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+    before = render (layout, FALSE, NULL);
+  }
+  cohorts_plan_edit (f->plan, church,
+                     "diocesan-consent", COHORTS_CONSENT_REFUSED,
+                     "diocesan-consent-decided", (guint) cohorts_date_new (2026, 12, 1),
+                     "site-trustees-consent", COHORTS_CONSENT_REQUESTED,
+                     "site-trustees-consent-requested", (guint) cohorts_date_new (2026, 11, 2),
+                     NULL);
+  {
+    g_autoptr(CohortsTimelineLayout) layout = cohorts_timeline_layout_new (f->rows, &f->view);
+
+    after = render (layout, FALSE, NULL);
+  }
+
+  /* The cross: vermilion at its middle and along its arms, not beside
+   * them; none there before. */
+  assert_pixel (after, 291, 110, 213, 94, 0);
+  g_assert_cmpuint (count_near (after, 289, 108, 0, 213, 94, 0, 30), ==, 1);
+  g_assert_cmpuint (count_near (after, 293, 112, 0, 213, 94, 0, 30), ==, 1);
+  g_assert_cmpuint (count_near (after, 289, 112, 0, 213, 94, 0, 30), ==, 1);
+  g_assert_cmpuint (count_near (after, 293, 108, 0, 213, 94, 0, 30), ==, 1);
+  /* Not beside the middle: a cross, not a blob. */
+  g_assert_cmpuint (count_near (after, 291, 106, 0, 213, 94, 0, 60), ==, 0);
+  g_assert_cmpuint (count_near (after, 287, 110, 0, 213, 94, 0, 60), ==, 0);
+  g_assert_cmpuint (count_near (before, 291, 110, 5, 213, 94, 0, 3), ==, 0);
+  g_assert_cmpuint (count_near (after, 291, 110, 5, 213, 94, 0, 3), >=, 9);
+  /* The step's marker at 327 is gone: no dark outline there now. */
+  g_assert_cmpuint (count_near (before, 327, 110, 3, 36, 36, 36, 40), >, 0);
+  g_assert_cmpuint (count_near (after, 327, 110, 3, 36, 36, 36, 40), ==, 0);
+
+  /* The request: dark outline about x 262, white inside. */
+  g_assert_cmpuint (count_near (before, 262, 110, 6, 36, 36, 36, 40), ==, 0);
+  g_assert_cmpuint (count_near (after, 262, 110, 6, 36, 36, 36, 40), >=, 8);
+  assert_pixel (after, 262, 110, 255, 255, 255);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
 static void
 test_render_legend (void)
 {
@@ -1273,6 +1435,7 @@ main (int   argc,
   ADD ("/timeline/rows/readiness", test_rows_readiness);
   ADD ("/timeline/layout/rows", test_layout_rows);
   ADD ("/timeline/layout/readiness", test_layout_readiness);
+  ADD ("/timeline/layout/church-track", test_layout_church_track);
   ADD ("/timeline/layout/states", test_layout_states);
   ADD ("/timeline/layout/scrolled", test_layout_scrolled);
   ADD ("/timeline/layout/axis", test_layout_axis);
@@ -1290,6 +1453,7 @@ main (int   argc,
   ADD ("/timeline/render/readiness", test_render_readiness);
   ADD ("/timeline/render/readiness-dark", test_render_readiness_dark);
   g_test_add_func ("/timeline/render/readiness-shapes", test_render_readiness_shapes);
+  ADD ("/timeline/render/church-track", test_render_church_track);
   g_test_add_func ("/timeline/render/legend", test_render_legend);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "cohorts-application.h"
 #include "cohorts-checks.h"
+#include "cohorts-church-group.h"
 #include "cohorts-date-button.h"
 #include "cohorts-diocese.h"
 #include "cohorts-editor.h"
@@ -784,6 +785,23 @@ test_search_and_filters (void)
     g_assert_cmpuint (shown_urn (window, 10), ==, 938231); /* Thornbury Green 45 %, */
     g_assert_cmpuint (shown_urn (window, 11), ==, 938151); /* Hatherby 22 %, the last rated */
     g_assert_cmpuint (shown_urn (window, 18), ==, 938257); /* Whitlow, not assessed */
+
+    /* By the diocesan board's consent: refused (Farleigh Moor), requested
+     * (St Mary's), not requested (Whitlow), then granted, by name; the
+     * schools that are not church schools last. */
+    for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Diocesan Consent") == 0)
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+    g_assert_cmpuint (shown_urn (window, 0), ==, 938275);
+    g_assert_cmpuint (shown_urn (window, 1), ==, 938244);
+    g_assert_cmpuint (shown_urn (window, 2), ==, 938257);
+    g_assert_cmpuint (shown_urn (window, 3), ==, 938262);
+    g_assert_cmpuint (shown_urn (window, 5), ==, 938329);
+    g_assert_cmpuint (shown_urn (window, 6), ==, 938283);  /* Ashcombe, the first of the rest by name */
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 
@@ -2143,6 +2161,189 @@ test_readiness_answers (void)
 
 /* The framework: a weight, a critical criterion, thresholds (a pair the
  * framework cannot hold refused with its reason), Restore Defaults. */
+static CohortsChurchGroup *
+church_group_of (CohortsWindow *window)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (editor_of (window)), COHORTS_TYPE_CHURCH_GROUP);
+
+  g_assert_nonnull (group);
+  return COHORTS_CHURCH_GROUP (group);
+}
+
+/* The message of the finding @code on @school, or NULL. */
+static char *
+finding_message (CohortsPlan   *plan,
+                 const char    *code,
+                 CohortsSchool *school)
+{
+  g_autoptr(GPtrArray) findings = cohorts_checks_run (plan);
+  g_autofree char *subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CohortsFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->code, code) && g_strcmp0 (finding->subject, subject) == 0)
+        return g_strdup (finding->message);
+    }
+  return NULL;
+}
+
+static const char *
+track_subtitle (CohortsWindow *window,
+                const char    *property)
+{
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (cohorts_church_group_get_track_row (church_group_of (window),
+                                                                                              property)));
+}
+
+static void
+test_church_track (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  /* St Mary's: voluntary controlled, in Cohort 3; the diocesan board asked
+   * on 5 October 2026, not yet decided. */
+  CohortsSchool *marys = cohorts_plan_find_school (plan, 938244);
+  CohortsChurchGroup *group;
+  GtkWidget *state, *decided, *list, *button, *foundation;
+  CohortsDateButton *date_button;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 12, 0, 0, 0);
+  g_autofree char *problem = NULL;
+  g_autofree char *message = NULL;
+
+  g_signal_connect (editor_of (window), "problem", G_CALLBACK (problem_cb), &problem);
+  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  button = gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON);
+
+  /* A community school has no church track. */
+  select_school (window, 938127);
+  group = church_group_of (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+  /* It appears when the school becomes a church school, and goes with undo. */
+  cohorts_plan_edit (plan, cohorts_plan_find_school (plan, 938127),
+                     "religious-character", COHORTS_RELIGIOUS_CHARACTER_ROMAN_CATHOLIC, NULL);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  /* Brackenfold: the diocesan board consented on 20 October 2026, and its
+   * readiness has no answer of its own on it: the track's counts. */
+  select_school (window, 938262);
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Granted on 20 October 2026");
+  g_assert_cmpstr (criterion_subtitle (window, COHORTS_CRITERION_DIOCESAN_CONSENT), ==,
+                   "Met, as the church track says");
+  g_assert_null (strstr (readiness_shown (window), "Diocesan consent"));
+
+  select_school (window, 938244);
+  g_assert_true (church_group_of (window) == group);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                                   "Voluntary controlled: the church appoints a minority of the governors."));
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Requested on 5 October 2026, not yet decided");
+  g_assert_cmpstr (track_subtitle (window, "memorandum"), ==, "Agreed · 1 July 2026");
+  g_assert_cmpstr (track_subtitle (window, "governors"), ==, "3 foundation governors of 11");
+  g_assert_cmpstr (track_subtitle (window, "site-trustees-consent"), ==, "Not requested");
+  /* SIAMS is edited here, and nowhere else on the page. */
+  g_assert_null (cohorts_editor_get_row (editor_of (window), "siams-outcome"));
+  g_assert_nonnull (cohorts_church_group_get_control (group, "siams-outcome"));
+
+  /* Not decided: no date of a decision. */
+  state = cohorts_church_group_get_control (group, "diocesan-consent");
+  decided = cohorts_church_group_get_control (group, "diocesan-consent-decided");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (state)), ==, COHORTS_CONSENT_REQUESTED);
+  g_assert_false (gtk_widget_is_sensitive (decided));
+  g_assert_null (finding_message (plan, "church-consent-refused", marys));
+
+  /* Refused, through the drop-down: one step, the problem in the list. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (state), COHORTS_CONSENT_REFUSED);
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (marys), ==, COHORTS_CONSENT_REFUSED);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_requested (marys), ==, cohorts_date_new (2026, 10, 5));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Edit Diocesan board consent");
+  settle ();
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Refused");
+  g_assert_true (gtk_widget_is_sensitive (decided));
+  message = finding_message (plan, "church-consent-refused", marys);
+  g_assert_nonnull (message);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_for_text (list, message, TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* When, picked in the calendar. */
+  date_button = COHORTS_DATE_BUTTON (decided);
+  scroll_to (decided);
+  gtk_menu_button_popup (cohorts_date_button_get_menu_button (date_button));
+  gtk_calendar_select_day (cohorts_date_button_get_calendar (date_button), day);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_decided (marys), ==, cohorts_date_new (2026, 11, 12));
+  settle ();
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Refused on 12 November 2026");
+
+  /* Back to requested: the decision's date goes in the same step. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (state), COHORTS_CONSENT_REQUESTED);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_decided (marys), ==, COHORTS_DATE_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (marys), ==, COHORTS_CONSENT_REFUSED);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_decided (marys), ==, cohorts_date_new (2026, 11, 12));
+
+  /* Governors: a number, or nothing for not recorded; nonsense refused. */
+  foundation = cohorts_church_group_get_control (group, "foundation-governors");
+  gtk_editable_set_text (GTK_EDITABLE (foundation), "many");
+  g_signal_emit_by_name (foundation, "entry-activated");
+  g_assert_cmpstr (problem, ==, "Enter a whole number from 0 to 99, or nothing");
+  g_assert_cmpint (cohorts_school_get_foundation_governors (marys), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (foundation), "");
+  g_signal_emit_by_name (foundation, "entry-activated");
+  g_assert_cmpint (cohorts_school_get_foundation_governors (marys), ==, -1);
+  settle ();
+  g_assert_cmpstr (track_subtitle (window, "governors"), ==, "11 governors in all");
+
+  /* Undo, step by step: the widgets follow; the problem goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_foundation_governors (marys), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (cohorts_school_get_diocesan_consent (marys), ==, COHORTS_CONSENT_REQUESTED);
+  g_assert_cmpuint (cohorts_school_get_diocesan_consent_decided (marys), ==, COHORTS_DATE_NONE);
+  settle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (state)), ==, COHORTS_CONSENT_REQUESTED);
+  g_assert_false (gtk_widget_is_sensitive (decided));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (foundation)), ==, "3");
+  g_assert_cmpstr (track_subtitle (window, "diocesan-consent"), ==, "Requested on 5 October 2026, not yet decided");
+  g_assert_null (finding_message (plan, "church-consent-refused", marys));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_for_text (list, message, FALSE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_false (cohorts_plan_is_modified (plan));
+
+  /* On the timeline, St Mary's request where it was asked, and its tooltip. */
+  {
+    CohortsTimeline *timeline = show_timeline (window);
+    const CohortsTimelineRow *row;
+    const CohortsTimelineMarker *marker = NULL;
+    g_autofree char *tip = NULL;
+
+    cohorts_timeline_set_selected_school (timeline, marys);
+    cohorts_timeline_scroll_to_date (timeline, cohorts_date_new (2026, 10, 5));
+    settle ();
+    row = timeline_row (timeline, marys, NULL);
+    for (guint i = 0; i < row->n_markers; i++)
+      if (row->markers[i].step == COHORTS_STEP_DIOCESAN_CONSENT)
+        marker = &row->markers[i];
+    g_assert_nonnull (marker);
+    g_assert_cmpint (marker->consent, ==, COHORTS_CONSENT_REQUESTED);
+    tip = cohorts_timeline_describe (timeline, marker->requested_x,
+                                     row->y + cohorts_timeline_get_layout (timeline)->view.row_height / 2);
+    g_assert_nonnull (strstr (tip, "Diocesan board consent: requested on 5 October 2026, not yet decided"));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                           "schools");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_readiness_framework (void)
 {
@@ -3624,6 +3825,10 @@ test_review_mode (void)
   row = cohorts_editor_get_row (editor_of (window), "pupils");
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_is_sensitive (row));
+  /* The church track too. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (church_group_of (window))));
+  g_assert_false (gtk_widget_is_sensitive (cohorts_church_group_get_control (church_group_of (window),
+                                                                             "diocesan-consent")));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (group)));
   type_into (window, "pupils", "300");
   g_assert_cmpint (cohorts_school_get_pupils (marys), ==, 176);
@@ -3988,6 +4193,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/schedule-restore", test_schedule_restore);
   g_test_add_func ("/window/edit/readiness-answers", test_readiness_answers);
   g_test_add_func ("/window/edit/readiness-framework", test_readiness_framework);
+  g_test_add_func ("/window/edit/church-track", test_church_track);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export/timeline", test_export_timeline);
   g_test_add_func ("/window/export/board-pack", test_export_board_pack);

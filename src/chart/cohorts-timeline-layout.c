@@ -267,15 +267,38 @@ lay_out_school (CohortsTimelineLayout *layout,
   for (guint i = 0; i < COHORTS_N_STEPS; i++)
     {
       const CohortsMilestone *m = &milestones[i];
+      CohortsDate date = m->date;
       CohortsDate from = m->start != COHORTS_DATE_NONE ? m->start : m->date;
+      CohortsConsent consent = COHORTS_CONSENT_NONE;
+      CohortsDate requested = COHORTS_DATE_NONE;
       gboolean overdue;
 
-      if (m->date == COHORTS_DATE_NONE)
+      /* The church track: a consent refused is shown when it was refused,
+       * one requested has a mark where it was asked. */
+      if ((i == COHORTS_STEP_DIOCESAN_CONSENT || i == COHORTS_STEP_SITE_TRUSTEES) &&
+          (row->flags & COHORTS_TIMELINE_CHURCH))
+        {
+          gboolean diocesan = i == COHORTS_STEP_DIOCESAN_CONSENT;
+          CohortsDate decided = diocesan ? cohorts_school_get_diocesan_consent_decided (school)
+                                         : cohorts_school_get_site_trustees_consent_decided (school);
+
+          consent = diocesan ? cohorts_school_get_diocesan_consent (school)
+                             : cohorts_school_get_site_trustees_consent (school);
+          if (consent == COHORTS_CONSENT_REFUSED && decided != COHORTS_DATE_NONE)
+            date = from = decided;
+          else if (consent == COHORTS_CONSENT_REQUESTED)
+            requested = diocesan ? cohorts_school_get_diocesan_consent_requested (school)
+                                 : cohorts_school_get_site_trustees_consent_requested (school);
+        }
+
+      if (date == COHORTS_DATE_NONE)
         continue;
 
       if (row->start == COHORTS_DATE_NONE || from < row->start)
         row->start = from;
-      overdue = today != COHORTS_DATE_NONE && m->date < today && m->state != COHORTS_MILESTONE_DONE;
+      /* A refused consent is not late: it has its own mark. */
+      overdue = today != COHORTS_DATE_NONE && date < today && m->state != COHORTS_MILESTONE_DONE &&
+                consent != COHORTS_CONSENT_REFUSED;
       if (overdue)
         row->flags |= COHORTS_TIMELINE_OVERDUE;
 
@@ -286,10 +309,14 @@ lay_out_school (CohortsTimelineLayout *layout,
           marker->step = i;
           marker->state = m->state;
           marker->overdue = overdue;
-          marker->date = m->date;
-          marker->x = cohorts_timeline_view_x_for_date (&layout->view, m->date);
-          marker->start_x = m->start != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (&layout->view, m->start)
-                                                          : marker->x;
+          marker->date = date;
+          marker->x = cohorts_timeline_view_x_for_date (&layout->view, date);
+          marker->start_x = m->start != COHORTS_DATE_NONE && date == m->date
+                            ? cohorts_timeline_view_x_for_date (&layout->view, m->start) : marker->x;
+          marker->consent = consent;
+          marker->requested = requested;
+          marker->requested_x = requested != COHORTS_DATE_NONE
+                                ? cohorts_timeline_view_x_for_date (&layout->view, requested) : NAN;
         }
     }
 }
@@ -604,6 +631,9 @@ cohorts_timeline_layout_hit (const CohortsTimelineLayout *layout,
       {
         double distance = fabs (x - row->markers[i].x);
 
+        /* A consent's request mark tells of the same step. */
+        if (!isnan (row->markers[i].requested_x))
+          distance = MIN (distance, fabs (x - row->markers[i].requested_x));
         if (distance <= 4.0 + HIT_SLOP && distance < best)
           {
             best = distance;

@@ -91,6 +91,12 @@ typedef enum
  * @date: when it is done (a step that lasts: when it ends)
  * @x: where @date is
  * @start_x: a step that lasts: where it starts; otherwise @x
+ * @consent: a church school's consent step (the diocesan board's, the site
+ *   trustees'): its state on the school's church track; a refused consent's
+ *   @date is when it was refused, if the track says
+ * @requested: a consent requested and not yet decided: when it was asked,
+ *   or %COHORTS_DATE_NONE
+ * @requested_x: where @requested is, or NAN
  */
 typedef struct
 {
@@ -100,6 +106,9 @@ typedef struct
   CohortsDate date;
   double x;
   double start_x;
+  CohortsConsent consent;
+  CohortsDate requested;
+  double requested_x;
 } CohortsTimelineMarker;
 
 /**

@@ -12,7 +12,9 @@
  * black-and-white printer): church schools have a cross beside their name,
  * schools that need support a warning sign and a hatched bar; a step's state
  * is its marker's shape (hollow: from the schedule; filled circle: a date of
- * the school's own; square: done; a second ring: overdue); the conversion
+ * the school's own; square: done; a second ring: overdue); a church
+ * school's consent refused is a cross, one requested and not yet decided a
+ * small open diamond where it was asked; the conversion
  * is a diamond, hollow when the school converts on a date of its own. A
  * school's readiness, before its name, is a shape too: green a filled
  * circle, amber a circle filled by half, red a square, not assessed an empty
@@ -419,6 +421,56 @@ draw_tick (cairo_t *cr,
   cairo_line_to (cr, x + r * 0.6, y - r * 0.45);
 }
 
+/* A consent refused, on a church school's track: a cross in the error
+ * colour, on a halo of the background so that it reads on the bar. */
+static void
+draw_refusal (Painter *p,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_t *cr = p->cr;
+  double d = r * 0.95;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x - d, y - d);
+  cairo_line_to (cr, x + d, y + d);
+  cairo_move_to (cr, x + d, y - d);
+  cairo_line_to (cr, x - d, y + d);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_colour (cr, &p->style->background);
+  cairo_set_line_width (cr, 4.4);
+  cairo_stroke_preserve (cr);
+  set_colour (cr, &p->style->rag_red);
+  cairo_set_line_width (cr, 2.2);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+/* A consent requested and not yet decided: a small open diamond where it
+ * was asked. */
+static void
+draw_request (Painter *p,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_t *cr = p->cr;
+  double d = r * 1.4;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y - d);
+  cairo_line_to (cr, x + d, y);
+  cairo_line_to (cr, x, y + d);
+  cairo_line_to (cr, x - d, y);
+  cairo_close_path (cr);
+  set_colour (cr, &p->style->background);
+  cairo_fill_preserve (cr);
+  set_colour (cr, &p->style->foreground);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+}
+
 static void
 draw_marker (Painter                     *p,
              const CohortsTimelineMarker *marker,
@@ -428,6 +480,12 @@ draw_marker (Painter                     *p,
   cairo_t *cr = p->cr;
   const CohortsTimelineStyle *style = p->style;
   double x = marker->x;
+
+  if (marker->consent == COHORTS_CONSENT_REFUSED)
+    {
+      draw_refusal (p, x, y, r);
+      return;
+    }
 
   cairo_new_path (cr);
   cairo_set_line_width (cr, 1.2);
@@ -655,6 +713,14 @@ draw_school_bar (Painter                  *p,
                                clamp_x (m->x) - clamp_x (m->start_x), bar_height * 0.44);
               cairo_fill (cr);
             }
+        }
+      for (guint i = 0; i < row->n_markers; i++)
+        {
+          const CohortsTimelineMarker *m = &row->markers[i];
+
+          if (m->consent == COHORTS_CONSENT_REQUESTED && !isnan (m->requested_x) &&
+              m->requested_x > -FAR && m->requested_x < FAR)
+            draw_request (p, m->requested_x, middle, r);
         }
       for (guint i = 0; i < row->n_markers; i++)
         if (row->markers[i].x > -FAR && row->markers[i].x < FAR)
@@ -1525,6 +1591,8 @@ typedef enum
   KEY_PLANNED,
   KEY_DONE,
   KEY_OVERDUE,
+  KEY_REQUESTED,
+  KEY_REFUSED,
   KEY_CONVERSION,
   KEY_OWN_CONVERSION,
   KEY_CONVERTED,
@@ -1551,6 +1619,10 @@ key_label (Key key)
     case KEY_PLANNED: return _("Step with its own date");
     case KEY_DONE: return _("Step done");
     case KEY_OVERDUE: return _("Overdue");
+    /* Translators: in the timeline's legend: when a church school asked the diocesan board or the
+     * site trustees for their consent, not yet decided */
+    case KEY_REQUESTED: return _("Consent requested");
+    case KEY_REFUSED: return _("Consent refused");
     case KEY_CONVERSION: return _("Conversion with its cohort");
     case KEY_OWN_CONVERSION: return _("Conversion on its own date");
     case KEY_CONVERTED: return _("Converted");
@@ -1611,6 +1683,12 @@ draw_key (Painter *p,
                      : key == KEY_DONE ? COHORTS_MILESTONE_DONE : COHORTS_MILESTONE_SCHEDULED;
       marker.overdue = key == KEY_OVERDUE;
       draw_marker (p, &marker, middle, r);
+      break;
+    case KEY_REQUESTED:
+      draw_request (p, x + size / 2, middle, r);
+      break;
+    case KEY_REFUSED:
+      draw_refusal (p, x + size / 2, middle, r);
       break;
     case KEY_CONVERSION:
       draw_conversion (p, x + size / 2, middle, size * 0.4, 0);

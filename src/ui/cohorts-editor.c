@@ -14,7 +14,8 @@
  * the problem and the "problem" signal carries the message.
  *
  * Some groups are not fields: a school's readiness (CohortsReadinessGroup)
- * and its conversion steps with their dates (CohortsStepsGroup), the plan's
+ * and its conversion steps with their dates (CohortsStepsGroup), a church
+ * school's track with its SIAMS inspection (CohortsChurchGroup), the plan's
  * readiness framework (CohortsFrameworkGroup) and its schedule of the steps
  * (CohortsScheduleGroup).
  * The tables name them where they go; they follow the plan themselves and
@@ -26,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-church-group.h"
 #include "cohorts-date-button.h"
 #include "cohorts-framework-group.h"
 #include "cohorts-readiness-group.h"
@@ -82,6 +84,7 @@ static GtkWidget *make_problems_group (CohortsEditor *self);
 static GtkWidget *make_schedule_group (CohortsEditor *self);
 static GtkWidget *make_readiness_group (CohortsEditor *self);
 static GtkWidget *make_framework_group (CohortsEditor *self);
+static GtkWidget *make_church_group   (CohortsEditor *self);
 
 static const Field school_identity[] = {
   { "name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
@@ -130,8 +133,6 @@ static const Field school_church[] = {
   { "religious-character", KIND_ENUM, TARGET_SUBJECT, NULL, NULL },
   { "diocese-name", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
   { "diocese-code", KIND_TEXT, TARGET_SUBJECT, NULL, NULL },
-  { "siams-outcome", KIND_ENUM, TARGET_SUBJECT, NULL, N_("The church's own inspection of a church school") },
-  { "siams-date", KIND_DATE, TARGET_SUBJECT, NULL, NULL },
 };
 
 static const Field school_finance[] = {
@@ -160,6 +161,7 @@ static const Section school_sections[] = {
   SECTION (N_("Inspection"), school_inspection),
   SECTION (N_("Report Card Areas"), school_report_card),
   SECTION (N_("Church"), school_church),
+  GROUP (make_church_group),
   SECTION (N_("Finance"), school_finance),
   SECTION (N_("Current Trust"), school_trust),
   SECTION (N_("Notes"), notes),
@@ -247,6 +249,7 @@ struct _CohortsEditor
   GtkWidget *schedule_group;  /* the plan's schedule, when shown */
   GtkWidget *readiness_group; /* a school's readiness, when shown */
   GtkWidget *framework_group; /* the plan's readiness framework, when shown */
+  GtkWidget *church_group;    /* a church school's track, when shown */
   GtkWidget *problems_group;  /* the school's or cohort's findings, when shown */
   GPtrArray *problem_rows;    /* its rows */
   GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
@@ -913,6 +916,7 @@ clear_rows (CohortsEditor *self)
   self->schedule_group = NULL;
   self->readiness_group = NULL;
   self->framework_group = NULL;
+  self->church_group = NULL;
   self->problems_group = NULL;
   g_ptr_array_set_size (self->problem_rows, 0);
 }
@@ -1024,6 +1028,14 @@ make_framework_group (CohortsEditor *self)
   self->framework_group = cohorts_framework_group_new ();
   g_signal_connect_swapped (self->framework_group, "problem", G_CALLBACK (group_problem_cb), self);
   return self->framework_group;
+}
+
+static GtkWidget *
+make_church_group (CohortsEditor *self)
+{
+  self->church_group = cohorts_church_group_new ();
+  g_signal_connect_swapped (self->church_group, "problem", G_CALLBACK (group_problem_cb), self);
+  return self->church_group;
 }
 
 static void
@@ -1149,6 +1161,8 @@ cohorts_editor_set_subject (CohortsEditor *self,
   if (self->readiness_group != NULL)
     cohorts_readiness_group_set_school (COHORTS_READINESS_GROUP (self->readiness_group), plan,
                                         COHORTS_SCHOOL (subject));
+  if (self->church_group != NULL)
+    cohorts_church_group_set_school (COHORTS_CHURCH_GROUP (self->church_group), plan, COHORTS_SCHOOL (subject));
   if (self->schedule_group != NULL)
     cohorts_schedule_group_set_plan (COHORTS_SCHEDULE_GROUP (self->schedule_group), plan);
   if (self->framework_group != NULL)

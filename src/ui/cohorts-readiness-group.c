@@ -8,9 +8,11 @@
  * criterion is not met; an icon beside the title gives the rating. A row
  * for each criterion that counts for the school (diocesan consent only for
  * church schools) says its answer, note and the date of the evidence;
- * expanded, it edits them. Each change is one undoable step of the plan; the
- * rows follow the plan, so undo, redo and other edits show. A change the
- * plan refuses is not made, and "problem" says why.
+ * expanded, it edits them. Diocesan consent without an answer of its own
+ * follows the church track's consent, and says so. Each change is one
+ * undoable step of the plan; the rows follow the plan, so undo, redo and
+ * other edits show. A change the plan refuses is not made, and "problem"
+ * says why.
  */
 #define G_LOG_DOMAIN "cohorts-readiness-group"
 
@@ -164,7 +166,7 @@ describe_score (CohortsReadinessGroup       *self,
 
   for (CohortsCriterion c = 0; c < COHORTS_N_CRITERIA; c++)
     {
-      CohortsAnswerState state = cohorts_school_get_answer (self->school, c)->state;
+      CohortsAnswerState state = cohorts_school_get_answer_state (self->school, c);
 
       if (!framework->critical[c] || !counts_for (self->school, c) ||
           (state != COHORTS_ANSWER_NONE && state != COHORTS_ANSWER_NOT_MET))
@@ -269,15 +271,25 @@ refresh (gpointer user_data)
     {
       CriterionRows *rows = &self->rows[c];
       const CohortsAnswer *answer = cohorts_school_get_answer (self->school, c);
-      const char *state = cohorts_answer_state_get_name (answer->state);
+      CohortsAnswerState counted = cohorts_school_get_answer_state (self->school, c);
+      const char *state = cohorts_answer_state_get_name (counted);
       g_autofree char *subtitle = describe_answer (answer);
       gboolean answered = answer->state != COHORTS_ANSWER_NONE;
+
+      /* Diocesan consent unanswered follows the church track. */
+      if (counted != answer->state)
+        {
+          g_free (subtitle);
+          /* Translators: a readiness criterion without an answer of its own, answered by the church
+           * track: "Partly met, as the church track says" */
+          subtitle = g_strdup_printf (_("%s, as the church track says"), state);
+        }
 
       gtk_widget_set_visible (rows->row, counts_for (self->school, c));
       gtk_widget_set_visible (rows->critical, framework->critical[c]);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (rows->row), subtitle);
-      gtk_image_set_from_icon_name (rows->icon, answer_icon_name (answer->state));
-      set_style (GTK_WIDGET (rows->icon), answer_style (answer->state));
+      gtk_image_set_from_icon_name (rows->icon, answer_icon_name (counted));
+      set_style (GTK_WIDGET (rows->icon), answer_style (counted));
       gtk_widget_set_tooltip_text (GTK_WIDGET (rows->icon), state);
       gtk_accessible_update_property (GTK_ACCESSIBLE (rows->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
 

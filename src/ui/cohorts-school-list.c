@@ -49,8 +49,8 @@ struct _CohortsSchoolList
   GMenuModel *menu;
   GHashTable *bound_items;   /* GtkListItem showing a school */
   guint refresh_source;
-  GtkColumnViewColumn *view_columns[11];
-  GtkCheckButton *column_checks[11];
+  GtkColumnViewColumn *view_columns[12];
+  GtkCheckButton *column_checks[12];
   gboolean syncing_checks;
 };
 
@@ -197,6 +197,31 @@ number_inspection (CohortsSchool *school)
   return (cohorts_school_is_vulnerable (school) ? 0 : G_GINT64_CONSTANT (1) << 40) + latest;
 }
 
+/* The diocesan board's consent, on a church school's track; blank for
+ * other schools. */
+static char *
+text_consent (CohortsSchool *school)
+{
+  if (!cohorts_school_is_church_school (school))
+    return g_strdup ("");
+  return g_strdup (cohorts_enum_get_label (COHORTS_TYPE_CONSENT, cohorts_school_get_diocesan_consent (school)));
+}
+
+/* Church schools first, those refused first, then requested, not
+ * requested, granted. */
+static gint64
+number_consent (CohortsSchool *school)
+{
+  static const int order[] = {
+    [COHORTS_CONSENT_REFUSED] = 0, [COHORTS_CONSENT_REQUESTED] = 1,
+    [COHORTS_CONSENT_NONE] = 2, [COHORTS_CONSENT_GRANTED] = 3,
+  };
+
+  if (!cohorts_school_is_church_school (school))
+    return 4;
+  return order[cohorts_school_get_diocesan_consent (school)];
+}
+
 enum {
   COLUMN_NAME,
   COLUMN_URN,
@@ -209,10 +234,11 @@ enum {
   COLUMN_COHORT,
   COLUMN_CONVERSION,
   COLUMN_READINESS,
+  COLUMN_CONSENT,
   N_COLUMNS
 };
 
-G_STATIC_ASSERT (N_COLUMNS <= 11);
+G_STATIC_ASSERT (N_COLUMNS <= 12);
 
 static const Column columns[N_COLUMNS] = {
   [COLUMN_NAME] = { "name", N_("Name"), text_name, NULL, FALSE, TRUE, 200 },
@@ -228,6 +254,7 @@ static const Column columns[N_COLUMNS] = {
   [COLUMN_CONVERSION] = { "conversion", N_("Conversion"), text_conversion, cohort_rank, FALSE, FALSE, 130 },
   /* Weighed with the plan's framework: see readiness_text() and readiness_rank(). */
   [COLUMN_READINESS] = { "readiness", N_("Readiness"), NULL, NULL, FALSE, FALSE, 130 },
+  [COLUMN_CONSENT] = { "consent", N_("Diocesan Consent"), text_consent, number_consent, FALSE, FALSE, 130 },
 };
 
 /* "Green (87%)", "Red (45%)" or "Not assessed". */

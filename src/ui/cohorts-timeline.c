@@ -869,6 +869,57 @@ scroll_cb (CohortsTimeline          *self,
 
 /* Tooltips and descriptions --------------------------------------------------- */
 
+/* The consent a step of the church track is. */
+static const char *
+consent_name (CohortsStep step)
+{
+  return step == COHORTS_STEP_DIOCESAN_CONSENT ? _("Diocesan board consent") : _("Site trustees’ consent");
+}
+
+/* "Diocesan board consent: refused on 15 July 2026" */
+static void
+describe_refusal (GString                     *out,
+                  CohortsSchool               *school,
+                  const CohortsTimelineMarker *marker)
+{
+  CohortsDate decided = marker->step == COHORTS_STEP_DIOCESAN_CONSENT
+                        ? cohorts_school_get_diocesan_consent_decided (school)
+                        : cohorts_school_get_site_trustees_consent_decided (school);
+  g_autofree char *date = NULL;
+
+  if (decided == COHORTS_DATE_NONE)
+    {
+      /* Translators: a church school's consent in a timeline tooltip: "Site trustees’ consent: refused" */
+      g_string_append_printf (out, _("%s: refused"), consent_name (marker->step));
+      return;
+    }
+  date = cohorts_date_format (decided);
+  /* Translators: a church school's consent in a timeline tooltip:
+   * "Diocesan board consent: refused on 15 July 2026" */
+  g_string_append_printf (out, _("%s: refused on %s"), consent_name (marker->step), date);
+}
+
+/* "Diocesan board consent: requested on 5 October 2026, not yet decided" */
+static void
+describe_request (GString                     *out,
+                  const CohortsTimelineMarker *marker)
+{
+  g_autofree char *date = NULL;
+
+  g_string_append_c (out, '\n');
+  if (marker->requested == COHORTS_DATE_NONE)
+    {
+      /* Translators: a church school's consent in a timeline tooltip:
+       * "Diocesan board consent: requested, not yet decided" */
+      g_string_append_printf (out, _("%s: requested, not yet decided"), consent_name (marker->step));
+      return;
+    }
+  date = cohorts_date_format (marker->requested);
+  /* Translators: a church school's consent in a timeline tooltip:
+   * "Diocesan board consent: requested on 5 October 2026, not yet decided" */
+  g_string_append_printf (out, _("%s: requested on %s, not yet decided"), consent_name (marker->step), date);
+}
+
 static void
 describe_school (GString       *out,
                  CohortsSchool *school,
@@ -1026,8 +1077,15 @@ cohorts_timeline_describe (CohortsTimeline *self,
                             : hit.marker->state == COHORTS_MILESTONE_PLANNED ? _("a date of its own")
                             : _("as scheduled");
 
-        /* Translators: a step in a tooltip: "Academy order: 14 April 2027 (as scheduled)" */
-        g_string_append_printf (out, _("%s: %s (%s)"), cohorts_step_get_name (hit.marker->step), date, state);
+        if (hit.marker->consent == COHORTS_CONSENT_REFUSED)
+          describe_refusal (out, hit.row->school, hit.marker);
+        else
+          {
+            /* Translators: a step in a tooltip: "Academy order: 14 April 2027 (as scheduled)" */
+            g_string_append_printf (out, _("%s: %s (%s)"), cohorts_step_get_name (hit.marker->step), date, state);
+            if (hit.marker->consent == COHORTS_CONSENT_REQUESTED)
+              describe_request (out, hit.marker);
+          }
         if (hit.marker->overdue)
           g_string_append_printf (out, "\n%s", _("Overdue"));
         g_string_append_printf (out, "\n%s", cohorts_school_get_name (hit.row->school));
