@@ -395,11 +395,20 @@ school_row (CohortsPlan   *plan,
   g_autofree char *subtitle = NULL;
   g_autofree char *title = g_markup_escape_text (cohorts_school_get_name (school), -1);
 
+  /* A school in no cohort, with no date of its own, has only the one to say. */
+  if (cohort != NULL || conversion != COHORTS_DATE_NONE)
+    {
+      /* Translators: where a school is in the plan: its cohort and conversion date, "Cohort 3, 1 April 2028" */
+      g_autofree char *placed = g_strdup_printf (_("%s, %s"), cohort_name, when);
+
+      g_free (cohort_name);
+      cohort_name = g_steal_pointer (&placed);
+    }
   /* Translators: a school in the Diocese Summary: "URN 938134 · Voluntary aided · Cohort 3, 1 April 2028 · SIAMS: Excellent" */
-  about = g_strdup_printf (_("URN %u · %s · %s, %s · SIAMS: %s"), cohorts_school_get_urn (school),
+  about = g_strdup_printf (_("URN %u · %s · %s · SIAMS: %s"), cohorts_school_get_urn (school),
                            cohorts_enum_get_label (COHORTS_TYPE_ESTABLISHMENT_TYPE,
                                                    cohorts_school_get_establishment_type (school)),
-                           cohort_name, when,
+                           cohort_name,
                            cohorts_enum_get_label (COHORTS_TYPE_SIAMS_OUTCOME, cohorts_school_get_siams_outcome (school)));
   subtitle = track != NULL ? g_strdup_printf ("%s\n%s", about, track) : g_strdup (about);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
