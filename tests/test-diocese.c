@@ -543,6 +543,78 @@ test_summary (void)
   g_rmdir (dir);
 }
 
+/* A diocese of 120 schools: the table runs over pages, its header again on
+ * each with "(continued)"; a very long name wraps within its cell. */
+static void
+test_summary_pages (void)
+{
+  g_autoptr(CohortsPlan) plan = cohorts_plan_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-diocese-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *page2 = NULL;
+  g_autofree char *all = NULL;
+  CohortsCohort *cohorts[3];
+  CohortsDioceseSummaryOptions options;
+  const char *header = "School URN Character Cohort Converts SIAMS Consents and agreements";
+  guint n_headers = 0;
+
+  g_assert_no_error (error);
+  cohorts_plan_edit (plan, plan, "title", "Long plan", "start-date", cohorts_date_new (2026, 9, 1), NULL);
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "church-share-min", 2500, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cohorts); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Cohort %u", c + 1);
+
+      cohorts[c] = cohorts_plan_add_cohort (plan, name, cohorts_date_new (2027 + c, 9, 1));
+    }
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = i == 7 ? g_strdup ("The Blessed Saint Bartholomew and All Saints Church of England "
+                                                 "Voluntary Aided Federated Infant and Junior School")
+                                     : g_strdup_printf ("St Aidan’s School %u", i);
+      CohortsSchool *school = add_school (plan, 300000 + i, name, "CE99", "Diocese of Ashminster");
+
+      cohorts_plan_edit (plan, school, "religious-character", COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND,
+                         "establishment-type", COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED, NULL);
+      cohorts_plan_move_school (plan, school, cohorts[i % 3], G_MAXUINT);
+    }
+
+  cohorts_diocese_summary_options_init (&options);
+  options.today = cohorts_date_new (2027, 5, 3);
+  g_assert_true (cohorts_diocese_summary_export (plan, "CE99", path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  all = pdf_text (path);
+  for (const char *at = strstr (all, header); at != NULL; at = strstr (at + 1, header))
+    n_headers++;
+  /* 120 rows of three to five lines: four pages of table at least. */
+  g_assert_cmpuint (n_headers, >=, 4);
+  assert_contains (all, "The diocese’s schools (continued) School URN");
+  /* Every school is there, once. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *urn = g_strdup_printf (" %u ", 300000 + i);
+      const char *first = strstr (all, urn);
+
+      g_assert_nonnull (first);
+      g_assert_null (strstr (first + 1, urn));
+    }
+  /* The long name whole, wrapped (pdftotext gives its lines back joined by spaces). */
+  assert_contains (all, "The Blessed Saint Bartholomew and All Saints Church of England Voluntary Aided "
+                        "Federated Infant and Junior School");
+
+  {
+    const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", "2", "-l", "2", path, "-", NULL };
+
+    page2 = run (argv);
+  }
+  g_assert_nonnull (strstr (page2, "(continued)"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/diocese/timeline-rows", test_rows);
   g_test_add_func ("/diocese/share-chart", test_chart);
   g_test_add_func ("/diocese/summary", test_summary);
+  g_test_add_func ("/diocese/summary-pages", test_summary_pages);
 
   return g_test_run ();
 }
