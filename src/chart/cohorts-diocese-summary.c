@@ -213,13 +213,12 @@ static void
 write_schools (Summary *s)
 {
   static const Column columns[] = {
-    { N_("School"), 0.17, TRUE, FALSE },
-    { N_("URN"), 0.075, FALSE, FALSE },
-    { N_("Character"), 0.13, TRUE, FALSE },
-    { N_("Cohort"), 0.105, TRUE, FALSE },
-    { N_("Converts"), 0.10, TRUE, FALSE },
-    { N_("SIAMS"), 0.15, TRUE, FALSE },
-    { N_("Consents and agreements"), 0.27, TRUE, FALSE },
+    { N_("School"), 0.20, TRUE, FALSE },
+    { N_("URN"), 0.085, FALSE, FALSE },
+    { N_("Character"), 0.145, TRUE, FALSE },
+    { N_("Cohort and conversion"), 0.16, TRUE, FALSE },
+    { N_("SIAMS"), 0.16, TRUE, FALSE },
+    { N_("Consents and agreements"), 0.25, TRUE, FALSE },
   };
   Column translated[G_N_ELEMENTS (columns)];
   Table table = { translated, G_N_ELEMENTS (columns) };
@@ -252,6 +251,8 @@ write_schools (Summary *s)
                                                                             cohorts_school_get_religious_character (school)));
       g_autofree char *cohort_name = cohort != NULL ? cohorts_cohort_dup_display_name (cohort) : g_strdup (_("Not in a cohort"));
       g_autofree char *date = format_date (conversion);
+      /* Translators: a school's cohort and its conversion date, on two lines */
+      g_autofree char *placed = g_strdup_printf (_("%s\n%s"), cohort_name, date);
       g_autofree char *siams_text = NULL;
       g_autofree char *track = cohorts_school_is_church_school (school) ? cohorts_school_describe_church_track (school)
                                                                        : g_strdup ("—");
@@ -270,10 +271,9 @@ write_schools (Summary *s)
       cells[0] = cohorts_school_get_name (school);
       cells[1] = urn;
       cells[2] = character;
-      cells[3] = cohort_name;
-      cells[4] = date;
-      cells[5] = siams_text;
-      cells[6] = track;
+      cells[3] = placed;
+      cells[4] = siams_text;
+      cells[5] = track;
       table_row (doc, &table, cells, ROW_BODY);
     }
   doc->running_head = NULL;
