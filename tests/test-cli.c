@@ -1182,6 +1182,40 @@ test_diff_unreadable (Fixture       *f,
   assert_usage_error (f, &run, NULL);
 }
 
+/* --diff PLAN --baseline NAME: the good file's first baseline against the
+ * plan it is kept in. */
+static void
+test_diff_baseline (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", "baselines.matplan", NULL);
+  g_auto(Run) run = { 0 };
+  const char *expected =
+    "cohort-date\tcohort:c1\tCohort 1 now converts on 1 September 2027, 5 months later than 1 April 2027.\n"
+    "cohort-removed\tcohort:c2\tCohort 2 is removed.\n"
+    "school-left\tschool:100009\tClosed School & Nursery (URN 100009) leaves the plan; it was in no cohort "
+    "yet, converting on 1 January 2027.\n"
+    "school-unassigned\tschool:100002\tSecond School (URN 100002) leaves Cohort 2 and is in no cohort now: "
+    "it has no conversion date yet.\n";
+
+
+  run_cohorts (f, &run, "--diff", path, "--baseline", "Agreed by the board");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (run.status, ==, 1);
+
+  run_cohorts (f, &run, "--diff", path, "--baseline=b1");
+  g_assert_cmpstr (run.out, ==, expected);
+
+  run_cohorts (f, &run, "--diff", path, "--baseline", "b9");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_suffix (run.err, "baselines.matplan: the plan has no baseline “b9” (by name or id)\n"));
+
+  run_cohorts (f, &run, "--diff", path, path, "--baseline", "b1");
+  assert_usage_error (f, &run, "--baseline goes with --diff PLAN alone\n");
+}
+
 /* The school register */
 
 static void
@@ -1587,6 +1621,7 @@ main (int   argc,
   ADD ("/cli/export/board-pack", test_export_board_pack);
   ADD ("/cli/diff/example", test_diff);
   ADD ("/cli/diff/unreadable", test_diff_unreadable);
+  ADD ("/cli/diff/baseline", test_diff_baseline);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/register/import-and-search", test_import_and_search);
   ADD ("/cli/register/import-problems", test_import_problems);

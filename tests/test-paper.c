@@ -406,6 +406,39 @@ test_pdf_every_page (void)
   g_rmdir (dir);
 }
 
+/* A baseline shown: the PDF's legend has its key; without, it has not. */
+static void
+test_pdf_baseline (void)
+{
+  g_autoptr(CohortsPlan) plan = load_example ();
+  g_autoptr(CohortsTimelineRows) rows = cohorts_timeline_rows_new (plan);
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "baseline.pdf", NULL);
+  CohortsBaseline *baseline = cohorts_plan_add_baseline (plan, "Agreed", NULL);
+  CohortsPaperOptions options;
+  double width, height;
+
+  cohorts_paper_options_init (&options, COHORTS_PAPER_SIZE_A4, COHORTS_PAPER_LANDSCAPE);
+  cohorts_paper_get_size (COHORTS_PAPER_SIZE_A4, COHORTS_PAPER_LANDSCAPE, &width, &height);
+  options.today = TODAY;
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(CohortsPaper) paper = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      cohorts_timeline_rows_set_baseline (rows, with ? baseline : NULL);
+      paper = cohorts_paper_new (rows, &options);
+      g_assert_true (cohorts_paper_export (paper, path, COHORTS_EXPORT_PDF, width, height, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      text = page_text (path, 1);
+      assert_contains (text, "Conversion steps", 1);
+      g_assert_true ((strstr (text, "Baseline") != NULL) == with);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* PNG: the screen's renderer's pixels ------------------------------------- */
 
 static void
@@ -678,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/paper/export/pdf-every-page", test_pdf_every_page);
   g_test_add_func ("/paper/export/png-is-the-renderer", test_png_is_the_renderer);
   g_test_add_func ("/paper/export/svg", test_svg);
+  g_test_add_func ("/paper/export/pdf-baseline", test_pdf_baseline);
   g_test_add_func ("/paper/export/cancel-keeps-old-file", test_cancel_keeps_old_file);
   g_test_add_func ("/paper/export/unwritable", test_unwritable);
   g_test_add_func ("/paper/export/too-many-pages", test_too_many_pages);

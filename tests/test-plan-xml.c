@@ -2450,6 +2450,55 @@ static const BadFile bad_files[] = {
     "line 18", PROGRAM_ONLY },
   { "cohort-id-duplicate.matplan", COHORTS_PLAN_ERROR_INVALID,
     ":20: cohort id “c1” is used twice; the cohort at line 16 has it already", PROGRAM_ONLY },
+  /* Baselines and date changes (format version 7) */
+  { "baseline-cohort-after-entry.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: <cohort> must come before <entry> in <baseline>", SCHEMA_REFUSES },
+  { "baseline-cohort-id-duplicate.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: cohort id “c1” is used twice in baseline “b1”", PROGRAM_ONLY },
+  { "baseline-entries-out-of-order.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: <entry urn=\"100001\"> comes after the entry at line 22, of a higher URN; a "
+    "baseline lists its schools in order of URN", PROGRAM_ONLY },
+  { "baseline-entry-cohort-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: <entry> cohort=\"c2\" names no cohort of the baseline before it", PROGRAM_ONLY },
+  { "baseline-entry-date-not-in-calendar.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: <entry> date: 2027-02-30 is not a date: February 2027 has 28 days", SCHEMA_REFUSES },
+  { "baseline-entry-twice.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: <entry urn=\"100001\"> is in the baseline twice; the entry at line 22 has it "
+    "already", PROGRAM_ONLY },
+  { "baseline-id-duplicate.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":22: baseline id “b1” is used twice; the baseline at line 21 has it already", PROGRAM_ONLY },
+  { "baseline-name-empty.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <baseline> has an empty name", PROGRAM_ONLY },
+  { "baseline-no-at.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <baseline> has no “at” attribute; it is required", SCHEMA_REFUSES },
+  { "baselines-after-date-changes.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":23: <baselines> must come before <date-changes> in <plan>", SCHEMA_REFUSES },
+  { "baselines-empty.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <baselines> is empty; leave it out when the plan has no baselines", SCHEMA_REFUSES },
+  { "baselines-in-version-6.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <baselines> needs format version 7; this file is version 6", SCHEMA_REFUSES },
+  { "date-change-at-offset.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> at: “2026-11-18T10:42:00+01:00” is not a moment written "
+    "YYYY-MM-DDTHH:MM:SSZ (UTC)", SCHEMA_REFUSES },
+  { "date-change-holds-element.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> contains an element <b>; it may hold only text", SCHEMA_REFUSES },
+  { "date-change-no-reason.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> has no “reason” attribute; it is required", SCHEMA_REFUSES },
+  { "date-change-reason-unknown.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> reason=\"weather\" is not one of the known values: incoming-trust, "
+    "school, local-authority, diocese, tupe, pensions, union, negative-press, governance, "
+    "finance, viability, land, buildings, legal-documents, commercial-transfer-agreement, "
+    "correcting-error, voluntary-deferral, advisory-board-conditions", SCHEMA_REFUSES },
+  { "date-change-same-dates.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> has the same date before and after; a change needs “from” or “to”, and "
+    "different dates", PROGRAM_ONLY },
+  { "date-change-subject-plan.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":21: <change> subject=\"plan\" is not a school’s or a cohort’s: “school:” and a URN, or "
+    "“cohort:” and a cohort’s id", SCHEMA_REFUSES },
+  { "date-changes-empty.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <date-changes> is empty; leave it out when the plan has no date changes", SCHEMA_REFUSES },
+  { "date-changes-in-version-6.matplan", COHORTS_PLAN_ERROR_INVALID,
+    ":20: <date-changes> needs format version 7; this file is version 6", SCHEMA_REFUSES },
 };
 
 static void

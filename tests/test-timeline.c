@@ -1419,6 +1419,112 @@ test_render_legend (void)
   cairo_surface_destroy (surface);
 }
 
+/* A baseline saved with the plan as above, then the first cohort moved from
+ * 1 September 2027 to 1 January 2028 (122 days later: x = 687). School
+ * 100001's row (y = 80) keeps a thin grey bar from its baseline steps' start
+ * (x = 565 - 210 = 355) to a tick at its baseline date (x = 565), under its
+ * own bar, which now starts at x = 477. */
+static void
+test_render_baseline (Fixture       *f,
+                      gconstpointer  data)
+{
+  CohortsBaseline *baseline = cohorts_plan_add_baseline (f->plan, "Agreed", NULL);
+  g_autoptr(CohortsTimelineLayout) layout = NULL;
+  g_autoptr(CohortsTimelineLayout) plain = NULL;
+  const CohortsTimelineRow *row;
+  cairo_surface_t *surface;
+  CohortsSchool *late;
+
+  cohorts_plan_edit (f->plan, f->first, "date", cohorts_date_new (2028, 1, 1), NULL);
+  late = add_school (f->plan, 100007, COHORTS_ESTABLISHMENT_COMMUNITY, COHORTS_RELIGIOUS_CHARACTER_NONE,
+                     COHORTS_OFSTED_GRADE_GOOD, f->first);
+  g_assert_nonnull (late);
+
+  /* Without a baseline shown: nothing of it. */
+  plain = cohorts_timeline_layout_new (f->rows, &f->view);
+  row = cohorts_timeline_layout_get_row (plain, 1);
+  g_assert_cmpuint (row->baseline_conversion, ==, COHORTS_DATE_NONE);
+  g_assert_true (isnan (row->baseline_x));
+  surface = render (plain, FALSE, NULL);
+  assert_pixel (surface, 450, 95, 255, 255, 255);
+  cairo_surface_destroy (surface);
+
+  cohorts_timeline_rows_set_baseline (f->rows, baseline);
+  g_assert_true (cohorts_timeline_rows_get_baseline (f->rows) == baseline);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  row = cohorts_timeline_layout_get_row (layout, 1);
+  g_assert_true (row->school == school (f, 100001));
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2028, 1, 1));
+  g_assert_cmpfloat (row->start_x, ==, 477);
+  g_assert_cmpuint (row->baseline_conversion, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpfloat (row->baseline_x, ==, 565);
+  g_assert_cmpfloat (row->baseline_start_x, ==, 355);
+  /* The church school's steps start 42 days sooner. */
+  row = cohorts_timeline_layout_get_row (layout, 2);
+  g_assert_cmpfloat (row->baseline_start_x, ==, 313);
+  /* A school that joined since has no baseline bar; nor has a group. */
+  row = cohorts_timeline_layout_get_row (layout, 4);
+  g_assert_true (row->school == late);
+  g_assert_true (isnan (row->baseline_x));
+  row = cohorts_timeline_layout_get_row (layout, 0);
+  g_assert_true (isnan (row->baseline_x));
+
+  /* The grey: the text colour at 45% on white. Above it, where the old bar
+   * was, nothing; the tick at the baseline date rises into the row. */
+  surface = render (layout, FALSE, NULL);
+  assert_pixel (surface, 450, 95, 156, 156, 156);
+  assert_pixel (surface, 450, 96, 156, 156, 156);
+  assert_pixel (surface, 450, 90, 255, 255, 255);
+  assert_pixel (surface, 360, 95, 156, 156, 156);
+  assert_pixel (surface, 350, 95, 255, 255, 255);
+  assert_pixel (surface, 570, 95, 249, 249, 249);   /* 2027/28 is shaded */
+  cairo_surface_destroy (surface);
+
+  /* None again. */
+  cohorts_timeline_rows_set_baseline (f->rows, NULL);
+  g_clear_pointer (&layout, cohorts_timeline_layout_free);
+  layout = cohorts_timeline_layout_new (f->rows, &f->view);
+  g_assert_true (isnan (cohorts_timeline_layout_get_row (layout, 1)->baseline_x));
+}
+
+/* The legend has the baseline's key only when one is shown. */
+static void
+test_render_legend_baseline (void)
+{
+  CohortsTimelineStyle style;
+  double heights[2];
+  guint greys[2];
+
+  cohorts_timeline_style_init (&style, FALSE);
+  for (guint with = 0; with < 2; with++)
+    {
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      guint grey = 0;
+
+      heights[with] = cohorts_timeline_render_legend_full (NULL, &style, 4000, with);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4000, (int) ceil (heights[with]));
+      cr = cairo_create (surface);
+      cohorts_timeline_render_legend_full (cr, &style, 4000, with);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      for (int x = 0; x < 4000; x++)
+        for (int y = 0; y < (int) heights[with]; y++)
+          {
+            int rgb[3];
+
+            pixel (surface, x, y, rgb);
+            grey += ABS (rgb[0] - 156) <= 2 && ABS (rgb[1] - 156) <= 2 && ABS (rgb[2] - 156) <= 2;
+          }
+      greys[with] = grey;
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpfloat (heights[0], ==, heights[1]);
+  /* The key's bar, 1.6 × 16 by 2 pixels, and its tick: more of that grey
+   * than the text's edges give. */
+  g_assert_cmpuint (greys[1], >=, greys[0] + 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1455,6 +1561,8 @@ main (int   argc,
   g_test_add_func ("/timeline/render/readiness-shapes", test_render_readiness_shapes);
   ADD ("/timeline/render/church-track", test_render_church_track);
   g_test_add_func ("/timeline/render/legend", test_render_legend);
+  ADD ("/timeline/render/baseline", test_render_baseline);
+  g_test_add_func ("/timeline/render/legend-baseline", test_render_legend_baseline);
 
   return g_test_run ();
 }

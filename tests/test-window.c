@@ -3355,6 +3355,186 @@ test_compare (void)
   remove_dir (dir);
 }
 
+static gboolean
+named_shown (gpointer data)
+{
+  return find_named_toplevel (data) != NULL;
+}
+
+static gboolean
+named_gone (gpointer data)
+{
+  return find_named_toplevel (data) == NULL;
+}
+
+static void
+press_named (GtkWidget  *dialog,
+             const char *name)
+{
+  GtkWidget *button = find_named (dialog, name);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+/* Baselines: Save Baseline… through its dialog; the timeline shows it under
+ * the plan; dragging a cohort's date then asks why: Cancel leaves the plan
+ * as it was, Record moves the date and records the reason in one undo step;
+ * the cohort's page lists it; Compare with Baseline says what moved; review
+ * mode refuses a new baseline. */
+static void
+test_baselines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsCohort *cohort = cohorts_plan_find_cohort (plan, "c2");
+  CohortsSchool *elmsworth = cohorts_plan_find_school (plan, 938145);
+  GListModel *baselines = cohorts_plan_get_baselines (plan);
+  GListModel *changes = cohorts_plan_get_date_changes (plan);
+  g_autofree char *offered = cohorts_plan_make_baseline_name (cohorts_date_time_now ());
+  GSettings *settings = cohorts_application_get_settings (app);
+  g_autoptr(CohortsDateChange) change = NULL;
+  CohortsTimeline *timeline;
+  CohortsTimelineView view;
+  const CohortsTimelineRow *row;
+  CohortsBaseline *baseline;
+  GtkWidget *dialog, *entry, *choice;
+  double from_x, to_x, y;
+
+  /* Who records a change: the reviewer's name, when given. */
+  g_settings_set_string (settings, "reviewer-name", "A. Clerk");
+
+  /* Save Baseline…: the name offered is today's; the one typed is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-baseline", NULL));
+  wait_until (named_shown, (gpointer) "save-baseline");
+  dialog = find_named_toplevel ("save-baseline");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  entry = find_named (dialog, "save-baseline-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, offered);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Agreed by the board");
+  press_named (dialog, "save-baseline-save");
+  wait_until (named_gone, (gpointer) "save-baseline");
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 1);
+  baseline = cohorts_plan_find_baseline (plan, "Agreed by the board");
+  g_assert_nonnull (baseline);
+  g_assert_cmpuint (cohorts_baseline_lookup (baseline, 938145)->date, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Save Baseline");
+
+  /* The timeline: a baseline to pick, its bars under the plan's. */
+  timeline = show_timeline (window);
+  choice = find_named (GTK_WIDGET (window), "timeline-baseline");
+  g_assert_true (gtk_widget_get_visible (choice));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 1);
+  settle ();
+  g_assert_true (cohorts_timeline_get_baseline (timeline) == baseline);
+  row = timeline_row (timeline, elmsworth, NULL);
+  g_assert_cmpuint (row->baseline_conversion, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpfloat (row->baseline_x, ==, row->conversion_x);
+
+  /* Dragging the cohort's date asks why; Cancel: nothing happens. */
+  view = cohorts_timeline_get_layout (timeline)->view;
+  row = timeline_row (timeline, NULL, cohort);
+  from_x = row->conversion_x;
+  y = row->y + view.row_height / 2;
+  to_x = cohorts_timeline_view_x_for_date (&view, cohorts_date_new (2027, 10, 20));
+  timeline_drag (timeline, from_x, y, to_x);
+  wait_until (named_shown, (gpointer) "date-reason");
+  dialog = find_named_toplevel ("date-reason");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "date-reason-moves"))), ==,
+                   "Cohort 2: from 1 September 2027 to 1 November 2027");
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 9, 1));
+  press_named (dialog, "date-reason-cancel");
+  wait_until (named_gone, (gpointer) "date-reason");
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Save Baseline");
+
+  /* Again, and Record with a reason: the date moves, the change is kept. */
+  timeline_drag (timeline, from_x, y, to_x);
+  wait_until (named_shown, (gpointer) "date-reason");
+  dialog = find_named_toplevel ("date-reason");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (dialog, "date-reason-type")), COHORTS_DATE_CHANGE_DIOCESE);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "date-reason-note")), "The diocesan board meets later.");
+  press_named (dialog, "date-reason-record");
+  wait_until (named_gone, (gpointer) "date-reason");
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  change = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "cohort:c2");
+  g_assert_cmpuint (cohorts_date_change_get_from (change), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (cohorts_date_change_get_to (change), ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_DIOCESE);
+  g_assert_cmpstr (cohorts_date_change_get_note (change), ==, "The diocesan board meets later.");
+  g_assert_cmpstr (cohorts_date_change_get_author (change), ==, "A. Clerk");
+  settle ();
+  row = timeline_row (timeline, elmsworth, NULL);
+  g_assert_cmpuint (row->conversion, ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpfloat (row->baseline_x, <, row->conversion_x);
+
+  /* One undo takes back both; redo brings both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (cohorts_cohort_get_date (cohort), ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+
+  /* The cohort's page lists the change. */
+  cohorts_window_show_subject (window, "cohort:c2");
+  settle ();
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (editor_of (window)), "1 September 2027 → 1 November 2027"));
+
+  /* Compare with Baseline: the last saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-baseline", "s", ""));
+  wait_until (compare_shown, NULL);
+  dialog = find_named_toplevel ("compare-plans");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Changes since Agreed by the board");
+  g_assert_nonnull (find_row_titled (dialog, "Cohort 2 now converts on 1 November 2027, 2 months later than "
+                                             "1 September 2027."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+
+  /* Moving a school to a cohort of another date asks too; its own change. */
+  select_school (window, 938145);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-schools", "s", "c3"));
+  wait_until (named_shown, (gpointer) "date-reason");
+  dialog = find_named_toplevel ("date-reason");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "date-reason-moves"))), ==,
+                   "Elmsworth Middle School: from 1 November 2027 to 1 April 2028");
+  g_assert_true (cohorts_school_get_cohort (elmsworth) == cohort);
+  press_named (dialog, "date-reason-record");
+  wait_until (named_gone, (gpointer) "date-reason");
+  g_assert_true (cohorts_school_get_cohort (elmsworth) == cohorts_plan_find_cohort (plan, "c3"));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  g_clear_object (&change);
+  change = g_list_model_get_item (changes, 1);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938145");
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_INCOMING_TRUST);
+
+  /* Review mode: no new baseline, no removal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-baseline", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-baseline", "s", "b1");
+  settle ();
+  g_assert_null (find_named_toplevel ("save-baseline"));
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+
+  /* Removed, the timeline shows none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-baseline", "s", "b1"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 0);
+  g_assert_null (cohorts_timeline_get_baseline (timeline));
+  g_assert_false (gtk_widget_get_visible (choice));
+
+  g_settings_reset (settings, "reviewer-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 /* Suggest Cohorts: the proposal follows the options; Apply is one step to
  * undo. The example's only unassigned schools are Farleigh Moor and
  * Ashcombe, not assessed: the first cohort with room for them is Cohort 4.
@@ -4204,6 +4384,7 @@ main (int   argc,
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/baselines", test_baselines);
   g_test_add_func ("/window/review-mode", test_review_mode);
   g_test_add_func ("/window/diocese", test_diocese);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);

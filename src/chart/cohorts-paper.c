@@ -236,11 +236,12 @@ default_range (CohortsTimelineRows *rows,
 
 static double
 measure_legend (const CohortsTimelineStyle *style,
-                double                      width)
+                double                      width,
+                gboolean                    baseline)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
-  double height = cohorts_timeline_render_legend (cr, style, width);
+  double height = cohorts_timeline_render_legend_full (cr, style, width, baseline);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -353,7 +354,8 @@ cohorts_paper_new (CohortsTimelineRows       *rows,
   self->font = pango_font_description_from_string (FONT);
   cohorts_timeline_style_init (&self->style, FALSE);
   self->style.font = self->font;
-  self->legend_height = measure_legend (&self->style, options->width);
+  self->legend_height = measure_legend (&self->style, options->width,
+                                        cohorts_timeline_rows_get_baseline (rows) != NULL);
   self->pages = g_array_new (FALSE, FALSE, sizeof (CohortsPaperPage));
 
   default_range (rows, options->today, &from, &to);
@@ -574,7 +576,8 @@ cohorts_paper_render_page (CohortsPaper *self,
   cairo_restore (cr);
 
   cairo_translate (cr, 0, p->legend_y);
-  cohorts_timeline_render_legend (cr, &self->style, self->options.width);
+  cohorts_timeline_render_legend_full (cr, &self->style, self->options.width,
+                                       cohorts_timeline_rows_get_baseline (self->rows) != NULL);
   cairo_restore (cr);
 }
 

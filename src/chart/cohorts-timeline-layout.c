@@ -370,6 +370,23 @@ fill_row (CohortsTimelineLayout *layout,
 
   row->start_x = row->start != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row->start) : NAN;
   row->conversion_x = row->conversion != COHORTS_DATE_NONE ? cohorts_timeline_view_x_for_date (view, row->conversion) : NAN;
+
+  /* The baseline's conversion: a binary search a row in sight. */
+  row->baseline_start = row->baseline_conversion = COHORTS_DATE_NONE;
+  row->baseline_start_x = row->baseline_x = NAN;
+  if (row->school != NULL && cohorts_timeline_rows_get_baseline (rows) != NULL)
+    {
+      const CohortsBaselineEntry *entry = cohorts_baseline_lookup (cohorts_timeline_rows_get_baseline (rows),
+                                                                   cohorts_school_get_urn (row->school));
+
+      if (entry != NULL && entry->date != COHORTS_DATE_NONE)
+        {
+          row->baseline_conversion = entry->date;
+          row->baseline_start = entry->date - cohorts_schedule_lead_days (schedule, row->school);
+          row->baseline_x = cohorts_timeline_view_x_for_date (view, row->baseline_conversion);
+          row->baseline_start_x = cohorts_timeline_view_x_for_date (view, row->baseline_start);
+        }
+    }
   return TRUE;
 }
 

@@ -129,6 +129,12 @@ typedef struct
  * @conversion: the conversion date, or %COHORTS_DATE_NONE
  * @start_x: where @start is
  * @conversion_x: where @conversion is
+ * @baseline_start: a school row with a baseline shown: where its steps
+ *   would start for its baseline date, or %COHORTS_DATE_NONE
+ * @baseline_conversion: its conversion date in the baseline, or
+ *   %COHORTS_DATE_NONE (no baseline, not in it, or no date then)
+ * @baseline_start_x: where @baseline_start is, or NAN
+ * @baseline_x: where @baseline_conversion is, or NAN
  * @n_markers: how many of @markers there are
  * @markers: a school's steps with dates, the conversion excepted, in order
  *
@@ -152,6 +158,10 @@ typedef struct
   CohortsDate conversion;
   double start_x;
   double conversion_x;
+  CohortsDate baseline_start;
+  CohortsDate baseline_conversion;
+  double baseline_start_x;
+  double baseline_x;
   guint n_markers;
   CohortsTimelineMarker markers[COHORTS_N_STEPS - 1];
 } CohortsTimelineRow;

@@ -664,6 +664,30 @@ draw_row_background (Painter                  *p,
     }
 }
 
+/* A conversion in the baseline: a thin grey bar under the row's own, from
+ * where its steps would start to a tick at its date, in a row from @y of
+ * height @h. */
+static void
+draw_baseline (Painter *p,
+               double   x0,
+               double   x1,
+               double   y,
+               double   h)
+{
+  cairo_t *cr = p->cr;
+  double thickness = MAX (2.0, round (h * 0.1));
+  double top = round (y + h * 0.74);
+
+  set_colour_alpha (cr, &p->style->foreground, 0.45);
+  if (x1 > x0)
+    {
+      cairo_rectangle (cr, x0, top, x1 - x0, thickness);
+      cairo_fill (cr);
+    }
+  cairo_rectangle (cr, x1 - 1, round (y + h * 0.6), 2, top + thickness - round (y + h * 0.6));
+  cairo_fill (cr);
+}
+
 static void
 draw_school_bar (Painter                  *p,
                  const CohortsTimelineRow *row)
@@ -675,6 +699,9 @@ draw_school_bar (Painter                  *p,
   double y = row->y + (h - bar_height) / 2;
   double middle = row->y + h / 2;
   double x0, x1;
+
+  if (!isnan (row->baseline_x) && fabs (row->baseline_x) < FAR)
+    draw_baseline (p, clamp_x (row->baseline_start_x), row->baseline_x, row->y, h);
 
   if (row->start == COHORTS_DATE_NONE)
     return;
@@ -1599,6 +1626,7 @@ typedef enum
   KEY_TODAY,
   KEY_SHORT_OF_SUPPORT,
   KEY_READINESS,          /* one key for the four ratings */
+  KEY_BASELINE,           /* only when a baseline is shown */
   N_KEYS
 } Key;
 
@@ -1633,6 +1661,9 @@ key_label (Key key)
     /* Translators: in the timeline's legend, before the readiness marks and their ratings
      * ("Green", "Amber", "Red", "Not assessed") */
     case KEY_READINESS: return _("Readiness:");
+    /* Translators: in the timeline's legend, the thin grey bar of a school's conversion in the baseline
+     * shown */
+    case KEY_BASELINE: return _("Baseline");
     case N_KEYS:
     default:
       return "";
@@ -1710,6 +1741,9 @@ draw_key (Painter *p,
       short_of_support_path (cr, x + 1.5, x + size * 1.6, middle);
       stroke_short_of_support (cr, p->style);
       break;
+    case KEY_BASELINE:
+      draw_baseline (p, x, x + size * 1.6, y, size);
+      break;
     case KEY_READINESS:  /* drawn by the legend itself */
     case N_KEYS:
     default:
@@ -1730,6 +1764,23 @@ double
 cohorts_timeline_render_legend (cairo_t                    *cr,
                                 const CohortsTimelineStyle *style,
                                 double                      width)
+{
+  return cohorts_timeline_render_legend_full (cr, style, width, FALSE);
+}
+
+/**
+ * cohorts_timeline_render_legend_full:
+ * @baseline: whether the chart shows a baseline, and so the legend its mark
+ *
+ * As cohorts_timeline_render_legend().
+ *
+ * Returns: how tall the legend is
+ */
+double
+cohorts_timeline_render_legend_full (cairo_t                    *cr,
+                                     const CohortsTimelineStyle *style,
+                                     double                      width,
+                                     gboolean                    baseline)
 {
   cairo_surface_t *scratch = NULL;
   double x = PADDING, y = PADDING, size = 16, line = 22;
@@ -1761,9 +1812,13 @@ cohorts_timeline_render_legend (cairo_t                    *cr,
       for (Key key = 0; key < N_KEYS; key++)
         {
           const char *label = key_label (key);
-          double symbol = key == KEY_BAR || key == KEY_SHORT_OF_SUPPORT ? size * 1.6
-                          : key == KEY_CHURCH || key == KEY_SUPPORT ? size * 2.6 : size;
-          double item = symbol + 4 + measure (&p, p.font, label) + 3 * PADDING;
+          double symbol, item;
+
+          if (key == KEY_BASELINE && !baseline)
+            continue;
+          symbol = key == KEY_BAR || key == KEY_SHORT_OF_SUPPORT || key == KEY_BASELINE ? size * 1.6
+                   : key == KEY_CHURCH || key == KEY_SUPPORT ? size * 2.6 : size;
+          item = symbol + 4 + measure (&p, p.font, label) + 3 * PADDING;
 
           /* Readiness: its label first, then each rating's mark and name,
            * kept on one line. */

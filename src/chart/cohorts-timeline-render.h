@@ -90,6 +90,10 @@ void   cohorts_timeline_render         (cairo_t                     *cr,
 double cohorts_timeline_render_legend  (cairo_t                     *cr,
                                         const CohortsTimelineStyle  *style,
                                         double                       width);
+double cohorts_timeline_render_legend_full (cairo_t                    *cr,
+                                            const CohortsTimelineStyle *style,
+                                            double                      width,
+                                            gboolean                    baseline);
 void   cohorts_capacity_render_strip   (cairo_t                     *cr,
                                         const CohortsTimelineLayout *layout,
                                         const CohortsTimelineStyle  *style);

@@ -35,6 +35,7 @@ struct _CohortsTimelineRows
   GObject parent_instance;
 
   CohortsPlan *plan;
+  CohortsBaseline *baseline;  /* shown beside the plan, or NULL */
   const CohortsFramework *framework;  /* the plan's, while rebuilding */
   GArray *groups;            /* CohortsTimelineGroup */
   GArray *counts;            /* CohortsTimelineCount, by date */
@@ -76,6 +77,7 @@ cohorts_timeline_rows_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->baseline);
 
   G_OBJECT_CLASS (cohorts_timeline_rows_parent_class)->dispose (object);
 }
@@ -153,6 +155,37 @@ cohorts_timeline_rows_get_plan (CohortsTimelineRows *self)
 {
   g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
   return self->plan;
+}
+
+/**
+ * cohorts_timeline_rows_get_baseline:
+ *
+ * Returns: (transfer none) (nullable): the baseline whose bars are shown
+ *   beside the plan's
+ */
+CohortsBaseline *
+cohorts_timeline_rows_get_baseline (CohortsTimelineRows *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+  return self->baseline;
+}
+
+/**
+ * cohorts_timeline_rows_set_baseline:
+ * @baseline: (nullable): a baseline, or %NULL for none
+ *
+ * Shows @baseline's conversions beside the plan's: each school row gets a
+ * thin bar of its steps as they would run up to its baseline date.
+ */
+void
+cohorts_timeline_rows_set_baseline (CohortsTimelineRows *self,
+                                    CohortsBaseline     *baseline)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+  g_return_if_fail (baseline == NULL || COHORTS_IS_BASELINE (baseline));
+
+  if (g_set_object (&self->baseline, baseline))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 typedef struct

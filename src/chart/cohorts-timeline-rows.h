@@ -55,6 +55,9 @@ G_DECLARE_FINAL_TYPE (CohortsTimelineRows, cohorts_timeline_rows, COHORTS, TIMEL
 
 CohortsTimelineRows        *cohorts_timeline_rows_new            (CohortsPlan         *plan);
 CohortsPlan                *cohorts_timeline_rows_get_plan       (CohortsTimelineRows *self);
+CohortsBaseline            *cohorts_timeline_rows_get_baseline   (CohortsTimelineRows *self);
+void                        cohorts_timeline_rows_set_baseline   (CohortsTimelineRows *self,
+                                                                  CohortsBaseline     *baseline);
 guint                       cohorts_timeline_rows_get_n_rows     (CohortsTimelineRows *self);
 guint                       cohorts_timeline_rows_get_n_groups   (CohortsTimelineRows *self);
 const CohortsTimelineGroup *cohorts_timeline_rows_get_group      (CohortsTimelineRows *self,

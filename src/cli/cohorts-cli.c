@@ -32,6 +32,9 @@
  *              0 the same, 1 they differ, 2 a file unreadable (like diff(1)):
  *              what changed from OLD to NEW, one change a line:
  *              KIND TAB SUBJECT TAB SENTENCE.
+ *   --diff PLAN --baseline NAME
+ *              the same, from the plan's baseline of that name or id to the
+ *              plan as it is; 2 also when it has no such baseline.
  *   --search TEXT
  *              0 found, 1 none, 2 no register, or a damaged one (with how to
  *              rebuild it): open schools of the register, one a line:
@@ -66,7 +69,7 @@ enum {
 static const char *const commands[] = {
   "--check", "--convert", "--export", "--export-board-pack", "--today",
   "--paper", "--orientation", "--pages", "--from", "--to", "--columns", "--cohorts",
-  "--import-gias", "--search", "--register", "--diff",
+  "--import-gias", "--search", "--register", "--diff", "--baseline",
 };
 
 /* Output is for scripts: it is written as it is, UTF-8 text and paths as
@@ -202,20 +205,8 @@ run_convert (const char *out_path,
 }
 
 static int
-run_diff (const char *old_path,
-          const char *new_path)
+print_changes (GPtrArray *changes)
 {
-  g_autoptr(CohortsPlan) old_plan = load (old_path);
-  g_autoptr(CohortsPlan) new_plan = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-
-  if (old_plan == NULL)
-    return EXIT_UNREADABLE;
-  new_plan = load (new_path);
-  if (new_plan == NULL)
-    return EXIT_UNREADABLE;
-
-  changes = cohorts_diff_plans (old_plan, new_plan);
   for (guint i = 0; i < changes->len; i++)
     {
       CohortsChange *change = g_ptr_array_index (changes, i);
@@ -231,6 +222,46 @@ run_diff (const char *old_path,
       return EXIT_UNREADABLE;
     }
   return changes->len > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+static int
+run_diff (const char *old_path,
+          const char *new_path)
+{
+  g_autoptr(CohortsPlan) old_plan = load (old_path);
+  g_autoptr(CohortsPlan) new_plan = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (old_plan == NULL)
+    return EXIT_UNREADABLE;
+  new_plan = load (new_path);
+  if (new_plan == NULL)
+    return EXIT_UNREADABLE;
+
+  changes = cohorts_diff_plans (old_plan, new_plan);
+  return print_changes (changes);
+}
+
+static int
+run_diff_baseline (const char *path,
+                   const char *name)
+{
+  g_autoptr(CohortsPlan) plan = load (path);
+  g_autoptr(GPtrArray) changes = NULL;
+  CohortsBaseline *baseline;
+
+  if (plan == NULL)
+    return EXIT_UNREADABLE;
+  baseline = cohorts_plan_find_baseline (plan, name);
+  if (baseline == NULL)
+    {
+      /* Translators: "plan.matplan: the plan has no baseline “Agreed” (by name or id)" */
+      print_to (stderr, _("%s: the plan has no baseline “%s” (by name or id)\n"), path, name);
+      return EXIT_UNREADABLE;
+    }
+
+  changes = cohorts_diff_baseline (baseline, plan);
+  return print_changes (changes);
 }
 
 typedef struct
@@ -619,6 +650,7 @@ cohorts_cli_run (int    argc,
   g_autofree char *search = NULL;
   g_autofree char *register_path = NULL;
   g_autofree char *diff = NULL;
+  g_autofree char *baseline = NULL;
   g_auto(ExportArgs) export_args = { NULL, };
   guint n_commands;
   CohortsDate today;
@@ -640,6 +672,8 @@ cohorts_cli_run (int    argc,
       N_("OUT") },
     { "diff", 0, 0, G_OPTION_ARG_FILENAME, &diff,
       N_("Compare OLD with PLAN, a later version of it: print what changed, one change a line"), N_("OLD") },
+    { "baseline", 0, 0, G_OPTION_ARG_STRING, &baseline,
+      N_("With --diff PLAN: compare the plan's baseline of that name or id with the plan"), N_("NAME") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper,
       N_("With --export: the paper, A4 (the default) or A3"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &export_args.orientation,
@@ -725,6 +759,16 @@ cohorts_cli_run (int    argc,
     {
       print_to (stderr, _("--paper, --orientation, --pages, --from, --to, --columns and --cohorts go with --export\n"));
       return EXIT_UNREADABLE;
+    }
+
+  if (baseline != NULL)
+    {
+      if (diff == NULL || (plans != NULL && plans[0] != NULL) || today_text != NULL)
+        {
+          print_to (stderr, _("--baseline goes with --diff PLAN alone\n"));
+          return EXIT_UNREADABLE;
+        }
+      return run_diff_baseline (diff, baseline);
     }
 
   if (plans == NULL || g_strv_length (plans) != 1)

@@ -25,7 +25,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cohorts-cohort-private.h"
 #include "cohorts-diff.h"
+#include "cohorts-plan-private.h"
+#include "cohorts-plan-xml.h"
+#include "cohorts-school-private.h"
 
 G_DEFINE_BOXED_TYPE (CohortsChange, cohorts_change, cohorts_change_copy, cohorts_change_free)
 
@@ -121,6 +125,7 @@ typedef struct
   GPtrArray *keys;
   GHashTable *old_to_new;   /* old cohort → new cohort it is taken as */
   GHashTable *new_to_old;
+  gboolean dates_only;      /* against a baseline: places, dates and names */
 } Diff;
 
 static Entry *
@@ -600,7 +605,7 @@ diff_cohorts (Diff *d)
           if (old_date != COHORTS_DATE_NONE && date != COHORTS_DATE_NONE)
             e->change->months = months_between (old_date, date);
         }
-      if (cohorts_cohort_get_status (old) != cohorts_cohort_get_status (cohort))
+      if (!d->dates_only && cohorts_cohort_get_status (old) != cohorts_cohort_get_status (cohort))
         {
           e = add (d, SECTION_COHORTS, COHORTS_CHANGE_COHORT_STATUS, cohort_subject (cohort),
                    /* Translators: "Cohort 2 changes from Draft to Agreed." */
@@ -725,6 +730,10 @@ diff_details (SchoolChanges *s,
     /* Translators: "Hatherby Middle School (URN 938151) is renamed; it was “Hatherby School”." */
     school_change (s, COHORTS_CHANGE_SCHOOL_DETAILS,
                    g_strdup_printf (_("%s is renamed; it was “%s”."), s->label, cohorts_school_get_name (old)), 0);
+
+  /* A baseline keeps no more of a school. */
+  if (s->d->dates_only)
+    return;
 
   if (cohorts_school_get_ofsted_grade (old) != cohorts_school_get_ofsted_grade (school))
     /* Translators: "Hatherby Middle School (URN 938151): the Ofsted grade changes from Good to Requires improvement." */
@@ -918,27 +927,29 @@ diff_schools (Diff *d)
  *   from @old_plan to @new_plan, in order (see above); empty when nothing
  *   did.
  */
-GPtrArray *
-cohorts_diff_plans (CohortsPlan *old_plan,
-                    CohortsPlan *new_plan)
+static GPtrArray *
+diff_run (CohortsPlan *old_plan,
+          CohortsPlan *new_plan,
+          gboolean     dates_only)
 {
   Diff d = { 0, };
   GPtrArray *changes;
 
-  g_return_val_if_fail (COHORTS_IS_PLAN (old_plan), NULL);
-  g_return_val_if_fail (COHORTS_IS_PLAN (new_plan), NULL);
-
   d.old_plan = old_plan;
   d.new_plan = new_plan;
+  d.dates_only = dates_only;
   d.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   d.keys = g_ptr_array_new_with_free_func (g_free);
   d.old_to_new = g_hash_table_new (NULL, NULL);
   d.new_to_old = g_hash_table_new (NULL, NULL);
 
-  diff_plan (&d);
-  diff_trust (&d);
-  diff_readiness (&d);
-  diff_schedule (&d);
+  if (!dates_only)
+    {
+      diff_plan (&d);
+      diff_trust (&d);
+      diff_readiness (&d);
+      diff_schedule (&d);
+    }
   match_cohorts (&d);
   diff_cohorts (&d);
   diff_schools (&d);
@@ -953,6 +964,109 @@ cohorts_diff_plans (CohortsPlan *old_plan,
   g_hash_table_unref (d.old_to_new);
   g_hash_table_unref (d.new_to_old);
   return changes;
+}
+
+GPtrArray *
+cohorts_diff_plans (CohortsPlan *old_plan,
+                    CohortsPlan *new_plan)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (old_plan), NULL);
+  g_return_val_if_fail (COHORTS_IS_PLAN (new_plan), NULL);
+
+  return diff_run (old_plan, new_plan, FALSE);
+}
+
+/**
+ * cohorts_baseline_to_plan:
+ *
+ * Builds the plan a baseline records: its cohorts (ids, names, dates) and
+ * its schools (URNs, names) in them, each converting on its baseline date
+ * (its own date where that was not its cohort's). Nothing else of the plan
+ * then is known: the rest has its defaults.
+ *
+ * Returns: (transfer full): the plan
+ */
+CohortsPlan *
+cohorts_baseline_to_plan (CohortsBaseline *baseline)
+{
+  CohortsPlan *plan;
+  guint n_cohorts, n_entries;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_BASELINE (baseline), NULL);
+
+  plan = cohorts_plan_new ();
+  n_cohorts = cohorts_baseline_get_n_cohorts (baseline);
+  n_entries = cohorts_baseline_get_n_entries (baseline);
+  cohorts = g_ptr_array_new_with_free_func (g_object_unref);
+  members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  schools = g_ptr_array_new_full (n_entries, g_object_unref);
+
+  for (guint i = 0; i < n_cohorts; i++)
+    {
+      const CohortsBaselineCohort *c = cohorts_baseline_get_cohort (baseline, i);
+      CohortsCohort *cohort = g_object_new (COHORTS_TYPE_COHORT, "id", c->id, NULL);
+
+      g_free (cohort->name);
+      cohort->name = g_strdup (c->name);
+      cohort->date = c->date;
+      g_ptr_array_add (cohorts, cohort);
+      g_ptr_array_add (members, g_ptr_array_new ());
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const CohortsBaselineEntry *e = cohorts_baseline_get_entry (baseline, i);
+      CohortsSchool *school = g_object_new (COHORTS_TYPE_SCHOOL, "urn", e->urn, NULL);
+      CohortsDate cohort_date = COHORTS_DATE_NONE;
+
+      g_free (school->name);
+      school->name = g_strdup (e->name);
+      if (e->cohort >= 0)
+        {
+          cohort_date = cohorts_baseline_get_cohort (baseline, e->cohort)->date;
+          g_ptr_array_add (g_ptr_array_index (members, e->cohort), school);
+        }
+      if (e->date != cohort_date)
+        {
+          school->milestones[COHORTS_STEP_CONVERSION].date = e->date;
+          school->milestones[COHORTS_STEP_CONVERSION].state = COHORTS_MILESTONE_PLANNED;
+        }
+      g_ptr_array_add (schools, school);
+    }
+
+  cohorts_plan_load_schools (plan, schools);
+  for (guint i = 0; i < n_cohorts; i++)
+    cohorts_plan_load_cohort (plan, g_ptr_array_index (cohorts, i), g_ptr_array_index (members, i));
+  cohorts_plan_load_finish (plan, COHORTS_PLAN_FORMAT_VERSION);
+  return plan;
+}
+
+/**
+ * cohorts_diff_baseline:
+ * @baseline: a baseline of @plan (or of another)
+ *
+ * Compares @plan with what @baseline recorded: cohorts added, removed,
+ * renamed or moved to another date, schools that joined or left the plan,
+ * moved to another cohort, or convert earlier or later, and schools
+ * renamed. Nothing else, as a baseline keeps nothing else.
+ *
+ * Returns: (transfer container) (element-type CohortsChange): the changes
+ *   since @baseline, in the order of cohorts_diff_plans()
+ */
+GPtrArray *
+cohorts_diff_baseline (CohortsBaseline *baseline,
+                       CohortsPlan     *plan)
+{
+  g_autoptr(CohortsPlan) old_plan = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_BASELINE (baseline), NULL);
+  g_return_val_if_fail (COHORTS_IS_PLAN (plan), NULL);
+
+  old_plan = cohorts_baseline_to_plan (baseline);
+  return diff_run (old_plan, plan, TRUE);
 }
 
 /* "3 schools move to another cohort", for the summary. */

@@ -64,6 +64,9 @@ gboolean       cohorts_change_kind_is_cohort (CohortsChangeKind   kind);
 
 GPtrArray     *cohorts_diff_plans           (CohortsPlan         *old_plan,
                                              CohortsPlan         *new_plan);
+GPtrArray     *cohorts_diff_baseline        (CohortsBaseline     *baseline,
+                                             CohortsPlan         *plan);
+CohortsPlan   *cohorts_baseline_to_plan     (CohortsBaseline     *baseline);
 char          *cohorts_diff_summarize       (GPtrArray           *changes);
 
 G_END_DECLS

@@ -138,6 +138,26 @@ G_DEFINE_ENUM_TYPE (CohortsAgreementStage, cohorts_agreement_stage,
   G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_AGREED, "agreed"),
   G_DEFINE_ENUM_VALUE (COHORTS_AGREEMENT_SIGNED, "signed"))
 
+G_DEFINE_ENUM_TYPE (CohortsDateChangeReason, cohorts_date_change_reason,
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_INCOMING_TRUST, "incoming-trust"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_SCHOOL, "school"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_LOCAL_AUTHORITY, "local-authority"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_DIOCESE, "diocese"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_TUPE, "tupe"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_PENSIONS, "pensions"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_UNION, "union"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_NEGATIVE_PRESS, "negative-press"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_GOVERNANCE, "governance"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_FINANCE, "finance"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_VIABILITY, "viability"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_LAND, "land"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_BUILDINGS, "buildings"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_LEGAL_DOCUMENTS, "legal-documents"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_COMMERCIAL_TRANSFER, "commercial-transfer-agreement"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_CORRECTING_ERROR, "correcting-error"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_VOLUNTARY_DEFERRAL, "voluntary-deferral"),
+  G_DEFINE_ENUM_VALUE (COHORTS_DATE_CHANGE_ADVISORY_BOARD, "advisory-board-conditions"))
+
 /* Labels for people, in the order of the enumeration values. */
 
 static const char *const trust_kind_labels[] = {
@@ -272,6 +292,28 @@ static const char *const agreement_stage_labels[] = {
   N_("Signed"),
 };
 
+/* As the DfE's guidance on changing a conversion date names them. */
+static const char *const date_change_reason_labels[] = {
+  N_("Incoming trust"),
+  N_("School"),
+  N_("Local authority"),
+  N_("Diocese"),
+  N_("TUPE"),
+  N_("Pensions"),
+  N_("Union"),
+  N_("Negative press"),
+  N_("Governance"),
+  N_("Finance"),
+  N_("Viability"),
+  N_("Land"),
+  N_("Buildings"),
+  N_("Legal documents"),
+  N_("Commercial transfer agreement"),
+  N_("Correcting an error"),
+  N_("Voluntary deferral"),
+  N_("Advisory board conditions"),
+};
+
 static const char *const severity_labels[] = {
   N_("Information"),
   N_("Warning"),
@@ -302,6 +344,7 @@ static const LabelTable label_tables[] = {
   TABLE (cohorts_comment_kind_get_type, comment_kind_labels),
   TABLE (cohorts_consent_get_type, consent_labels),
   TABLE (cohorts_agreement_stage_get_type, agreement_stage_labels),
+  TABLE (cohorts_date_change_reason_get_type, date_change_reason_labels),
 };
 
 /* Enum classes are looked up for every attribute of a large plan: keep a
@@ -392,6 +435,7 @@ cohorts_enum_has_unset_value (GType enum_type)
          enum_type != COHORTS_TYPE_COHORT_STATUS &&
          enum_type != COHORTS_TYPE_SEVERITY &&
          enum_type != COHORTS_TYPE_COMMENT_KIND &&
+         enum_type != COHORTS_TYPE_DATE_CHANGE_REASON &&
          enum_type != COHORTS_TYPE_STEP;
 }
 

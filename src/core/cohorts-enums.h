@@ -176,6 +176,30 @@ typedef enum
   COHORTS_AGREEMENT_SIGNED,
 } CohortsAgreementStage;
 
+/* Why a conversion date moved: the DfE's reasons for a change of
+ * conversion date (format version 7). */
+typedef enum
+{
+  COHORTS_DATE_CHANGE_INCOMING_TRUST,
+  COHORTS_DATE_CHANGE_SCHOOL,
+  COHORTS_DATE_CHANGE_LOCAL_AUTHORITY,
+  COHORTS_DATE_CHANGE_DIOCESE,
+  COHORTS_DATE_CHANGE_TUPE,
+  COHORTS_DATE_CHANGE_PENSIONS,
+  COHORTS_DATE_CHANGE_UNION,
+  COHORTS_DATE_CHANGE_NEGATIVE_PRESS,
+  COHORTS_DATE_CHANGE_GOVERNANCE,
+  COHORTS_DATE_CHANGE_FINANCE,
+  COHORTS_DATE_CHANGE_VIABILITY,
+  COHORTS_DATE_CHANGE_LAND,
+  COHORTS_DATE_CHANGE_BUILDINGS,
+  COHORTS_DATE_CHANGE_LEGAL_DOCUMENTS,
+  COHORTS_DATE_CHANGE_COMMERCIAL_TRANSFER,
+  COHORTS_DATE_CHANGE_CORRECTING_ERROR,
+  COHORTS_DATE_CHANGE_VOLUNTARY_DEFERRAL,
+  COHORTS_DATE_CHANGE_ADVISORY_BOARD,
+} CohortsDateChangeReason;
+
 #define COHORTS_TYPE_TRUST_KIND (cohorts_trust_kind_get_type ())
 GType cohorts_trust_kind_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_PHASE (cohorts_phase_get_type ())
@@ -204,6 +228,8 @@ GType cohorts_comment_kind_get_type (void) G_GNUC_CONST;
 GType cohorts_consent_get_type (void) G_GNUC_CONST;
 #define COHORTS_TYPE_AGREEMENT_STAGE (cohorts_agreement_stage_get_type ())
 GType cohorts_agreement_stage_get_type (void) G_GNUC_CONST;
+#define COHORTS_TYPE_DATE_CHANGE_REASON (cohorts_date_change_reason_get_type ())
+GType cohorts_date_change_reason_get_type (void) G_GNUC_CONST;
 
 gboolean    cohorts_enum_from_token (GType       enum_type,
                                      const char *token,

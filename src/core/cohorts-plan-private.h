@@ -29,6 +29,8 @@ struct _CohortsPlan
 
   GListStore *comments;     /* CohortsComment, in the order they were written */
   GHashTable *comments_by_id; /* id -> CohortsComment (not owned) */
+  GListStore *baselines;    /* CohortsBaseline, in the order they were saved */
+  GListStore *date_changes; /* CohortsDateChange, in the order they were recorded */
   GPtrArray *extensions;    /* serialised elements of other namespaces */
 
   CohortsHistory *history;
@@ -42,6 +44,10 @@ void cohorts_plan_load_cohort   (CohortsPlan   *self,
                                  GPtrArray     *members);
 void cohorts_plan_load_comment  (CohortsPlan    *self,
                                  CohortsComment *comment);
+void cohorts_plan_load_baseline (CohortsPlan     *self,
+                                 CohortsBaseline *baseline);
+void cohorts_plan_load_date_change (CohortsPlan       *self,
+                                    CohortsDateChange *change);
 void cohorts_plan_load_finish   (CohortsPlan   *self,
                                  int            source_version);
 

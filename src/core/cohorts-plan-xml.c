@@ -2744,6 +2744,244 @@ read_reviews (Loader *l)
   return at_end;
 }
 
+/* <baseline id name at> <cohort id date?>name</cohort>… <entry urn cohort?
+ * date?>name</entry>… </baseline>, in <baselines> (format version 7). The
+ * entries come in order of URN: one check keeps them unique, and the
+ * baseline is ready for binary search as read. @lines maps the ids read so
+ * far to their lines. */
+static gboolean
+read_baseline (Loader     *l,
+               GHashTable *lines)
+{
+  enum { ID, NAME, AT, N };
+  static const AttributeSpec attrs[N] = {
+    [ID] = { "id", TRUE }, [NAME] = { "name", TRUE }, [AT] = { "at", TRUE },
+  };
+  static const AttributeSpec cohort_attrs[] = { { "id", TRUE }, { "date", FALSE } };
+  static const AttributeSpec entry_attrs[] = { { "urn", TRUE }, { "cohort", FALSE }, { "date", FALSE } };
+  static const ChildSpec children[] = { { "cohort", FALSE, TRUE }, { "entry", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("baseline", children);
+  char *values[N] = { NULL, };
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  g_autofree char *name = NULL;
+  g_autoptr(CohortsBaseline) baseline = NULL;
+  gint64 at = COHORTS_DATE_TIME_NONE;
+  gpointer other_line;
+  gboolean ok, at_end;
+  guint last_urn = 0;
+  int last_urn_line = 0;
+
+  ok = read_attributes (l, "baseline", attrs, N, values);
+  if (ok && !cohorts_cohort_id_is_valid (values[ID]))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<baseline> id=\"%s\" is not an identifier: 1–64 lowercase letters, digits and hyphens"),
+               values[ID]);
+  if (ok && g_hash_table_lookup_extended (lines, values[ID], NULL, &other_line))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("baseline id “%s” is used twice; the baseline at line %d has it already"),
+               values[ID], GPOINTER_TO_INT (other_line));
+  ok = ok && attr_line (l, "baseline", "name", values[NAME], &name);
+  if (ok && g_strstrip (name)[0] == '\0')
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<baseline> has an empty name"));
+  ok = ok && attr_date_time (l, "baseline", "at", values[AT], &at);
+  if (ok)
+    {
+      g_hash_table_insert (lines, g_strdup (values[ID]), GINT_TO_POINTER (line));
+      baseline = cohorts_baseline_new (values[ID], name, at);
+    }
+  free_values (values, N);
+  if (!ok)
+    return FALSE;
+
+  while (next_child (l, "baseline", depth, empty, &at_end))
+    {
+      int index = sequence_accept (l, &seq);
+      int child_line = current_line (l);
+      char *child_values[3] = { NULL, };
+      g_autofree char *child_name = NULL;
+      CohortsDate date = COHORTS_DATE_NONE;
+
+      if (index < 0)
+        return FALSE;
+
+      if (index == 0)
+        {
+          if (cohorts_baseline_get_n_cohorts (baseline) >= COHORTS_PLAN_MAX_COHORTS)
+            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, child_line,
+                         _("<baseline> has more than %d cohorts, the limit"), COHORTS_PLAN_MAX_COHORTS);
+          ok = read_attributes (l, "cohort", cohort_attrs, 2, child_values);
+          if (ok && !cohorts_cohort_id_is_valid (child_values[0]))
+            ok = fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                       _("<cohort> id=\"%s\" is not an identifier: 1–64 lowercase letters, digits and hyphens"),
+                       child_values[0]);
+          if (ok && cohorts_baseline_find_cohort (baseline, child_values[0]) >= 0)
+            ok = fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                       _("cohort id “%s” is used twice in baseline “%s”"),
+                       child_values[0], cohorts_baseline_get_id (baseline));
+          ok = ok && attr_date (l, "cohort", "date", child_values[1], &date) &&
+               read_text (l, "cohort", COHORTS_SHORT_TEXT_MAX, &child_name);
+          if (ok)
+            cohorts_baseline_add_cohort (baseline, child_values[0], child_name, date);
+        }
+      else
+        {
+          guint urn = 0;
+          int cohort = -1;
+
+          if (cohorts_baseline_get_n_entries (baseline) >= COHORTS_PLAN_MAX_SCHOOLS)
+            return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, child_line,
+                         _("<baseline> has more than %d schools, the limit"), COHORTS_PLAN_MAX_SCHOOLS);
+          ok = read_attributes (l, "entry", entry_attrs, 3, child_values) &&
+               attr_urn (l, "entry", "urn", child_values[0], &urn);
+          if (ok && urn <= last_urn)
+            ok = fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                       urn == last_urn
+                       ? _("<entry urn=\"%u\"> is in the baseline twice; the entry at line %d has it already")
+                       : _("<entry urn=\"%u\"> comes after the entry at line %d, of a higher URN; a "
+                           "baseline lists its schools in order of URN"),
+                       urn, last_urn_line);
+          if (ok && child_values[1] != NULL)
+            {
+              cohort = cohorts_baseline_find_cohort (baseline, child_values[1]);
+              if (cohort < 0)
+                ok = fail (l, COHORTS_PLAN_ERROR_INVALID, child_line,
+                           _("<entry> cohort=\"%s\" names no cohort of the baseline before it"),
+                           child_values[1]);
+            }
+          ok = ok && attr_date (l, "entry", "date", child_values[2], &date) &&
+               read_text (l, "entry", COHORTS_SHORT_TEXT_MAX, &child_name);
+          if (ok)
+            {
+              cohorts_baseline_add_entry (baseline, urn, child_name, cohort, date);
+              last_urn = urn;
+              last_urn_line = child_line;
+            }
+        }
+      free_values (child_values, 3);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (!at_end)
+    return FALSE;
+  cohorts_plan_load_baseline (l->plan, baseline);
+  return TRUE;
+}
+
+static gboolean
+read_baselines (Loader *l)
+{
+  static const ChildSpec children[] = { { "baseline", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("baselines", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean at_end;
+  guint n = 0;
+
+  if (!read_attributes (l, "baselines", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "baselines", depth, empty, &at_end))
+    {
+      if (sequence_accept (l, &seq) < 0)
+        return FALSE;
+      if (++n > COHORTS_PLAN_MAX_BASELINES)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("the plan has more than %d baselines, the limit"), COHORTS_PLAN_MAX_BASELINES);
+      if (!read_baseline (l, lines))
+        return FALSE;
+    }
+
+  if (at_end && n == 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<baselines> is empty; leave it out when the plan has no baselines"));
+  return at_end;
+}
+
+/* <change subject at from? to? reason author?>note</change>, in
+ * <date-changes> (format version 7). The subject need not be in the plan
+ * any more: the history outlives the schools and cohorts it is about. */
+static gboolean
+read_date_change (Loader *l)
+{
+  enum { SUBJECT, AT, FROM, TO, REASON, AUTHOR, N };
+  static const AttributeSpec attrs[N] = {
+    [SUBJECT] = { "subject", TRUE }, [AT] = { "at", TRUE }, [FROM] = { "from", FALSE },
+    [TO] = { "to", FALSE }, [REASON] = { "reason", TRUE }, [AUTHOR] = { "author", FALSE },
+  };
+  char *values[N] = { NULL, };
+  int line = current_line (l);
+  g_autofree char *author = NULL;
+  g_autofree char *note = NULL;
+  gint64 at = COHORTS_DATE_TIME_NONE;
+  CohortsDate from = COHORTS_DATE_NONE, to = COHORTS_DATE_NONE;
+  int reason = 0;
+  gboolean ok;
+
+  ok = read_attributes (l, "change", attrs, N, values);
+  if (ok && !cohorts_date_change_subject_is_valid (values[SUBJECT]))
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<change> subject=\"%s\" is not a school’s or a cohort’s: “school:” and a URN, "
+                 "or “cohort:” and a cohort’s id"),
+               values[SUBJECT]);
+  ok = ok && attr_date_time (l, "change", "at", values[AT], &at) &&
+       attr_date (l, "change", "from", values[FROM], &from) &&
+       attr_date (l, "change", "to", values[TO], &to);
+  if (ok && from == to)
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+               _("<change> has the same date before and after; a change needs “from” or “to”, "
+                 "and different dates"));
+  ok = ok && attr_enum (l, "change", "reason", values[REASON], COHORTS_TYPE_DATE_CHANGE_REASON, &reason) &&
+       attr_line (l, "change", "author", values[AUTHOR], &author);
+  if (ok && author != NULL && author[0] == '\0')
+    ok = fail (l, COHORTS_PLAN_ERROR_INVALID, line, _("<change> has an empty author"));
+  ok = ok && read_text (l, "change", COHORTS_DATE_CHANGE_NOTE_MAX, &note);
+
+  if (ok)
+    {
+      g_autoptr(CohortsDateChange) change = cohorts_date_change_new (values[SUBJECT], at, from, to,
+                                                                     reason, author, note);
+      cohorts_plan_load_date_change (l->plan, change);
+    }
+  free_values (values, N);
+  return ok;
+}
+
+static gboolean
+read_date_changes (Loader *l)
+{
+  static const ChildSpec children[] = { { "change", FALSE, TRUE } };
+  Sequence seq = SEQUENCE ("date-changes", children);
+  int depth = xmlTextReaderDepth (l->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  gboolean at_end;
+  guint n = 0;
+
+  if (!read_attributes (l, "date-changes", NULL, 0, NULL))
+    return FALSE;
+
+  while (next_child (l, "date-changes", depth, empty, &at_end))
+    {
+      if (sequence_accept (l, &seq) < 0)
+        return FALSE;
+      if (++n > COHORTS_PLAN_MAX_DATE_CHANGES)
+        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
+                     _("the plan has more than %d date changes, the limit"), COHORTS_PLAN_MAX_DATE_CHANGES);
+      if (!read_date_change (l))
+        return FALSE;
+    }
+
+  if (at_end && n == 0)
+    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                 _("<date-changes> is empty; leave it out when the plan has no date changes"));
+  return at_end;
+}
+
 static gboolean
 read_trust (Loader *l)
 {
@@ -2931,7 +3169,8 @@ read_plan (Loader *l)
   static const ChildSpec children[] = {
     { "title", FALSE, FALSE }, { "trust", TRUE, FALSE }, { "schedule", FALSE, FALSE, 2 },
     { "readiness", FALSE, FALSE, 4 }, { "schools", TRUE, FALSE }, { "cohorts", TRUE, FALSE },
-    { "reviews", FALSE, FALSE, 6 }, { "extensions", FALSE, FALSE },
+    { "reviews", FALSE, FALSE, 6 }, { "baselines", FALSE, FALSE, 7 },
+    { "date-changes", FALSE, FALSE, 7 }, { "extensions", FALSE, FALSE },
   };
   Sequence seq = SEQUENCE ("plan", children);
   char *values[G_N_ELEMENTS (attrs)] = { NULL, };
@@ -3004,6 +3243,14 @@ read_plan (Loader *l)
             return FALSE;
           break;
         case 7:
+          if (!read_baselines (l))
+            return FALSE;
+          break;
+        case 8:
+          if (!read_date_changes (l))
+            return FALSE;
+          break;
+        case 9:
           if (!read_extensions (l, &l->plan->extensions))
             return FALSE;
           break;
@@ -3858,6 +4105,113 @@ write_reviews (GString    *out,
   g_string_append (out, "  </reviews>\n");
 }
 
+static void
+write_baselines (GString    *out,
+                 GListModel *baselines)
+{
+  guint n = g_list_model_get_n_items (baselines);
+
+  if (n == 0)
+    return;
+
+  g_string_append (out, "  <baselines>\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (baselines, i);
+      guint n_cohorts = cohorts_baseline_get_n_cohorts (baseline);
+      guint n_entries = cohorts_baseline_get_n_entries (baseline);
+
+      indent (out, 2);
+      g_string_append (out, "<baseline");
+      attr_text (out, "id", cohorts_baseline_get_id (baseline));
+      attr_text (out, "name", cohorts_baseline_get_name (baseline));
+      attr_date_time_out (out, "at", cohorts_baseline_get_at (baseline));
+      if (n_cohorts + n_entries == 0)
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, ">\n");
+
+      for (guint j = 0; j < n_cohorts; j++)
+        {
+          const CohortsBaselineCohort *cohort = cohorts_baseline_get_cohort (baseline, j);
+
+          indent (out, 3);
+          g_string_append (out, "<cohort");
+          attr_text (out, "id", cohort->id);
+          attr_date_out (out, "date", cohort->date);
+          if (cohort->name[0] == '\0')
+            g_string_append (out, "/>\n");
+          else
+            {
+              g_string_append_c (out, '>');
+              append_escaped (out, cohort->name, FALSE);
+              g_string_append (out, "</cohort>\n");
+            }
+        }
+
+      for (guint j = 0; j < n_entries; j++)
+        {
+          const CohortsBaselineEntry *entry = cohorts_baseline_get_entry (baseline, j);
+
+          indent (out, 3);
+          g_string_append (out, "<entry");
+          attr_urn_out (out, "urn", entry->urn);
+          if (entry->cohort >= 0)
+            attr_text (out, "cohort", cohorts_baseline_get_cohort (baseline, entry->cohort)->id);
+          attr_date_out (out, "date", entry->date);
+          if (entry->name[0] == '\0')
+            g_string_append (out, "/>\n");
+          else
+            {
+              g_string_append_c (out, '>');
+              append_escaped (out, entry->name, FALSE);
+              g_string_append (out, "</entry>\n");
+            }
+        }
+
+      indent (out, 2);
+      g_string_append (out, "</baseline>\n");
+    }
+  g_string_append (out, "  </baselines>\n");
+}
+
+static void
+write_date_changes (GString    *out,
+                    GListModel *changes)
+{
+  guint n = g_list_model_get_n_items (changes);
+
+  if (n == 0)
+    return;
+
+  g_string_append (out, "  <date-changes>\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsDateChange) change = g_list_model_get_item (changes, i);
+      const char *note = cohorts_date_change_get_note (change);
+
+      indent (out, 2);
+      g_string_append (out, "<change");
+      attr_text (out, "subject", cohorts_date_change_get_subject (change));
+      attr_date_time_out (out, "at", cohorts_date_change_get_at (change));
+      attr_date_out (out, "from", cohorts_date_change_get_from (change));
+      attr_date_out (out, "to", cohorts_date_change_get_to (change));
+      attr_enum_out (out, "reason", COHORTS_TYPE_DATE_CHANGE_REASON, cohorts_date_change_get_reason (change));
+      attr_text (out, "author", cohorts_date_change_get_author (change));
+      if (note[0] == '\0')
+        g_string_append (out, "/>\n");
+      else
+        {
+          g_string_append_c (out, '>');
+          append_escaped (out, note, FALSE);
+          g_string_append (out, "</change>\n");
+        }
+    }
+  g_string_append (out, "  </date-changes>\n");
+}
+
 /**
  * cohorts_plan_xml_to_bytes:
  *
@@ -3921,6 +4275,8 @@ cohorts_plan_xml_to_bytes (CohortsPlan *plan)
     }
 
   write_reviews (out, G_LIST_MODEL (plan->comments));
+  write_baselines (out, G_LIST_MODEL (plan->baselines));
+  write_date_changes (out, G_LIST_MODEL (plan->date_changes));
   write_extensions (out, 1, plan->extensions);
 
   g_string_append (out, "</plan>\n");

@@ -98,6 +98,8 @@ cohorts_plan_finalize (GObject *object)
   g_clear_pointer (&self->extensions, g_ptr_array_unref);
   g_clear_pointer (&self->comments_by_id, g_hash_table_unref);
   g_clear_object (&self->comments);
+  g_clear_object (&self->baselines);
+  g_clear_object (&self->date_changes);
 
   G_OBJECT_CLASS (cohorts_plan_parent_class)->finalize (object);
 }
@@ -237,6 +239,8 @@ cohorts_plan_init (CohortsPlan *self)
   self->cohorts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->comments = g_list_store_new (COHORTS_TYPE_COMMENT);
   self->comments_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->baselines = g_list_store_new (COHORTS_TYPE_BASELINE);
+  self->date_changes = g_list_store_new (COHORTS_TYPE_DATE_CHANGE);
   self->history = cohorts_history_new ();
   self->source_version = 0;
 
@@ -1014,6 +1018,19 @@ rekey (CohortsPlan   *plan,
         {
           cohorts_comment_set_subject (comment, new_subject);
           g_list_store_splice (plan->comments, i, 1, (gpointer *) &comment, 1);
+        }
+    }
+
+  /* So does the history of its conversion date. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (plan->date_changes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsDateChange) change = g_list_model_get_item (G_LIST_MODEL (plan->date_changes), i);
+
+      if (strcmp (cohorts_date_change_get_subject (change), old_subject) == 0)
+        {
+          cohorts_date_change_set_subject (change, new_subject);
+          g_list_store_splice (plan->date_changes, i, 1, (gpointer *) &change, 1);
         }
     }
 }
@@ -2375,4 +2392,421 @@ cohorts_plan_resolve_comment (CohortsPlan    *self,
   command->after_by = resolved && by != NULL ? cohorts_text_clean_line (by) : NULL;
   command->after_at = resolved ? cohorts_date_time_now () : COHORTS_DATE_TIME_NONE;
   cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/* Baselines and the history of conversion dates */
+
+/* Puts one object into a list of the plan at a place, or takes it out: a
+ * baseline saved or removed, a date change recorded. */
+typedef struct
+{
+  CohortsCommand parent;
+  GListStore *store;
+  GObject *item;
+  guint position;
+  gboolean adds;
+} ItemCommand;
+
+static void
+item_put (ItemCommand *self)
+{
+  g_list_store_insert (self->store, self->position, self->item);
+}
+
+static void
+item_take (ItemCommand *self)
+{
+  guint position;
+
+  if (g_list_store_find (self->store, self->item, &position))
+    g_list_store_remove (self->store, position);
+}
+
+static void
+item_apply (CohortsCommand *command)
+{
+  ItemCommand *self = (ItemCommand *) command;
+
+  if (self->adds)
+    item_put (self);
+  else
+    item_take (self);
+}
+
+static void
+item_revert (CohortsCommand *command)
+{
+  ItemCommand *self = (ItemCommand *) command;
+
+  if (self->adds)
+    item_take (self);
+  else
+    item_put (self);
+}
+
+static void
+item_finalize (CohortsCommand *command)
+{
+  ItemCommand *self = (ItemCommand *) command;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->item);
+}
+
+static const CohortsCommandClass item_class = { item_apply, item_revert, item_finalize };
+
+static void
+push_item_command (CohortsPlan *self,
+                   const char  *label,
+                   GListStore  *store,
+                   gpointer     item,
+                   guint        position,
+                   gboolean     adds)
+{
+  ItemCommand *command = cohorts_command_new (&item_class, sizeof (ItemCommand), label);
+
+  command->store = g_object_ref (store);
+  command->item = g_object_ref (item);
+  command->position = position;
+  command->adds = adds;
+  cohorts_history_push (self->history, (CohortsCommand *) command);
+}
+
+/**
+ * cohorts_plan_get_baselines:
+ *
+ * Returns: (transfer none): the plan's baselines (#CohortsBaseline), in the
+ *   order they were saved
+ */
+GListModel *
+cohorts_plan_get_baselines (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->baselines);
+}
+
+/**
+ * cohorts_plan_find_baseline:
+ * @id_or_name: a baseline's id, or else its name
+ *
+ * Returns: (transfer none) (nullable): the baseline with that id, else the
+ *   last saved with that name
+ */
+CohortsBaseline *
+cohorts_plan_find_baseline (CohortsPlan *self,
+                            const char  *id_or_name)
+{
+  GListModel *baselines;
+  guint n;
+  CohortsBaseline *named = NULL;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id_or_name != NULL, NULL);
+
+  baselines = G_LIST_MODEL (self->baselines);
+  n = g_list_model_get_n_items (baselines);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (baselines, i);
+
+      if (strcmp (cohorts_baseline_get_id (baseline), id_or_name) == 0)
+        return baseline;
+      if (strcmp (cohorts_baseline_get_name (baseline), id_or_name) == 0)
+        named = baseline;
+    }
+  return named;
+}
+
+/**
+ * cohorts_plan_get_conversion_date:
+ *
+ * Returns: @school's conversion date as the schedule works it out: its own
+ *   if it has one, else its cohort's; %COHORTS_DATE_NONE for none
+ */
+CohortsDate
+cohorts_plan_get_conversion_date (CohortsPlan   *self,
+                                  CohortsSchool *school)
+{
+  CohortsMilestone milestones[COHORTS_N_STEPS];
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), COHORTS_DATE_NONE);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), COHORTS_DATE_NONE);
+
+  return cohorts_schedule_plan (self->schedule, school, milestones);
+}
+
+/**
+ * cohorts_plan_make_baseline_name:
+ * @at: a moment, in seconds since 1970 (UTC)
+ *
+ * Returns: (transfer full): the name a baseline saved at @at is offered:
+ *   "Baseline of 24 November 2026"
+ */
+char *
+cohorts_plan_make_baseline_name (gint64 at)
+{
+  g_autoptr(GDateTime) moment = g_date_time_new_from_unix_utc (at);
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (moment != NULL, NULL);
+  day = cohorts_date_format (cohorts_date_new (g_date_time_get_year (moment),
+                                               g_date_time_get_month (moment),
+                                               g_date_time_get_day_of_month (moment)));
+  /* Translators: the name offered for a new baseline: "Baseline of 24 November 2026" */
+  return g_strdup_printf (_("Baseline of %s"), day);
+}
+
+static char *
+make_baseline_id (CohortsPlan *self)
+{
+  for (guint n = g_list_model_get_n_items (G_LIST_MODEL (self->baselines)) + 1; ; n++)
+    {
+      char *id = g_strdup_printf ("b%u", n);
+      GListModel *baselines = G_LIST_MODEL (self->baselines);
+      guint count = g_list_model_get_n_items (baselines);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < count && !used; i++)
+        {
+          g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (baselines, i);
+          used = strcmp (cohorts_baseline_get_id (baseline), id) == 0;
+        }
+      if (!used)
+        return id;
+      g_free (id);
+    }
+}
+
+/**
+ * cohorts_plan_add_baseline:
+ * @name: what to call it (made one line)
+ *
+ * Saves the plan's cohorts and its schools' conversion dates as they are
+ * now, as a baseline at the end of the plan's, in one undoable step.
+ *
+ * Returns: (transfer none): the baseline, or %NULL with @error set when
+ *   the name is empty or too long, or the plan has as many baselines as it
+ *   may
+ */
+CohortsBaseline *
+cohorts_plan_add_baseline (CohortsPlan  *self,
+                           const char   *name,
+                           GError      **error)
+{
+  g_autofree char *clean_name = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(CohortsBaseline) baseline = NULL;
+  GListModel *cohorts, *schools;
+  guint n_cohorts, n_schools, position;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  clean_name = cohorts_text_clean_line (name);
+  g_strstrip (clean_name);
+  if (clean_name[0] == '\0' || g_utf8_strlen (clean_name, -1) > COHORTS_SHORT_TEXT_MAX)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("A baseline needs a name of at most %d characters"), COHORTS_SHORT_TEXT_MAX);
+      return NULL;
+    }
+
+  position = g_list_model_get_n_items (G_LIST_MODEL (self->baselines));
+  if (position >= COHORTS_PLAN_MAX_BASELINES)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_TOO_LARGE,
+                   _("A plan can keep at most %d baselines; remove one first"),
+                   COHORTS_PLAN_MAX_BASELINES);
+      return NULL;
+    }
+
+  id = make_baseline_id (self);
+  baseline = cohorts_baseline_new (id, clean_name, cohorts_date_time_now ());
+
+  cohorts = G_LIST_MODEL (self->cohorts);
+  n_cohorts = g_list_model_get_n_items (cohorts);
+  for (guint i = 0; i < n_cohorts; i++)
+    {
+      g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts, i);
+      cohorts_baseline_add_cohort (baseline, cohorts_cohort_get_id (cohort),
+                                   cohorts_cohort_get_name (cohort), cohorts_cohort_get_date (cohort));
+    }
+
+  schools = G_LIST_MODEL (self->schools);
+  n_schools = g_list_model_get_n_items (schools);
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+      CohortsCohort *cohort = cohorts_school_get_cohort (school);
+      int index = -1;
+      guint at;
+
+      if (cohort != NULL && g_list_store_find (self->cohorts, cohort, &at))
+        index = (int) at;
+      cohorts_baseline_add_entry (baseline, cohorts_school_get_urn (school),
+                                  cohorts_school_get_name (school), index,
+                                  cohorts_plan_get_conversion_date (self, school));
+    }
+  cohorts_baseline_sort (baseline);
+
+  push_item_command (self, _("Save Baseline"), self->baselines, baseline, position, TRUE);
+  return baseline;
+}
+
+/**
+ * cohorts_plan_remove_baseline:
+ *
+ * Removes @baseline from the plan, as one undoable step.
+ */
+void
+cohorts_plan_remove_baseline (CohortsPlan     *self,
+                              CohortsBaseline *baseline)
+{
+  guint position;
+
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_BASELINE (baseline));
+
+  if (!g_list_store_find (self->baselines, baseline, &position))
+    g_return_if_reached ();
+  push_item_command (self, _("Remove Baseline"), self->baselines, baseline, position, FALSE);
+}
+
+void
+cohorts_plan_load_baseline (CohortsPlan     *self,
+                            CohortsBaseline *baseline)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_BASELINE (baseline));
+
+  g_list_store_append (self->baselines, baseline);
+}
+
+/**
+ * cohorts_plan_get_date_changes:
+ *
+ * Returns: (transfer none): the history of the plan's conversion dates
+ *   (#CohortsDateChange), in the order the changes were recorded. A change
+ *   stays when its school or cohort leaves the plan: it is the record of
+ *   what happened.
+ */
+GListModel *
+cohorts_plan_get_date_changes (CohortsPlan *self)
+{
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->date_changes);
+}
+
+/**
+ * cohorts_plan_list_date_changes:
+ * @subject: "school:URN" or "cohort:ID"
+ *
+ * Returns: (transfer container) (element-type CohortsDateChange): the
+ *   changes of @subject's conversion date, oldest first
+ */
+GPtrArray *
+cohorts_plan_list_date_changes (CohortsPlan *self,
+                                const char  *subject)
+{
+  GListModel *changes;
+  guint n;
+  GPtrArray *found;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (subject != NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  changes = G_LIST_MODEL (self->date_changes);
+  n = g_list_model_get_n_items (changes);
+  for (guint i = 0; i < n; i++)
+    {
+      CohortsDateChange *change = g_list_model_get_item (changes, i);
+
+      if (strcmp (cohorts_date_change_get_subject (change), subject) == 0)
+        g_ptr_array_add (found, change);
+      else
+        g_object_unref (change);
+    }
+  return found;
+}
+
+/**
+ * cohorts_plan_add_date_change:
+ * @subject: what moved: "school:URN" or "cohort:ID", of the plan
+ * @from: the date before, or %COHORTS_DATE_NONE
+ * @to: the date after, or %COHORTS_DATE_NONE
+ * @author: (nullable): who records it (made one line)
+ * @note: (nullable): why, in words (cleaned as notes are)
+ *
+ * Records that a conversion date moved, now, as one undoable step; inside
+ * cohorts_plan_begin_edit() and cohorts_plan_end_edit() with the edit that
+ * moved it, one undo takes back both.
+ *
+ * Returns: (transfer none): the change, or %NULL with @error set when the
+ *   subject is not in the plan, the dates are the same, or the note is too
+ *   long
+ */
+CohortsDateChange *
+cohorts_plan_add_date_change (CohortsPlan             *self,
+                              const char              *subject,
+                              CohortsDate              from,
+                              CohortsDate              to,
+                              CohortsDateChangeReason  reason,
+                              const char              *author,
+                              const char              *note,
+                              GError                 **error)
+{
+  g_autofree char *clean_author = NULL;
+  g_autofree char *clean_note = NULL;
+  g_autoptr(CohortsDateChange) change = NULL;
+  guint position;
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (self), NULL);
+  g_return_val_if_fail (subject != NULL, NULL);
+  g_return_val_if_fail (reason <= COHORTS_DATE_CHANGE_ADVISORY_BOARD, NULL);
+
+  if (!cohorts_date_change_subject_is_valid (subject) || !cohorts_plan_has_subject (self, subject))
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("The plan has no school or cohort “%s” whose date could move"), subject);
+      return NULL;
+    }
+  if (from == to)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("A change of date needs two different dates"));
+      return NULL;
+    }
+
+  clean_author = author != NULL ? cohorts_text_clean_line (author) : g_strdup ("");
+  g_strstrip (clean_author);
+  if (g_utf8_strlen (clean_author, -1) > COHORTS_SHORT_TEXT_MAX)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_INVALID,
+                   _("A name can have at most %d characters"), COHORTS_SHORT_TEXT_MAX);
+      return NULL;
+    }
+  clean_note = cohorts_text_clean_notes (note != NULL ? note : "");
+  if (g_utf8_strlen (clean_note, -1) > COHORTS_DATE_CHANGE_NOTE_MAX)
+    {
+      g_set_error (error, COHORTS_PLAN_ERROR, COHORTS_PLAN_ERROR_TOO_LARGE,
+                   _("The reason can hold at most %d characters"), COHORTS_DATE_CHANGE_NOTE_MAX);
+      return NULL;
+    }
+
+  change = cohorts_date_change_new (subject, cohorts_date_time_now (), from, to, reason,
+                                    clean_author, clean_note);
+  position = g_list_model_get_n_items (G_LIST_MODEL (self->date_changes));
+  push_item_command (self, _("Record Date Change"), self->date_changes, change, position, TRUE);
+  return change;
+}
+
+void
+cohorts_plan_load_date_change (CohortsPlan       *self,
+                               CohortsDateChange *change)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (self));
+  g_return_if_fail (COHORTS_IS_DATE_CHANGE (change));
+
+  g_list_store_append (self->date_changes, change);
 }

@@ -7,9 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "cohorts-baseline.h"
 #include "cohorts-cohort.h"
 #include "cohorts-comment.h"
 #include "cohorts-date.h"
+#include "cohorts-date-change.h"
 #include "cohorts-error.h"
 #include "cohorts-history.h"
 #include "cohorts-readiness.h"
@@ -134,6 +136,29 @@ void            cohorts_plan_resolve_comment    (CohortsPlan    *self,
                                                  CohortsComment *comment,
                                                  gboolean        resolved,
                                                  const char     *by);
+/* Baselines and the history of conversion dates (format version 7). */
+GListModel     *cohorts_plan_get_baselines      (CohortsPlan    *self);
+CohortsBaseline *cohorts_plan_find_baseline     (CohortsPlan    *self,
+                                                 const char     *id_or_name);
+CohortsBaseline *cohorts_plan_add_baseline      (CohortsPlan    *self,
+                                                 const char     *name,
+                                                 GError        **error);
+void            cohorts_plan_remove_baseline    (CohortsPlan    *self,
+                                                 CohortsBaseline *baseline);
+char           *cohorts_plan_make_baseline_name (gint64          at);
+CohortsDate     cohorts_plan_get_conversion_date (CohortsPlan   *self,
+                                                  CohortsSchool *school);
+GListModel     *cohorts_plan_get_date_changes   (CohortsPlan    *self);
+GPtrArray      *cohorts_plan_list_date_changes  (CohortsPlan    *self,
+                                                 const char     *subject);
+CohortsDateChange *cohorts_plan_add_date_change (CohortsPlan             *self,
+                                                 const char              *subject,
+                                                 CohortsDate              from,
+                                                 CohortsDate              to,
+                                                 CohortsDateChangeReason  reason,
+                                                 const char              *author,
+                                                 const char              *note,
+                                                 GError                 **error);
 
 void            cohorts_plan_begin_edit         (CohortsPlan    *self,
                                                  const char     *label);

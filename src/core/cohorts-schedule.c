@@ -367,3 +367,37 @@ cohorts_schedule_plan (CohortsSchedule  *self,
 
   return conversion;
 }
+
+/**
+ * cohorts_schedule_lead_days:
+ *
+ * Returns: how many days before its conversion @school's first step starts
+ *   when every step is as the template schedules it (dates of the school's
+ *   own left aside): the length of its bar for any conversion date
+ */
+int
+cohorts_schedule_lead_days (CohortsSchedule *self,
+                            CohortsSchool   *school)
+{
+  gboolean church;
+  int lead = 0;
+
+  g_return_val_if_fail (COHORTS_IS_SCHEDULE (self), 0);
+  g_return_val_if_fail (COHORTS_IS_SCHOOL (school), 0);
+
+  church = cohorts_school_is_church_school (school);
+  for (guint i = 0; i < COHORTS_N_STEPS; i++)
+    {
+      int weeks;
+
+      if (!cohorts_step_applies (i, school))
+        continue;
+      weeks = self->weeks_before[i];
+      if (church && i <= COHORTS_STEP_ACADEMY_ORDER)
+        weeks += self->church_lead_weeks;
+      if (cohorts_step_lasts (i))
+        weeks += self->weeks[i];
+      lead = MAX (lead, weeks * 7);
+    }
+  return lead;
+}

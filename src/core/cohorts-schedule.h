@@ -91,5 +91,7 @@ gboolean    cohorts_step_applies      (CohortsStep       step,
 CohortsDate cohorts_schedule_plan     (CohortsSchedule  *self,
                                        CohortsSchool    *school,
                                        CohortsMilestone  milestones[COHORTS_N_STEPS]);
+int         cohorts_schedule_lead_days (CohortsSchedule *self,
+                                        CohortsSchool   *school);
 
 G_END_DECLS

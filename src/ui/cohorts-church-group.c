@@ -217,20 +217,18 @@ describe_governance (int foundation,
 static const char *
 describe_kind (CohortsSchool *school)
 {
-  switch (cohorts_school_get_establishment_type (school))
-    {
-    case COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED:
-      return _("Voluntary aided: the church appoints most of the governors and its site trustees hold the "
-               "land. Both the diocesan board and the site trustees must consent, and a Church Supplemental "
-               "Agreement is needed.");
-    case COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED:
-      return _("Voluntary controlled: the church appoints a minority of the governors. The diocesan board "
-               "must consent, and, as for an aided school, a Church Supplemental Agreement covers the land "
-               "the site trustees hold.");
-    default:
-      return _("The diocesan board must consent, and a Church Supplemental Agreement covers the land the site "
-               "trustees hold.");
-    }
+  CohortsEstablishmentType type = cohorts_school_get_establishment_type (school);
+
+  if (type == COHORTS_ESTABLISHMENT_VOLUNTARY_AIDED)
+    return _("Voluntary aided: the church appoints most of the governors and its site trustees hold the "
+             "land. Both the diocesan board and the site trustees must consent, and a Church Supplemental "
+             "Agreement is needed.");
+  if (type == COHORTS_ESTABLISHMENT_VOLUNTARY_CONTROLLED)
+    return _("Voluntary controlled: the church appoints a minority of the governors. The diocesan board "
+             "must consent, and, as for an aided school, a Church Supplemental Agreement covers the land "
+             "the site trustees hold.");
+  return _("The diocesan board must consent, and a Church Supplemental Agreement covers the land the site "
+           "trustees hold.");
 }
 
 static gboolean

@@ -29,6 +29,8 @@
 
 #include "cohorts-church-group.h"
 #include "cohorts-date-button.h"
+#include "cohorts-date-reason.h"
+#include "cohorts-dates-group.h"
 #include "cohorts-framework-group.h"
 #include "cohorts-readiness-group.h"
 #include "cohorts-review-group.h"
@@ -254,6 +256,7 @@ struct _CohortsEditor
   GPtrArray *problem_rows;    /* its rows */
   GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
   GtkWidget *review_group;    /* the comments on what is shown, first on the page (owned) */
+  GtkWidget *dates_group;     /* baselines, or the history of the date, last on the page (owned) */
   gboolean review_mode;       /* all but the review group insensitive */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
@@ -308,6 +311,44 @@ show_problem (CohortsEditor *self,
 
 static gboolean refresh (gpointer user_data);
 
+typedef struct
+{
+  CohortsEditor *self;
+  CohortsCohort *cohort;
+  CohortsDate date;
+} CohortDate;
+
+static void
+cohort_date_free (gpointer data)
+{
+  CohortDate *c = data;
+
+  g_object_unref (c->self);
+  g_object_unref (c->cohort);
+  g_free (c);
+}
+
+static gboolean
+cohort_date_edit (gpointer data,
+                  gboolean apply)
+{
+  CohortDate *c = data;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* Gone with its window: nothing to do. */
+  if (c->self->plan == NULL)
+    return FALSE;
+  /* Called off: the row shows the plan's date again. */
+  if (!apply)
+    {
+      cohorts_schedule_before_frame (&c->self->refresh_source, refresh, c->self);
+      return FALSE;
+    }
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, c->date);
+  return cohorts_plan_edit_value (c->self->plan, c->cohort, "date", &value, NULL);
+}
+
 /* Edits the row's property to @value, as one undoable step. */
 static gboolean
 commit (CohortsEditor *self,
@@ -327,6 +368,25 @@ commit (CohortsEditor *self,
     {
       cohorts_schedule_before_frame (&self->refresh_source, refresh, self);
       return FALSE;
+    }
+
+  /* A cohort's date moves its conversions: once the plan has a baseline,
+   * the user says why first. */
+  if (COHORTS_IS_COHORT (self->subject) && g_str_equal (field->property, "date") &&
+      G_VALUE_HOLDS_UINT (value) && g_value_get_uint (value) != cohorts_cohort_get_date (COHORTS_COHORT (self->subject)))
+    {
+      CohortsCohort *cohort = COHORTS_COHORT (self->subject);
+      GPtrArray *moves = cohorts_date_moves_new ();
+      g_autofree char *subject = g_strconcat ("cohort:", cohorts_cohort_get_id (cohort), NULL);
+      CohortDate *c = g_new0 (CohortDate, 1);
+
+      c->self = g_object_ref (self);
+      c->cohort = g_object_ref (cohort);
+      c->date = g_value_get_uint (value);
+      cohorts_date_moves_add (moves, subject, cohorts_cohort_get_date (cohort), c->date);
+      ok = cohorts_date_reason_run (GTK_WIDGET (self), self->plan, NULL, moves, cohort_date_edit, c, cohort_date_free);
+      show_problem (self, row, NULL);
+      return ok;
     }
 
   if (field->kind == KIND_URN)
@@ -1147,6 +1207,8 @@ cohorts_editor_set_subject (CohortsEditor *self,
       else
         sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
       build_rows (self, sections, n_sections);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->dates_group));
+      g_ptr_array_add (self->groups, self->dates_group);
       apply_review_mode (self);
     }
 
@@ -1154,6 +1216,7 @@ cohorts_editor_set_subject (CohortsEditor *self,
     g_autofree char *key = subject_key (self);
     cohorts_review_group_set_subject (COHORTS_REVIEW_GROUP (self->review_group), plan,
                                       key != NULL ? key : "plan");
+    cohorts_dates_group_set_subject (COHORTS_DATES_GROUP (self->dates_group), plan, key != NULL ? key : "plan");
   }
 
   if (self->steps_group != NULL)
@@ -1217,6 +1280,7 @@ cohorts_editor_dispose (GObject *object)
   g_clear_object (&self->subject);
   g_clear_object (&self->plan);
   g_clear_object (&self->review_group);
+  g_clear_object (&self->dates_group);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COHORTS_TYPE_EDITOR);
 
@@ -1274,6 +1338,7 @@ cohorts_editor_init (CohortsEditor *self)
   self->problem_rows = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   self->review_group = g_object_ref_sink (cohorts_review_group_new ());
+  self->dates_group = g_object_ref_sink (cohorts_dates_group_new ());
 }
 
 /**

@@ -49,6 +49,7 @@ cohorts_print_choices_copy (const CohortsPrintChoices *choices)
   self->diocese = g_strdup (choices->diocese);
   for (guint i = 0; i < choices->hidden->len; i++)
     g_ptr_array_add (self->hidden, g_strdup (g_ptr_array_index (choices->hidden, i)));
+  self->baseline = g_strdup (choices->baseline);
   return self;
 }
 
@@ -59,6 +60,7 @@ cohorts_print_choices_free (CohortsPrintChoices *choices)
     return;
   g_ptr_array_unref (choices->hidden);
   g_free (choices->diocese);
+  g_free (choices->baseline);
   g_free (choices);
 }
 
@@ -112,8 +114,8 @@ cohorts_print_choices_set_hidden (CohortsPrintChoices *choices,
  * cohorts_print_choices_make_rows:
  *
  * Returns: (transfer full): rows of @plan's timeline for paper: every group
- *   unfolded, the cohorts left out hidden, only the diocese's schools in the
- *   diocese view
+ *   unfolded, the cohorts left out hidden, the baseline chosen shown, only
+ *   the diocese's schools in the diocese view
  */
 CohortsTimelineRows *
 cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
@@ -137,6 +139,8 @@ cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
     }
   if (cohorts_print_choices_get_hidden (choices, NULL))
     cohorts_timeline_rows_set_hidden (rows, NULL, TRUE);
+  if (choices->baseline != NULL)
+    cohorts_timeline_rows_set_baseline (rows, cohorts_plan_find_baseline (plan, choices->baseline));
   return rows;
 }
 

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @hidden: the ids of the cohorts left out; "" for the schools in no cohort
  * @diocese: (nullable): in the diocese view, its key: only its schools are
  *   shown (not kept between runs)
+ * @baseline: (nullable): the id of the plan's baseline shown under the
+ *   plan's bars, or %NULL for none (not kept between runs: it is the plan's)
  *
  * The choices of the print dialog's Timeline tab and of Export Timeline.
  */
@@ -36,6 +38,7 @@ typedef struct
   guint columns;
   GPtrArray *hidden;
   char *diocese;
+  char *baseline;
 } CohortsPrintChoices;
 
 CohortsPrintChoices *cohorts_print_choices_new         (void);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-date-reason.h"
 #include "cohorts-diocese.h"
 #include "cohorts-ui-util.h"
 
@@ -158,7 +159,7 @@ drop_schools_cb (GtkDropTarget *target,
   if (array->len == 0)
     return FALSE;
 
-  cohorts_plan_move_schools (plan, array, cohorts_group_get_cohort (group));
+  cohorts_date_reason_move_schools (GTK_WIDGET (row), plan, array, cohorts_group_get_cohort (group));
   return TRUE;
 }
 

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-date-button.h"
+#include "cohorts-date-reason.h"
 
 #include "cohorts-step-row.h"
 
@@ -239,20 +240,74 @@ length_in_days (CohortsStepRow *self)
   return cohorts_schedule_get_weeks (cohorts_plan_get_schedule (self->plan), self->step) * 7;
 }
 
+typedef struct
+{
+  CohortsStepRow *self;
+  GtkWidget *row;
+  CohortsPlan *plan;
+  CohortsSchool *school;
+  CohortsMilestone milestone;
+} Commit;
+
+static void
+commit_free (gpointer data)
+{
+  Commit *c = data;
+
+  g_object_unref (c->self);
+  g_object_unref (c->plan);
+  g_object_unref (c->school);
+  g_free (c);
+}
+
+static gboolean
+commit_edit (gpointer data,
+             gboolean apply)
+{
+  Commit *c = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* Called off: the row shows the step as the plan has it again. */
+  if (!apply)
+    {
+      if (c->self->school == c->school)
+        update (c->self);
+      return FALSE;
+    }
+
+  ok = cohorts_plan_set_milestone (c->plan, c->school, c->self->step, &c->milestone, &error);
+  /* The row may have gone meanwhile (its window closed). */
+  if (c->self->plan != NULL)
+    show_problem (c->self, c->row, ok ? NULL : error->message);
+  return ok;
+}
+
+/* Sets the step to @milestone; the conversion's, once the plan has a
+ * baseline and its date moves, after asking why. */
 static gboolean
 commit (CohortsStepRow         *self,
         GtkWidget              *row,
         const CohortsMilestone *milestone)
 {
-  g_autoptr(GError) error = NULL;
+  GPtrArray *moves = cohorts_date_moves_new ();
+  Commit *c = g_new0 (Commit, 1);
 
-  if (!cohorts_plan_set_milestone (self->plan, self->school, self->step, milestone, &error))
+  c->self = g_object_ref (self);
+  c->row = row;
+  c->plan = g_object_ref (self->plan);
+  c->school = g_object_ref (self->school);
+  c->milestone = *milestone;
+  if (self->step == COHORTS_STEP_CONVERSION)
     {
-      show_problem (self, row, error->message);
-      return FALSE;
+      CohortsCohort *cohort = cohorts_school_get_cohort (self->school);
+      CohortsDate to = milestone->state != COHORTS_MILESTONE_SCHEDULED ? milestone->date
+                       : cohort != NULL ? cohorts_cohort_get_date (cohort) : COHORTS_DATE_NONE;
+      g_autofree char *subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (self->school));
+
+      cohorts_date_moves_add (moves, subject, cohorts_plan_get_conversion_date (self->plan, self->school), to);
     }
-  show_problem (self, row, NULL);
-  return TRUE;
+  return cohorts_date_reason_run (GTK_WIDGET (self), self->plan, NULL, moves, commit_edit, c, commit_free);
 }
 
 static void

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One page of preferences: the paper (export only; printing asks the print
- * dialog), fit or tile, the months shown, which cohorts and which columns
- * beside the names. The months start as the plan's whole span; left so,
+ * dialog), fit or tile, the months shown, which cohorts, the baseline shown
+ * under the plan (once the plan has one) and which columns beside the
+ * names. The months start as the plan's whole span; left so,
  * they follow the plan.
  */
 #define G_LOG_DOMAIN "cohorts-print"
@@ -30,6 +31,7 @@ struct _CohortsTimelineOptions
   CohortsDateButton *to;     /* shows the 1st of the last month */
   GPtrArray *cohort_checks;  /* GtkCheckButton, "cohort" set on each (NULL: in none) */
   GtkCheckButton *columns[COHORTS_TIMELINE_N_COLUMNS];
+  AdwComboRow *baseline;     /* NULL when the plan has none: "None", then the plan's */
   CohortsDate plan_from;     /* the plan's whole span: first day */
   CohortsDate plan_to;       /* and last */
   char *diocese;             /* the diocese view's, passed through */
@@ -248,6 +250,37 @@ build (CohortsTimelineOptions    *self,
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
+  /* A baseline under the plan's bars, once the plan has one. */
+  if (g_list_model_get_n_items (cohorts_plan_get_baselines (self->plan)) > 0)
+    {
+      GListModel *baselines = cohorts_plan_get_baselines (self->plan);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      guint selected = 0;
+
+      gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < g_list_model_get_n_items (baselines); i++)
+        {
+          g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (baselines, i);
+
+          gtk_string_list_append (names, cohorts_baseline_get_name (baseline));
+          if (g_strcmp0 (choices->baseline, cohorts_baseline_get_id (baseline)) == 0)
+            selected = i + 1;
+        }
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Baseline"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("A thin grey bar under each school's own: its conversion "
+                                               "in the baseline"));
+      row = adw_combo_row_new ();
+      gtk_widget_set_name (row, "print-baseline");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Shown"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      self->baseline = ADW_COMBO_ROW (row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+    }
+
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Beside the Names"));
   for (guint i = 0; i < COHORTS_TIMELINE_N_COLUMNS; i++)
@@ -321,6 +354,15 @@ cohorts_timeline_options_get_choices (CohortsTimelineOptions *self)
   for (guint i = 0; i < COHORTS_TIMELINE_N_COLUMNS; i++)
     if (gtk_check_button_get_active (self->columns[i]))
       choices->columns |= 1u << i;
+  if (self->baseline != NULL && adw_combo_row_get_selected (self->baseline) > 0 &&
+      adw_combo_row_get_selected (self->baseline) != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (cohorts_plan_get_baselines (self->plan),
+                                                                   adw_combo_row_get_selected (self->baseline) - 1);
+
+      if (baseline != NULL)
+        choices->baseline = g_strdup (cohorts_baseline_get_id (baseline));
+    }
   return choices;
 }
 

@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (CohortsTimelineLegend, cohorts_timeline_legend, COHORTS, T
 struct _CohortsTimelineLegend
 {
   GtkWidget parent_instance;
+
+  gboolean baseline;   /* a baseline is shown: its key too */
 };
 
 G_DEFINE_FINAL_TYPE (CohortsTimelineLegend, cohorts_timeline_legend, GTK_TYPE_WIDGET)
@@ -63,7 +65,8 @@ cohorts_timeline_legend_measure (GtkWidget      *widget,
     }
 
   legend_style (widget, &style);
-  *minimum = *natural = (int) ceil (cohorts_timeline_render_legend (NULL, &style, for_size > 0 ? for_size : 600));
+  *minimum = *natural = (int) ceil (cohorts_timeline_render_legend_full (NULL, &style, for_size > 0 ? for_size : 600,
+                                                                               COHORTS_TIMELINE_LEGEND (widget)->baseline));
 }
 
 static GtkSizeRequestMode
@@ -83,7 +86,7 @@ cohorts_timeline_legend_snapshot (GtkWidget   *widget,
 
   legend_style (widget, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cohorts_timeline_render_legend (cr, &style, width);
+  cohorts_timeline_render_legend_full (cr, &style, width, COHORTS_TIMELINE_LEGEND (widget)->baseline);
   cairo_destroy (cr);
 }
 
@@ -128,6 +131,12 @@ struct _CohortsTimelinePage
   AdwBin parent_instance;
 
   CohortsTimeline *timeline;
+  CohortsTimelineLegend *legend;
+  GtkBox *toolbar;
+  GtkDropDown *baseline_choice;   /* "No Baseline", then the plan's */
+  GtkStringList *baseline_names;
+  CohortsPlan *plan;              /* the timeline's, while its baselines are watched */
+  gboolean filling;
 };
 
 G_DEFINE_FINAL_TYPE (CohortsTimelinePage, cohorts_timeline_page, ADW_TYPE_BIN)
@@ -162,16 +171,104 @@ today_action (GtkWidget  *widget,
   cohorts_timeline_scroll_to_date (COHORTS_TIMELINE_PAGE (widget)->timeline, cohorts_date_today ());
 }
 
+/* The baseline shown -------------------------------------------------------- */
+
+static void
+show_baseline (CohortsTimelinePage *self,
+               CohortsBaseline     *baseline)
+{
+  cohorts_timeline_set_baseline (self->timeline, baseline);
+  if (self->legend->baseline != (baseline != NULL))
+    {
+      self->legend->baseline = baseline != NULL;
+      gtk_widget_queue_resize (GTK_WIDGET (self->legend));
+    }
+}
+
+static void
+baseline_selected_cb (CohortsTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->baseline_choice);
+  g_autoptr(CohortsBaseline) baseline = NULL;
+
+  if (self->filling || self->plan == NULL)
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    baseline = g_list_model_get_item (cohorts_plan_get_baselines (self->plan), selected - 1);
+  show_baseline (self, baseline);
+}
+
+/* The choices follow the plan's baselines; the one shown stays shown while
+ * the plan keeps it. */
+static void
+fill_baselines (CohortsTimelinePage *self)
+{
+  CohortsBaseline *shown = cohorts_timeline_get_baseline (self->timeline);
+  GListModel *baselines = self->plan != NULL ? cohorts_plan_get_baselines (self->plan) : NULL;
+  guint n = baselines != NULL ? g_list_model_get_n_items (baselines) : 0;
+  guint selected = 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, g_strdup (_("No Baseline")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortsBaseline) baseline = g_list_model_get_item (baselines, i);
+
+      if (baseline == shown)
+        selected = i + 1;
+      g_ptr_array_add (names, g_strdup (cohorts_baseline_get_name (baseline)));
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->baseline_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->baseline_choice, selected);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_choice), n > 0);
+  if (selected == 0)
+    show_baseline (self, NULL);
+}
+
+static void
+timeline_plan_changed_cb (CohortsTimelinePage *self)
+{
+  CohortsPlan *plan = cohorts_timeline_get_plan (self->timeline);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (cohorts_plan_get_baselines (self->plan), self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect_swapped (cohorts_plan_get_baselines (plan), "items-changed", G_CALLBACK (fill_baselines), self);
+  fill_baselines (self);
+}
+
+static void
+cohorts_timeline_page_dispose (GObject *object)
+{
+  CohortsTimelinePage *self = COHORTS_TIMELINE_PAGE (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (cohorts_plan_get_baselines (self->plan), self);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cohorts_timeline_page_parent_class)->dispose (object);
+}
+
 static void
 cohorts_timeline_page_class_init (CohortsTimelinePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cohorts_timeline_page_dispose;
 
   g_type_ensure (COHORTS_TYPE_TIMELINE);
   g_type_ensure (COHORTS_TYPE_TIMELINE_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cohorts/Cohorts/ui/cohorts-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, legend);
+  gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, toolbar);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.today", NULL, today_action);
@@ -181,6 +278,21 @@ static void
 cohorts_timeline_page_init (CohortsTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Shown once the plan has a baseline. */
+  self->baseline_names = gtk_string_list_new (NULL);
+  self->baseline_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->baseline_names), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->baseline_choice), "timeline-baseline");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_choice),
+                               _("Show a baseline's conversions under the plan's"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->baseline_choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Baseline Shown"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_choice), FALSE);
+  gtk_box_insert_child_after (self->toolbar, GTK_WIDGET (self->baseline_choice),
+                              gtk_widget_get_prev_sibling (gtk_widget_get_last_child (GTK_WIDGET (self->toolbar))));
+  g_signal_connect_swapped (self->baseline_choice, "notify::selected", G_CALLBACK (baseline_selected_cb), self);
+  g_signal_connect_object (self->timeline, "notify::plan", G_CALLBACK (timeline_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

@@ -29,6 +29,7 @@
 #include "cohorts-calendar.h"
 #include "cohorts-checks.h"
 #include "cohorts-cohort.h"
+#include "cohorts-date-reason.h"
 #include "cohorts-timeline.h"
 #include "cohorts-timeline-render.h"
 
@@ -609,41 +610,102 @@ problem (CohortsTimeline *self,
   g_signal_emit (self, signals[PROBLEM], 0, message);
 }
 
-/* Moves the conversion of @school, or else of @cohort, to @date. */
+typedef struct
+{
+  CohortsTimeline *self;
+  CohortsSchool *school;
+  CohortsCohort *cohort;
+  CohortsMilestone milestone;
+  CohortsDate date;
+} Reschedule;
+
+static void
+reschedule_free (gpointer data)
+{
+  Reschedule *r = data;
+
+  g_object_unref (r->self);
+  g_clear_object (&r->school);
+  g_clear_object (&r->cohort);
+  g_free (r);
+}
+
+static gboolean
+reschedule_edit (gpointer data,
+                 gboolean apply)
+{
+  Reschedule *r = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!apply || r->self->plan == NULL)
+    return FALSE;
+
+  if (r->school != NULL)
+    ok = cohorts_plan_set_milestone (r->self->plan, r->school, COHORTS_STEP_CONVERSION, &r->milestone, &error);
+  else
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_UINT);
+      g_value_set_uint (&value, r->date);
+      ok = cohorts_plan_edit_value (r->self->plan, r->cohort, "date", &value, &error);
+    }
+  if (!ok)
+    problem (r->self, error->message);
+  return ok;
+}
+
+/* Moves the conversion of @school, or else of @cohort, to @date; once the
+ * plan has a baseline, after asking why. */
 static void
 reschedule (CohortsTimeline *self,
             CohortsSchool   *school,
             CohortsCohort   *cohort,
             CohortsDate      date)
 {
-  g_autoptr(GError) error = NULL;
+  GPtrArray *moves = cohorts_date_moves_new ();
+  Reschedule *r = g_new0 (Reschedule, 1);
 
+  r->self = g_object_ref (self);
+  r->date = date;
   if (school != NULL)
     {
       CohortsMilestone own, milestone = { COHORTS_DATE_NONE, date, COHORTS_MILESTONE_PLANNED };
       CohortsCohort *its_cohort = cohorts_school_get_cohort (school);
+      g_autofree char *subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
 
       cohorts_school_get_milestone (school, COHORTS_STEP_CONVERSION, &own);
       if (own.state == COHORTS_MILESTONE_DONE)
         {
           problem (self, _("This school has converted: its conversion date is a fact, not a plan"));
+          g_ptr_array_unref (moves);
+          reschedule_free (r);
           return;
         }
       /* Back to its cohort's date: back to the cohort's schedule. */
       if (its_cohort != NULL && cohorts_cohort_get_date (its_cohort) == date)
         milestone = (CohortsMilestone) { COHORTS_DATE_NONE, COHORTS_DATE_NONE, COHORTS_MILESTONE_SCHEDULED };
-      if (!cohorts_plan_set_milestone (self->plan, school, COHORTS_STEP_CONVERSION, &milestone, &error))
-        problem (self, error->message);
+      r->school = g_object_ref (school);
+      r->milestone = milestone;
+      cohorts_date_moves_add (moves, subject, cohorts_plan_get_conversion_date (self->plan, school), date);
     }
   else if (cohort != NULL && date != cohorts_cohort_get_date (cohort))
     {
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *subject = g_strconcat ("cohort:", cohorts_cohort_get_id (cohort), NULL);
 
-      g_value_init (&value, G_TYPE_UINT);
-      g_value_set_uint (&value, date);
-      if (!cohorts_plan_edit_value (self->plan, cohort, "date", &value, &error))
-        problem (self, error->message);
+      r->cohort = g_object_ref (cohort);
+      cohorts_date_moves_add (moves, subject, cohorts_cohort_get_date (cohort), date);
     }
+  else
+    {
+      g_ptr_array_unref (moves);
+      reschedule_free (r);
+      return;
+    }
+
+  cohorts_date_reason_run (GTK_WIDGET (self), self->plan, NULL, moves,
+                           reschedule_edit, r, reschedule_free);
 }
 
 /* Ctrl+Left and Ctrl+Right: the focus row's conversion a month sooner or later. */
@@ -1747,6 +1809,34 @@ cohorts_timeline_get_plan (CohortsTimeline *self)
 {
   g_return_val_if_fail (COHORTS_IS_TIMELINE (self), NULL);
   return self->plan;
+}
+
+/**
+ * cohorts_timeline_set_baseline:
+ * @baseline: (nullable): a baseline of the plan, or %NULL for none
+ *
+ * Shows @baseline's conversions under the plan's, a thin grey bar a school.
+ */
+void
+cohorts_timeline_set_baseline (CohortsTimeline *self,
+                               CohortsBaseline *baseline)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+
+  if (self->rows != NULL)
+    cohorts_timeline_rows_set_baseline (self->rows, baseline);
+}
+
+/**
+ * cohorts_timeline_get_baseline:
+ *
+ * Returns: (transfer none) (nullable): the baseline shown
+ */
+CohortsBaseline *
+cohorts_timeline_get_baseline (CohortsTimeline *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE (self), NULL);
+  return self->rows != NULL ? cohorts_timeline_rows_get_baseline (self->rows) : NULL;
 }
 
 /**

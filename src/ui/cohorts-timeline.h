@@ -31,6 +31,9 @@ void           cohorts_timeline_set_diocese         (CohortsTimeline     *self,
                                                      const char          *diocese);
 CohortsTimelineRows *cohorts_timeline_get_rows      (CohortsTimeline     *self);
 CohortsPlan   *cohorts_timeline_get_plan            (CohortsTimeline     *self);
+void           cohorts_timeline_set_baseline        (CohortsTimeline     *self,
+                                                     CohortsBaseline     *baseline);
+CohortsBaseline *cohorts_timeline_get_baseline      (CohortsTimeline     *self);
 CohortsSchool *cohorts_timeline_get_selected_school (CohortsTimeline     *self);
 void           cohorts_timeline_set_selected_school (CohortsTimeline     *self,
                                                      CohortsSchool       *school);

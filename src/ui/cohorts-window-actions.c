@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-date-reason.h"
 #include "cohorts-ui-util.h"
 
 #include "cohorts-application.h"
@@ -258,6 +259,7 @@ cohorts_window_update_edit_actions (CohortsWindow *self)
                                  edit && cohort != NULL && position + 1 < n_cohorts);
   gtk_widget_action_set_enabled (widget, "win.cohort-delete", edit && cohort != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-review", self->plan != NULL);
+  cohorts_window_update_baseline_actions (self);
 }
 
 /* Undo and redo, named after what they undo */
@@ -395,7 +397,7 @@ move_schools_action (GtkWidget  *widget,
       g_return_if_fail (cohort != NULL);
     }
 
-  cohorts_plan_move_schools (self->plan, schools, cohort);
+  cohorts_date_reason_move_schools (GTK_WIDGET (self), self->plan, schools, cohort);
 }
 
 static void

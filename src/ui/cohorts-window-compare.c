@@ -151,8 +151,8 @@ add_group (CohortsWindow      *self,
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
 }
 
-static GtkWindow *
-compare_window (CohortsWindow *self,
+GtkWindow *
+cohorts_window_show_changes (CohortsWindow *self,
                 GPtrArray     *changes,
                 const char    *file_name)
 {
@@ -250,7 +250,7 @@ compare_loaded_cb (GObject      *source,
   else if (self->plan != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
     {
       changes = cohorts_diff_plans (old_plan, self->plan);
-      compare_window (self, changes, job->file_name);
+      cohorts_window_show_changes (self, changes, job->file_name);
     }
   compare_job_free (job);
 }
@@ -330,6 +330,7 @@ cohorts_window_update_compare_actions (CohortsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare",
                                  self->plan != NULL && self->busy_cancellable == NULL);
+  cohorts_window_update_baseline_actions (self);
 }
 
 void

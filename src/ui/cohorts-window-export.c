@@ -28,7 +28,8 @@
 #define TIMELINE_GROUP "Timeline"
 
 /* What the next print or export starts from: the window's last choices, or
- * the layout and columns kept from the last run (of @group). */
+ * the layout and columns kept from the last run (of @group) with the
+ * baseline the timeline shows. */
 static CohortsPrintChoices *
 initial_choices (CohortsWindow *self,
                  const char    *group)
@@ -44,6 +45,9 @@ initial_choices (CohortsWindow *self,
       keyfile = cohorts_print_state_load ();
       cohorts_print_choices_load (choices, keyfile, TIMELINE_GROUP);
       cohorts_print_choices_load (choices, keyfile, group);
+      /* The first time, the baseline the timeline shows. */
+      if (cohorts_timeline_get_baseline (self->timeline) != NULL)
+        choices->baseline = g_strdup (cohorts_baseline_get_id (cohorts_timeline_get_baseline (self->timeline)));
     }
   /* The diocese view prints and exports what it shows. */
   g_free (choices->diocese);

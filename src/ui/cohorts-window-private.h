@@ -138,6 +138,12 @@ char *cohorts_window_dup_plan_name         (CohortsWindow  *self);
 /* cohorts-window-compare.c: Compare with… */
 void cohorts_window_class_init_compare     (GtkWidgetClass *widget_class);
 void cohorts_window_update_compare_actions (CohortsWindow  *self);
+GtkWindow *cohorts_window_show_changes     (CohortsWindow  *self,
+                                            GPtrArray      *changes,
+                                            const char     *name);
+/* cohorts-window-baselines.c: Save Baseline…, Compare with Baseline, showing one */
+void cohorts_window_class_init_baselines    (GtkWidgetClass *widget_class);
+void cohorts_window_update_baseline_actions (CohortsWindow  *self);
 /* cohorts-window-review.c: review mode, comments and decisions */
 void cohorts_window_class_init_review (GtkWidgetClass *widget_class);
 void cohorts_window_init_review       (CohortsWindow  *self);

@@ -1042,6 +1042,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   cohorts_window_class_init_export (widget_class);
   cohorts_window_class_init_register (widget_class);
   cohorts_window_class_init_compare (widget_class);
+  cohorts_window_class_init_baselines (widget_class);
   cohorts_window_class_init_suggest (widget_class);
   cohorts_window_class_init_review (widget_class);
   cohorts_window_class_init_diocese (widget_class);
