@@ -442,6 +442,89 @@ test_church_share (void)
                   "Bring a church school forward to January 2028.");
 }
 
+/* The church share month by month, as the checks see it, on the plan of
+ * test_church_share() with a minimum of 50%:
+ *   September 2027  2 academies, 0 church: not judged (fewer than 3)
+ *   January 2028    3, 1 church (33.33%): below
+ *   September 2028  5, 1 (20%): below
+ *   January 2029    6, 2 (33.33%): below
+ *   April 2029      8, 2 (25%): below
+ * and with 25%: only September 2028 is below (April 2029 is exactly 25%).
+ * A school with a date of its own counts from its own month. */
+static void
+test_church_share_series (void)
+{
+  g_autoptr(CohortsPlan) plan = new_plan ();
+  g_autoptr(GArray) shares = NULL;
+  CohortsCohort *c1 = cohorts_plan_add_cohort (plan, "Cohort 1", d (2027, 9, 1));
+  CohortsCohort *c2 = cohorts_plan_add_cohort (plan, "Cohort 2", d (2028, 1, 1));
+  CohortsCohort *c3 = cohorts_plan_add_cohort (plan, "Cohort 3", d (2028, 9, 1));
+  CohortsCohort *c4 = cohorts_plan_add_cohort (plan, "Cohort 4", d (2029, 1, 1));
+  CohortsCohort *c5 = cohorts_plan_add_cohort (plan, "Cohort 5", d (2029, 4, 1));
+  static const struct { int year, month; guint academies, church; gboolean below_50, below_25; } expected[] = {
+    { 2027, 9, 2, 0, FALSE, FALSE },
+    { 2028, 1, 3, 1, TRUE, FALSE },
+    { 2028, 9, 5, 1, TRUE, TRUE },
+    { 2029, 1, 6, 2, TRUE, FALSE },
+    { 2029, 4, 8, 2, TRUE, FALSE },
+  };
+  CohortsMilestone own = { 0, };
+
+  add_school (plan, c1, "Ash Primary School", COHORTS_OFSTED_GRADE_GOOD);
+  add_school (plan, c1, "Birch Primary School", COHORTS_OFSTED_GRADE_GOOD);
+  cohorts_plan_edit (plan, add_school (plan, c2, "St Cuthbert’s CE First School", COHORTS_OFSTED_GRADE_GOOD),
+                     "religious-character", COHORTS_RELIGIOUS_CHARACTER_CHURCH_OF_ENGLAND, NULL);
+  add_school (plan, c3, "Dale Middle School", COHORTS_OFSTED_GRADE_GOOD);
+  add_school (plan, c3, "Elm High School", COHORTS_OFSTED_GRADE_GOOD);
+  cohorts_plan_edit (plan, add_school (plan, c4, "St Mary’s RC Primary School", COHORTS_OFSTED_GRADE_GOOD),
+                     "religious-character", COHORTS_RELIGIOUS_CHARACTER_ROMAN_CATHOLIC, NULL);
+  add_school (plan, c5, "Fir First School", COHORTS_OFSTED_GRADE_GOOD);
+  add_school (plan, c5, "Gorse First School", COHORTS_OFSTED_GRADE_GOOD);
+  /* In no cohort, no date: not an academy in the plan. */
+  add_school (plan, NULL, "Holly Infant School", COHORTS_OFSTED_GRADE_GOOD);
+
+  /* No minimum: the counts, nothing below. */
+  shares = cohorts_capacity_church_share (plan);
+  g_assert_cmpuint (shares->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const CohortsChurchShare *share = &g_array_index (shares, CohortsChurchShare, i);
+
+      g_assert_cmpint (share->month, ==, d (expected[i].year, expected[i].month, 1));
+      g_assert_cmpuint (share->academies, ==, expected[i].academies);
+      g_assert_cmpuint (share->church, ==, expected[i].church);
+      g_assert_false (share->below);
+    }
+
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "church-share-min", 5000, NULL);
+  g_clear_pointer (&shares, g_array_unref);
+  shares = cohorts_capacity_church_share (plan);
+  for (guint i = 0; i < shares->len; i++)
+    g_assert_cmpint (g_array_index (shares, CohortsChurchShare, i).below, ==, expected[i].below_50);
+
+  cohorts_plan_edit (plan, cohorts_plan_get_trust (plan), "church-share-min", 2500, NULL);
+  g_clear_pointer (&shares, g_array_unref);
+  shares = cohorts_capacity_church_share (plan);
+  for (guint i = 0; i < shares->len; i++)
+    g_assert_cmpint (g_array_index (shares, CohortsChurchShare, i).below, ==, expected[i].below_25);
+
+  /* Holly converts on a date of its own in November 2028: 6 academies, 1
+   * church (16.67%) from then, still below. */
+  own.start = COHORTS_DATE_NONE;
+  own.state = COHORTS_MILESTONE_PLANNED;
+  own.date = d (2028, 11, 1);
+  g_assert_true (cohorts_plan_set_milestone (plan, cohorts_plan_find_school (plan, next_urn - 1),
+                                             COHORTS_STEP_CONVERSION, &own, NULL));
+  g_clear_pointer (&shares, g_array_unref);
+  shares = cohorts_capacity_church_share (plan);
+  g_assert_cmpuint (shares->len, ==, 6);
+  g_assert_cmpint (g_array_index (shares, CohortsChurchShare, 3).month, ==, d (2028, 11, 1));
+  g_assert_cmpuint (g_array_index (shares, CohortsChurchShare, 3).academies, ==, 6);
+  g_assert_cmpuint (g_array_index (shares, CohortsChurchShare, 3).church, ==, 1);
+  g_assert_true (g_array_index (shares, CohortsChurchShare, 3).below);
+  g_assert_cmpuint (g_array_index (shares, CohortsChurchShare, 5).academies, ==, 9);
+}
+
 /* The central services' cost against the top-slice: £420,000 a year, a 5%
  * top-slice of £6,000 a pupil (£300 a pupil a year):
  *   September 2027  Ash 400 + Birch 200 = 600 pupils   £180,000 (£240,000 short)
@@ -626,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/capacity/deficits-together", test_deficits_together);
   g_test_add_func ("/capacity/growth", test_growth);
   g_test_add_func ("/capacity/church-share", test_church_share);
+  g_test_add_func ("/capacity/church-share-series", test_church_share_series);
   g_test_add_func ("/capacity/central-costs", test_central_costs);
   g_test_add_func ("/capacity/in-checks", test_in_checks);
   g_test_add_func ("/capacity/25000-schools", test_large);

@@ -14,6 +14,7 @@
 #include "cohorts-checks.h"
 #include "cohorts-church-group.h"
 #include "cohorts-date-button.h"
+#include "cohorts-diocese.h"
 #include "cohorts-editor.h"
 #include "cohorts-export.h"
 #include "cohorts-framework-group.h"
@@ -4121,6 +4122,187 @@ test_review_mode (void)
   g_rmdir (dir);
 }
 
+static guint
+findings_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+/* The diocese view: win.diocese narrows the list, the timeline and the
+ * Problems list to one diocese's schools, with a banner, and back; the
+ * Diocese Summary shows its schools and consents, asking which diocese when
+ * there are several; its PDF is written. The example's schools are of one
+ * diocese (Ashminster, CE99): Upper Staveley is moved to a second here. */
+static void
+test_diocese (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cohorts-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *out_path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsTimeline *timeline = COHORTS_TIMELINE (find_widget (GTK_WIDGET (window), COHORTS_TYPE_TIMELINE));
+  CohortsTimelineRows *rows = cohorts_timeline_get_rows (timeline);
+  GtkWidget *list = find_named (GTK_WIDGET (window), "findings-list");
+  GtkWidget *banner = find_named (GTK_WIDGET (window), "diocese-label");
+  g_autoptr(GPtrArray) all_findings = NULL;
+  g_autoptr(GPtrArray) concerning = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  guint all_rows = cohorts_timeline_rows_get_n_rows (rows);
+  guint all_findings_rows;
+  GtkWindow *summary;
+  g_autofree char *text = NULL;
+  CohortsConsentCounts counts;
+
+  g_assert_nonnull (banner);
+  g_assert_null (cohorts_window_get_diocese (window));
+  cohorts_plan_edit (plan, cohorts_plan_find_school (plan, 938329),
+                     "diocese-code", "RC21", "diocese-name", "Archdiocese of Brindle", NULL);
+  settle ();
+  all_findings_rows = findings_rows (list);
+
+  /* The Diocese of Ashminster: its 5 schools in the list, its rows in the
+   * timeline, its problems in the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "CE99"));
+  settle ();
+  g_assert_cmpstr (cohorts_window_get_diocese (window), ==, "CE99");
+  g_assert_cmpuint (shown_count (window), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (cohorts_school_in_diocese (cohorts_plan_find_school (plan, shown_urn (window, i)), "CE99"));
+  wait_for_text (GTK_WIDGET (window), "Showing the Diocese of Ashminster’s 5 schools", TRUE);
+  /* The sidebar counts the diocese's schools of each group. */
+  wait_for_text (GTK_WIDGET (sidebar_of (window)), "1 April 2028 · 4 of 5 schools\n", TRUE);
+  g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), ==, cohorts_timeline_rows_get_n_groups (rows) + 5);
+  g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), <, all_rows);
+
+  all_findings = cohorts_checks_run (plan);
+  concerning = cohorts_diocese_filter_findings (all_findings, plan, "CE99");
+  g_assert_cmpuint (concerning->len, <, all_findings->len);
+  g_assert_cmpuint (findings_rows (list), ==, concerning->len);
+  g_assert_cmpuint (findings_rows (list), <, all_findings_rows);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subject = g_object_get_data (G_OBJECT (row), "subject");
+      CohortsFinding finding = { .code = (char *) "", .subject = (char *) subject };
+
+      /* Every row that leads somewhere leads to the diocese's schools, its
+       * cohorts or the church share (the only other kind kept). */
+      if (subject != NULL && !g_str_has_prefix (subject, "month:"))
+        g_assert_true (cohorts_finding_concerns_diocese (&finding, plan, "CE99"));
+    }
+
+  /* A diocese the plan does not have changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "CE01");
+  settle ();
+  g_assert_cmpstr (cohorts_window_get_diocese (window), ==, "CE99");
+
+  /* The Diocese Summary: its schools, its consents counted. */
+  summary = cohorts_window_show_diocese_summary (window, NULL);
+  g_assert_nonnull (summary);
+  settle ();
+  g_assert_cmpstr (gtk_window_get_title (summary), ==, "Diocese of Ashminster");
+  schools = cohorts_diocese_get_schools (plan, "CE99");
+  cohorts_diocese_count_consents (schools, &counts);
+  text = visible_text (GTK_WIDGET (summary));
+  for (guint i = 0; i < schools->len; i++)
+    g_assert_nonnull (strstr (text, cohorts_school_get_name (g_ptr_array_index (schools, i))));
+  g_assert_null (strstr (text, "Upper Staveley"));
+  {
+    g_autofree char *granted = g_strdup_printf ("Diocesan board of education\nNot requested: %u · Requested: %u · "
+                                                "Granted: %u · Refused: %u\n",
+                                                counts.diocesan[0], counts.diocesan[1], counts.diocesan[2],
+                                                counts.diocesan[3]);
+
+    g_assert_nonnull (strstr (text, granted));
+  }
+  g_assert_nonnull (find_named (GTK_WIDGET (summary), "church-share-chart"));
+  gtk_window_destroy (summary);
+  settle ();
+
+  /* Its PDF, on A3. */
+  cohorts_window_export_diocese_summary (window, out, "CE99", COHORTS_PAPER_SIZE_A3);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (GTK_WINDOW (window))), ==,
+                   "Exporting the Diocesan Summary");
+  wait_for_text (GTK_WIDGET (window), "Exported “summary.pdf”", TRUE);
+  g_clear_pointer (&text, g_free);
+  text = pdf_all_text (out_path);
+  g_assert_nonnull (strstr (text, "Diocese of Ashminster"));
+  g_assert_nonnull (strstr (text, "938244"));
+  g_assert_null (strstr (text, "938329"));
+
+  /* Export Timeline in the diocese view: its schools only. */
+  {
+    g_autofree char *timeline_path = g_build_filename (dir, "timeline.pdf", NULL);
+    g_autoptr(GFile) timeline_out = g_file_new_for_path (timeline_path);
+    GtkWindow *dialog = cohorts_window_show_export_options (window, timeline_out);
+
+    g_assert_nonnull (dialog);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Export"), "clicked");
+    wait_for_text (GTK_WIDGET (window), "Exported “timeline.pdf”", TRUE);
+    g_clear_pointer (&text, g_free);
+    text = pdf_all_text (timeline_path);
+    g_assert_nonnull (strstr (text, "Brackenfold"));
+    g_assert_nonnull (strstr (text, "Cohort 3"));
+    g_assert_null (strstr (text, "Northfield High School"));
+    g_assert_null (strstr (text, "Cohort 1"));
+    g_unlink (timeline_path);
+  }
+  g_assert_null (strstr (text, "Upper Staveley"));
+
+  /* The other diocese: its one school. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "RC21"));
+  settle ();
+  g_assert_cmpuint (shown_count (window), ==, 1);
+  g_assert_cmpuint (shown_urn (window, 0), ==, 938329);
+  wait_for_text (GTK_WIDGET (window), "Showing the Archdiocese of Brindle’s 1 school", TRUE);
+
+  /* Showing a school of another diocese (as a comment or a change does)
+   * leaves the diocese view. */
+  g_assert_true (cohorts_window_show_subject (window, "school:938112"));
+  settle ();
+  g_assert_null (cohorts_window_get_diocese (window));
+  g_assert_cmpuint (shown_count (window), ==, 19);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "RC21"));
+  settle ();
+  g_assert_cmpuint (shown_count (window), ==, 1);
+
+  /* Back to every school. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", ""));
+  settle ();
+  g_assert_null (cohorts_window_get_diocese (window));
+  g_assert_cmpuint (shown_count (window), ==, 19);
+  g_assert_cmpuint (cohorts_timeline_rows_get_n_rows (rows), ==, all_rows);
+  g_assert_cmpuint (findings_rows (list), ==, all_findings_rows);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
+
+  /* With every school shown and two dioceses, the summary asks which. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-diocese-summary", NULL));
+  wait_until (dialog_shown, window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (GTK_WINDOW (window))), ==, "Which Diocese?");
+  click (find_dialog (GTK_WINDOW (window)), "Archdiocese of Brindle");
+  settle ();
+  summary = GTK_WINDOW (find_named_toplevel ("diocese-summary"));
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (gtk_window_get_title (summary), ==, "Archdiocese of Brindle");
+  gtk_window_destroy (summary);
+
+  /* Another plan starts with every school. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diocese", "s", "CE99"));
+  settle ();
+  cohorts_window_set_plan (window, NULL, NULL);
+  g_assert_null (cohorts_window_get_diocese (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (out_path);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4204,6 +4386,7 @@ main (int   argc,
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/baselines", test_baselines);
   g_test_add_func ("/window/review-mode", test_review_mode);
+  g_test_add_func ("/window/diocese", test_diocese);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);
   g_test_add_func ("/window/autosave/recover", test_autosave_recover);
   g_test_add_func ("/window/autosave/close", test_autosave_close);

@@ -13,6 +13,12 @@
  * What does depend on every school (each group's span and readiness counts,
  * the number of academies over time, the plan's range of dates) is gathered
  * once an edit, not once a frame.
+ *
+ * The rows may show one diocese's schools only (the diocese view): the
+ * schools it shows are then gathered into one array at the same rebuild,
+ * each group's a slice of it, so that a row is still a division and a
+ * lookup. Cohorts with none of its schools have no rows; the trust's
+ * academies over time still count every school.
  */
 #define G_LOG_DOMAIN "cohorts-timeline"
 
@@ -21,6 +27,7 @@
 #include "cohorts-cohort.h"
 #include "cohorts-schedule.h"
 #include "cohorts-capacity.h"
+#include "cohorts-diocese.h"
 #include "cohorts-timeline-rows.h"
 
 struct _CohortsTimelineRows
@@ -39,6 +46,12 @@ struct _CohortsTimelineRows
   guint n_rows;
   CohortsDate start;
   CohortsDate end;
+
+  /* The diocese view */
+  char *diocese;             /* a diocese's key, or NULL for every school */
+  GPtrArray *shown;          /* CohortsSchool (not owned): each group's, in turn */
+  GArray *offsets;           /* guint: where each group's schools start in @shown */
+  GHashTable *positions;     /* CohortsSchool -> its place in its group, plus one */
 };
 
 G_DEFINE_FINAL_TYPE (CohortsTimelineRows, cohorts_timeline_rows, G_TYPE_OBJECT)
@@ -78,6 +91,10 @@ cohorts_timeline_rows_finalize (GObject *object)
   g_array_unref (self->counts);
   g_hash_table_unref (self->collapsed);
   g_hash_table_unref (self->hidden);
+  g_free (self->diocese);
+  g_ptr_array_unref (self->shown);
+  g_array_unref (self->offsets);
+  g_hash_table_unref (self->positions);
 
   G_OBJECT_CLASS (cohorts_timeline_rows_parent_class)->finalize (object);
 }
@@ -108,6 +125,9 @@ cohorts_timeline_rows_init (CohortsTimelineRows *self)
   self->counts = g_array_new (FALSE, TRUE, sizeof (CohortsTimelineCount));
   self->collapsed = g_hash_table_new (NULL, NULL);
   self->hidden = g_hash_table_new (NULL, NULL);
+  self->shown = g_ptr_array_new ();
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->positions = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -236,6 +256,24 @@ add_school (CohortsTimelineRows  *self,
     }));
 }
 
+/* Takes in a school the rows do not show: only its conversion counts. */
+static void
+add_conversion (CohortsTimelineRows *self,
+                CohortsSchool       *school,
+                GArray              *conversions)
+{
+  CohortsMilestone milestones[COHORTS_N_STEPS];
+  CohortsDate conversion = cohorts_schedule_plan (cohorts_plan_get_schedule (self->plan), school, milestones);
+  gboolean vulnerable;
+
+  if (conversion == COHORTS_DATE_NONE)
+    return;
+  vulnerable = cohorts_school_is_vulnerable (school);
+  g_array_append_val (conversions, ((Conversion) {
+    conversion, vulnerable, !vulnerable && cohorts_school_is_strong (school),
+  }));
+}
+
 static void
 add_group (CohortsTimelineRows *self,
            CohortsCohort       *cohort,
@@ -247,6 +285,7 @@ add_group (CohortsTimelineRows *self,
   guint n = g_list_model_get_n_items (members);
   gboolean hidden = cohort != NULL ? g_hash_table_contains (self->hidden, cohort) : self->unassigned_hidden;
   CohortsDate start = self->start, end = self->end;
+  guint offset = self->shown->len;
 
   group.cohort = cohort;
   group.first_row = self->n_rows;
@@ -255,8 +294,23 @@ add_group (CohortsTimelineRows *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CohortsSchool) school = g_list_model_get_item (members, i);
+
+      if (self->diocese != NULL && !cohorts_school_in_diocese (school, self->diocese))
+        {
+          add_conversion (self, school, conversions);
+          continue;
+        }
       add_school (self, school, &group, conversions);
+      if (self->diocese != NULL && !hidden)
+        {
+          g_ptr_array_add (self->shown, school);
+          g_hash_table_insert (self->positions, school, GUINT_TO_POINTER (group.n_members));
+        }
     }
+
+  /* In the diocese view, a group without its schools has no rows. */
+  if (self->diocese != NULL && group.n_members == 0)
+    hidden = TRUE;
 
   /* A cohort with a date but no schools still shows when it is. */
   if (cohort != NULL && cohorts_cohort_get_date (cohort) != COHORTS_DATE_NONE)
@@ -282,8 +336,10 @@ add_group (CohortsTimelineRows *self,
       return;
     }
 
-  self->n_rows += 1 + (collapsed ? 0 : n);
+  self->n_rows += 1 + (collapsed ? 0 : group.n_members);
   g_array_append_val (self->groups, group);
+  if (self->diocese != NULL)
+    g_array_append_val (self->offsets, offset);
 }
 
 static void
@@ -331,6 +387,9 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
 
   g_array_set_size (self->groups, 0);
   g_array_set_size (self->counts, 0);
+  g_ptr_array_set_size (self->shown, 0);
+  g_array_set_size (self->offsets, 0);
+  g_hash_table_remove_all (self->positions);
   self->n_rows = 0;
   self->start = self->end = COHORTS_DATE_NONE;
   self->framework = cohorts_readiness_get_framework (cohorts_plan_get_readiness (self->plan));
@@ -346,7 +405,7 @@ cohorts_timeline_rows_rebuild (CohortsTimelineRows *self)
     }
 
   unassigned = cohorts_plan_get_unassigned (self->plan);
-  if (g_list_model_get_n_items (unassigned) > 0)
+  if (g_list_model_get_n_items (unassigned) > 0 || self->diocese != NULL)
     add_group (self, NULL, unassigned, self->unassigned_collapsed, conversions);
 
   /* Forget collapsed and hidden cohorts that are gone (their pointers may
@@ -437,15 +496,20 @@ cohorts_timeline_rows_get_school (CohortsTimelineRows *self,
   const CohortsTimelineGroup *group;
   GListModel *members;
   CohortsSchool *school;
+  guint index;
 
   g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
 
   if (row >= self->n_rows)
     return NULL;
 
-  group = cohorts_timeline_rows_get_group (self, cohorts_timeline_rows_group_of_row (self, row));
+  index = cohorts_timeline_rows_group_of_row (self, row);
+  group = cohorts_timeline_rows_get_group (self, index);
   if (row == group->first_row)
     return NULL;
+
+  if (self->diocese != NULL)
+    return g_ptr_array_index (self->shown, g_array_index (self->offsets, guint, index) + row - group->first_row - 1);
 
   members = group->cohort != NULL ? cohorts_cohort_get_members (group->cohort)
                                   : cohorts_plan_get_unassigned (self->plan);
@@ -482,6 +546,12 @@ cohorts_timeline_rows_find_school (CohortsTimelineRows *self,
   g = cohorts_timeline_rows_get_group (self, group);
   if (g->collapsed)
     return G_MAXUINT;
+
+  if (self->diocese != NULL)
+    {
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, school));
+      return position > 0 ? g->first_row + position : G_MAXUINT;
+    }
 
   members = cohort != NULL ? cohorts_cohort_get_members (cohort)
                            : cohorts_plan_get_unassigned (self->plan);
@@ -564,6 +634,41 @@ cohorts_timeline_rows_set_hidden (CohortsTimelineRows *self,
   else
     g_hash_table_remove (self->hidden, cohort);
   cohorts_timeline_rows_rebuild (self);
+}
+
+/**
+ * cohorts_timeline_rows_set_diocese:
+ * @diocese: (nullable): a diocese's key (see cohorts_school_get_diocese_key()),
+ *   or %NULL for every school
+ *
+ * Shows only the schools of one diocese, and the cohorts that hold any of
+ * them; or every school again. The trust's academies over time still count
+ * every school.
+ */
+void
+cohorts_timeline_rows_set_diocese (CohortsTimelineRows *self,
+                                   const char          *diocese)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE_ROWS (self));
+
+  if (g_strcmp0 (self->diocese, diocese) == 0)
+    return;
+  g_free (self->diocese);
+  self->diocese = g_strdup (diocese);
+  cohorts_timeline_rows_rebuild (self);
+}
+
+/**
+ * cohorts_timeline_rows_get_diocese:
+ *
+ * Returns: (nullable): the key of the diocese whose schools are shown, or
+ *   %NULL for every school
+ */
+const char *
+cohorts_timeline_rows_get_diocese (CohortsTimelineRows *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_ROWS (self), NULL);
+  return self->diocese;
 }
 
 /**

@@ -76,6 +76,9 @@ void                        cohorts_timeline_rows_set_collapsed  (CohortsTimelin
 void                        cohorts_timeline_rows_set_hidden     (CohortsTimelineRows *self,
                                                                   CohortsCohort       *cohort,
                                                                   gboolean             hidden);
+void                        cohorts_timeline_rows_set_diocese    (CohortsTimelineRows *self,
+                                                                  const char          *diocese);
+const char                 *cohorts_timeline_rows_get_diocese    (CohortsTimelineRows *self);
 void                        cohorts_timeline_rows_get_range      (CohortsTimelineRows *self,
                                                                   CohortsDate         *start,
                                                                   CohortsDate         *end);

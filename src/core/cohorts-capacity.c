@@ -383,6 +383,49 @@ church_short (const Sweep  *s,
          (guint64) c->church * 10000 < (guint64) s->church_min * c->academies;
 }
 
+/**
+ * cohorts_capacity_church_share:
+ *
+ * The church share of the trust month by month, as the capacity checks
+ * follow it: one entry for each month in which schools join (the share
+ * holds until the next), in date order.
+ *
+ * Returns: (transfer full) (element-type CohortsChurchShare): the months
+ */
+GArray *
+cohorts_capacity_church_share (CohortsPlan *plan)
+{
+  g_autoptr(GArray) joiners = NULL;
+  GArray *shares;
+  Counts c = { 0, };
+  Sweep s = { 0, };
+
+  g_return_val_if_fail (COHORTS_IS_PLAN (plan), NULL);
+
+  joiners = gather_joiners (plan);
+  s.joiners = (const Joiner *) (gpointer) joiners->data;
+  s.n_joiners = joiners->len;
+  s.church_min = cohorts_trust_get_church_share_min (cohorts_plan_get_trust (plan));
+
+  shares = g_array_new (FALSE, TRUE, sizeof (CohortsChurchShare));
+  for (guint from = 0, to; from < s.n_joiners; from = to)
+    {
+      CohortsChurchShare share;
+
+      for (to = from; to < s.n_joiners && s.joiners[to].month == s.joiners[from].month; to++)
+        {
+          c.academies++;
+          c.church += s.joiners[to].church;
+        }
+      share.month = s.joiners[from].month;
+      share.academies = c.academies;
+      share.church = c.church;
+      share.below = church_short (&s, &c);
+      g_array_append_val (shares, share);
+    }
+  return shares;
+}
+
 /* The first strong school to join after @from, or -1. */
 static int
 next_strong (const Sweep *s,

@@ -30,4 +30,23 @@ int      cohorts_capacity_get_max_deficit_together (CohortsTrust *trust);
 void     cohorts_capacity_check                (CohortsPlan   *plan,
                                                 GPtrArray     *findings);
 
+/**
+ * CohortsChurchShare:
+ * @month: the 1st of a month in which schools join
+ * @academies: how many of the plan's schools are academies from then on
+ * @church: how many of them are church schools
+ * @below: whether that is below the trust's church share minimum, as the
+ *   capacity checks judge it (only once the trust has
+ *   %COHORTS_CAPACITY_CHURCH_SHARE_FROM academies)
+ */
+typedef struct
+{
+  CohortsDate month;
+  guint academies;
+  guint church;
+  gboolean below;
+} CohortsChurchShare;
+
+GArray  *cohorts_capacity_church_share         (CohortsPlan   *plan);
+
 G_END_DECLS

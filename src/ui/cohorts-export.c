@@ -17,13 +17,16 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-board-pack.h"
+#include "cohorts-diocese-summary.h"
 #include "cohorts-export.h"
 
 typedef struct
 {
   CohortsTimelineRows *rows;   /* main thread only, apart from drawing */
   CohortsPaper *paper;
-  CohortsPlan *plan;           /* the board pack's */
+  CohortsPlan *plan;           /* the board pack's and the diocesan summary's */
+  char *diocese;               /* the diocesan summary's */
+  CohortsPaperSize paper_size;
   char *edition;
   CohortsDate today;
   char *path;
@@ -41,6 +44,7 @@ export_job_free (ExportJob *job)
   /* What refers to the plan is gone by now (export_done()). */
   g_assert (job->rows == NULL && job->paper == NULL && job->plan == NULL);
   g_free (job->edition);
+  g_free (job->diocese);
   g_free (job->path);
   g_free (job);
 }
@@ -209,6 +213,81 @@ cohorts_export_board_pack_async (CohortsPlan         *plan,
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, board_pack_thread);
+}
+
+static void
+diocese_summary_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  CohortsDioceseSummaryOptions options;
+  GError *error = NULL;
+
+  cohorts_diocese_summary_options_init (&options);
+  options.today = job->today;
+  options.edition = job->edition;
+  options.paper = job->paper_size;
+  if (cohorts_diocese_summary_export (job->plan, job->diocese, job->path, &options, cancellable,
+                                      job->progress, job->progress_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cohorts_export_diocese_summary_async:
+ * @diocese: the diocese's key
+ * @path: the PDF file
+ * @paper: A4 or A3
+ * @edition: (nullable): which version of @plan this is, for every page
+ * @today: the day the summary is as of
+ * @progress: (nullable): told of each page written, in the worker thread
+ *
+ * Writes the diocesan summary of @plan's schools of @diocese to @path in a
+ * worker thread. @plan must not change until @callback is called.
+ */
+void
+cohorts_export_diocese_summary_async (CohortsPlan         *plan,
+                                      const char          *diocese,
+                                      const char          *path,
+                                      CohortsPaperSize     paper,
+                                      const char          *edition,
+                                      CohortsDate          today,
+                                      GCancellable        *cancellable,
+                                      CohortsProgressFunc  progress,
+                                      gpointer             progress_data,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (COHORTS_IS_PLAN (plan));
+  g_return_if_fail (diocese != NULL);
+  g_return_if_fail (path != NULL);
+
+  outer = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, cohorts_export_diocese_summary_async);
+
+  job = g_new0 (ExportJob, 1);
+  job->plan = g_object_ref (plan);
+  job->diocese = g_strdup (diocese);
+  job->paper_size = paper;
+  job->path = g_strdup (path);
+  job->edition = g_strdup (edition);
+  job->today = today;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->outer = g_steal_pointer (&outer);
+
+  task = g_task_new (NULL, cancellable, export_done, NULL);
+  g_task_set_source_tag (task, cohorts_export_diocese_summary_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, diocese_summary_thread);
 }
 
 /**

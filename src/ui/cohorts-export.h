@@ -32,6 +32,17 @@ void     cohorts_export_board_pack_async (CohortsPlan               *plan,
                                           gpointer                   progress_data,
                                           GAsyncReadyCallback        callback,
                                           gpointer                   user_data);
+void     cohorts_export_diocese_summary_async (CohortsPlan           *plan,
+                                               const char            *diocese,
+                                               const char            *path,
+                                               CohortsPaperSize       paper,
+                                               const char            *edition,
+                                               CohortsDate            today,
+                                               GCancellable          *cancellable,
+                                               CohortsProgressFunc    progress,
+                                               gpointer               progress_data,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
 gboolean cohorts_export_finish           (GAsyncResult              *result,
                                           GError                   **error);
 

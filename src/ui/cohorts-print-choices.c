@@ -46,6 +46,7 @@ cohorts_print_choices_copy (const CohortsPrintChoices *choices)
 
   self = g_memdup2 (choices, sizeof *choices);
   self->hidden = g_ptr_array_new_with_free_func (g_free);
+  self->diocese = g_strdup (choices->diocese);
   for (guint i = 0; i < choices->hidden->len; i++)
     g_ptr_array_add (self->hidden, g_strdup (g_ptr_array_index (choices->hidden, i)));
   self->baseline = g_strdup (choices->baseline);
@@ -58,6 +59,7 @@ cohorts_print_choices_free (CohortsPrintChoices *choices)
   if (choices == NULL)
     return;
   g_ptr_array_unref (choices->hidden);
+  g_free (choices->diocese);
   g_free (choices->baseline);
   g_free (choices);
 }
@@ -112,7 +114,8 @@ cohorts_print_choices_set_hidden (CohortsPrintChoices *choices,
  * cohorts_print_choices_make_rows:
  *
  * Returns: (transfer full): rows of @plan's timeline for paper: every group
- *   unfolded, the cohorts left out hidden, the baseline chosen shown
+ *   unfolded, the cohorts left out hidden, the baseline chosen shown, only
+ *   the diocese's schools in the diocese view
  */
 CohortsTimelineRows *
 cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
@@ -125,6 +128,7 @@ cohorts_print_choices_make_rows (const CohortsPrintChoices *choices,
   g_return_val_if_fail (COHORTS_IS_PLAN (plan), NULL);
 
   rows = cohorts_timeline_rows_new (plan);
+  cohorts_timeline_rows_set_diocese (rows, choices->diocese);
   cohorts = cohorts_plan_get_cohorts (plan);
   for (guint i = 0; i < g_list_model_get_n_items (cohorts); i++)
     {

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @to: the last day shown, or %COHORTS_DATE_NONE for the plan's end
  * @columns: #CohortsTimelineColumns beside the names
  * @hidden: the ids of the cohorts left out; "" for the schools in no cohort
+ * @diocese: (nullable): in the diocese view, its key: only its schools are
+ *   shown (not kept between runs)
  * @baseline: (nullable): the id of the plan's baseline shown under the
  *   plan's bars, or %NULL for none (not kept between runs: it is the plan's)
  *
@@ -35,6 +37,7 @@ typedef struct
   CohortsDate to;
   guint columns;
   GPtrArray *hidden;
+  char *diocese;
   char *baseline;
 } CohortsPrintChoices;
 

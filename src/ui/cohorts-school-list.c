@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cohorts-diocese.h"
 #include "cohorts-ui-util.h"
 
 #include "cohorts-school-list.h"
@@ -43,6 +44,7 @@ struct _CohortsSchoolList
   GtkSortListModel *sorted;
   GtkMultiSelection *selection;
   GtkCustomFilter *filter;   /* ours: set on the model only while filtering */
+  char *diocese;             /* the diocese view's: only its schools, or NULL */
   char **search_words;       /* casefolded */
   GMenuModel *menu;
   GHashTable *bound_items;   /* GtkListItem showing a school */
@@ -370,6 +372,8 @@ filter_func (gpointer item,
   CohortsSchoolList *self = user_data;
   CohortsSchool *school = item;
 
+  if (self->diocese != NULL && !cohorts_school_in_diocese (school, self->diocese))
+    return FALSE;
   if (gtk_toggle_button_get_active (self->church_filter) && !cohorts_school_is_church_school (school))
     return FALSE;
   if (gtk_toggle_button_get_active (self->vulnerable_filter) && !cohorts_school_is_vulnerable (school))
@@ -428,7 +432,8 @@ update_header (CohortsSchoolList *self)
 static gboolean
 filtering (CohortsSchoolList *self)
 {
-  return gtk_toggle_button_get_active (self->church_filter) ||
+  return self->diocese != NULL ||
+         gtk_toggle_button_get_active (self->church_filter) ||
          gtk_toggle_button_get_active (self->vulnerable_filter) ||
          gtk_toggle_button_get_active (self->unassigned_filter) ||
          (self->search_words != NULL && self->search_words[0] != NULL);
@@ -706,6 +711,27 @@ cohorts_school_list_set_group (CohortsSchoolList *self,
 }
 
 /**
+ * cohorts_school_list_set_diocese:
+ * @diocese: (nullable): a diocese's key, or %NULL for every school
+ *
+ * Shows only the schools of one diocese (the diocese view), as well as
+ * what the search and the filters ask.
+ */
+void
+cohorts_school_list_set_diocese (CohortsSchoolList *self,
+                                 const char        *diocese)
+{
+  g_return_if_fail (COHORTS_IS_SCHOOL_LIST (self));
+
+  if (g_strcmp0 (self->diocese, diocese) == 0)
+    return;
+  g_free (self->diocese);
+  self->diocese = g_strdup (diocese);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  filter_changed (self);
+}
+
+/**
  * cohorts_school_list_get_selected:
  *
  * Returns: (transfer container) (element-type CohortsSchool): the selected
@@ -949,6 +975,7 @@ cohorts_school_list_finalize (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->diocese, g_free);
   g_clear_object (&self->menu);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);

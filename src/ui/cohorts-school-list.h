@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (CohortsSchoolList, cohorts_school_list, COHORTS, SCHOOL_LI
 
 void       cohorts_school_list_set_group        (CohortsSchoolList *self,
                                                  CohortsGroup      *group);
+void       cohorts_school_list_set_diocese      (CohortsSchoolList *self,
+                                                 const char        *diocese);
 GPtrArray *cohorts_school_list_get_selected     (CohortsSchoolList *self);
 void       cohorts_school_list_select_school    (CohortsSchoolList *self,
                                                  CohortsSchool     *school);

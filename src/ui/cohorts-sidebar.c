@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cohorts-date-reason.h"
+#include "cohorts-diocese.h"
 #include "cohorts-ui-util.h"
 
 #include "cohorts-sidebar.h"
@@ -24,6 +25,7 @@ struct _CohortsSidebar
   AdwBin parent_instance;
 
   gboolean read_only;        /* review mode: nothing dropped, no cohort dragged */
+  char *diocese;             /* the diocese view's: its schools are counted */
   GtkListBox *list;
   GMenuModel *cohort_menu;
 
@@ -54,9 +56,41 @@ update_row (GtkListBoxRow *row)
   CohortsGroup *group = row_group (row);
   GtkLabel *title = g_object_get_data (G_OBJECT (row), "title");
   GtkLabel *summary = g_object_get_data (G_OBJECT (row), "summary");
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (row), COHORTS_TYPE_SIDEBAR);
+  const char *diocese = sidebar != NULL ? COHORTS_SIDEBAR (sidebar)->diocese : NULL;
   g_autofree char *title_text = cohorts_group_dup_title (group);
   g_autofree char *summary_text = cohorts_group_dup_summary (group);
-  g_autofree char *accessible = g_strdup_printf ("%s, %s", title_text, summary_text);
+  g_autofree char *accessible = NULL;
+
+  /* The diocese view: how many of the group's schools are the diocese's. */
+  if (diocese != NULL)
+    {
+      GListModel *members = cohorts_group_get_members (group);
+      guint n = g_list_model_get_n_items (members), of_diocese = 0;
+      CohortsCohort *cohort = cohorts_group_get_cohort (group);
+      g_autofree char *counts = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CohortsSchool) school = g_list_model_get_item (members, i);
+
+          of_diocese += cohorts_school_in_diocese (school, diocese);
+        }
+      /* Translators: a group in the sidebar in the diocese view: how many of its schools are the
+       * diocese's, "4 of 5 schools" */
+      counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u school", "%u of %u schools", n),
+                                of_diocese, n);
+      g_free (summary_text);
+      if (cohorts_group_get_kind (group) == COHORTS_GROUP_COHORT && cohorts_cohort_get_date (cohort) != COHORTS_DATE_NONE)
+        {
+          g_autofree char *date = cohorts_date_format (cohorts_cohort_get_date (cohort));
+
+          summary_text = g_strdup_printf (_("%s · %s"), date, counts);
+        }
+      else
+        summary_text = g_steal_pointer (&counts);
+    }
+  accessible = g_strdup_printf ("%s, %s", title_text, summary_text);
 
   gtk_label_set_label (title, title_text);
   gtk_label_set_label (summary, summary_text);
@@ -393,6 +427,7 @@ cohorts_sidebar_dispose (GObject *object)
   CohortsSidebar *self = (CohortsSidebar *) object;
 
   cohorts_sidebar_set_plan (self, NULL);
+  g_clear_pointer (&self->diocese, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), COHORTS_TYPE_SIDEBAR);
 
   G_OBJECT_CLASS (cohorts_sidebar_parent_class)->dispose (object);
@@ -438,6 +473,27 @@ cohorts_sidebar_init (CohortsSidebar *self)
                                gtk_callback_action_new (row_menu_key_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+}
+
+/**
+ * cohorts_sidebar_set_diocese:
+ * @diocese: (nullable): a diocese's key, or %NULL for every school
+ *
+ * In the diocese view each group says how many of its schools are the
+ * diocese's.
+ */
+void
+cohorts_sidebar_set_diocese (CohortsSidebar *self,
+                             const char     *diocese)
+{
+  g_return_if_fail (COHORTS_IS_SIDEBAR (self));
+
+  if (g_strcmp0 (self->diocese, diocese) == 0)
+    return;
+  g_free (self->diocese);
+  self->diocese = g_strdup (diocese);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  refresh (self);
 }
 
 /**

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CohortsSidebar, cohorts_sidebar, COHORTS, SIDEBAR, AdwBin)
 void          cohorts_sidebar_set_plan           (CohortsSidebar *self,
                                                   CohortsPlan    *plan);
 CohortsGroup *cohorts_sidebar_get_selected_group (CohortsSidebar *self);
+void          cohorts_sidebar_set_diocese        (CohortsSidebar *self,
+                                                  const char     *diocese);
 void          cohorts_sidebar_set_read_only      (CohortsSidebar *self,
                                                   gboolean        read_only);
 void          cohorts_sidebar_select_cohort      (CohortsSidebar *self,

@@ -34,6 +34,7 @@ struct _CohortsTimelineOptions
   AdwComboRow *baseline;     /* NULL when the plan has none: "None", then the plan's */
   CohortsDate plan_from;     /* the plan's whole span: first day */
   CohortsDate plan_to;       /* and last */
+  char *diocese;             /* the diocese view's, passed through */
 };
 
 G_DEFINE_FINAL_TYPE (CohortsTimelineOptions, cohorts_timeline_options, ADW_TYPE_BIN)
@@ -176,6 +177,9 @@ build (CohortsTimelineOptions    *self,
   GtkWidget *group, *row, *button;
   GListModel *cohorts = cohorts_plan_get_cohorts (self->plan);
   guint n_unassigned = g_list_model_get_n_items (cohorts_plan_get_unassigned (self->plan));
+
+  g_free (self->diocese);
+  self->diocese = g_strdup (choices->diocese);
 
   if (show_paper)
     {
@@ -326,6 +330,7 @@ cohorts_timeline_options_get_choices (CohortsTimelineOptions *self)
   g_return_val_if_fail (COHORTS_IS_TIMELINE_OPTIONS (self), NULL);
 
   choices = cohorts_print_choices_new ();
+  choices->diocese = g_strdup (self->diocese);
   if (self->size != NULL)
     {
       choices->size = adw_combo_row_get_selected (self->size) == 1 ? COHORTS_PAPER_SIZE_A3 : COHORTS_PAPER_SIZE_A4;
@@ -367,6 +372,7 @@ cohorts_timeline_options_dispose (GObject *object)
   CohortsTimelineOptions *self = COHORTS_TIMELINE_OPTIONS (object);
 
   g_clear_pointer (&self->cohort_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->diocese, g_free);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cohorts_timeline_options_parent_class)->dispose (object);

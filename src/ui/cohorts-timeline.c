@@ -1722,6 +1722,40 @@ cohorts_timeline_new (void)
 }
 
 /**
+ * cohorts_timeline_set_diocese:
+ * @diocese: (nullable): a diocese's key, or %NULL for every school
+ *
+ * Shows only the schools of one diocese, and the cohorts holding them.
+ */
+void
+cohorts_timeline_set_diocese (CohortsTimeline *self,
+                              const char      *diocese)
+{
+  g_return_if_fail (COHORTS_IS_TIMELINE (self));
+
+  if (self->rows == NULL)
+    return;
+  /* Other rows: the focus starts again from the top. */
+  self->focus_row = self->hover_row = self->drag_row = G_MAXUINT;
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  cohorts_timeline_rows_set_diocese (self->rows, diocese);
+  invalidate (self);
+}
+
+/**
+ * cohorts_timeline_get_rows:
+ *
+ * Returns: (transfer none) (nullable): the rows shown
+ */
+CohortsTimelineRows *
+cohorts_timeline_get_rows (CohortsTimeline *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE (self), NULL);
+  return self->rows;
+}
+
+/**
  * cohorts_timeline_set_plan:
  * @plan: (nullable): the plan to show
  */

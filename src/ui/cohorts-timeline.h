@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (CohortsTimeline, cohorts_timeline, COHORTS, TIMELINE, GtkW
 GtkWidget     *cohorts_timeline_new                 (void);
 void           cohorts_timeline_set_plan            (CohortsTimeline     *self,
                                                      CohortsPlan         *plan);
+void           cohorts_timeline_set_diocese         (CohortsTimeline     *self,
+                                                     const char          *diocese);
+CohortsTimelineRows *cohorts_timeline_get_rows      (CohortsTimeline     *self);
 CohortsPlan   *cohorts_timeline_get_plan            (CohortsTimeline     *self);
 void           cohorts_timeline_set_baseline        (CohortsTimeline     *self,
                                                      CohortsBaseline     *baseline);

@@ -20,6 +20,7 @@
 #include "cohorts-ui-util.h"
 
 #include "cohorts-application.h"
+#include "cohorts-diocese.h"
 #include "cohorts-window-private.h"
 
 void
@@ -777,6 +778,10 @@ cohorts_window_select_school (CohortsWindow *self,
 {
   CohortsGroup *group;
   g_autoptr(CohortsSchool) keep = g_object_ref (school);
+
+  /* A school of another diocese (a comment's, a change's): every school again. */
+  if (self->diocese != NULL && !cohorts_school_in_diocese (school, self->diocese))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "diocese", g_variant_new_string (""));
 
   group = cohorts_sidebar_get_selected_group (self->sidebar);
   if (group == NULL ||

@@ -38,15 +38,20 @@ initial_choices (CohortsWindow *self,
   CohortsPrintChoices *choices;
 
   if (self->print_choices != NULL)
-    return cohorts_print_choices_copy (self->print_choices);
-
-  choices = cohorts_print_choices_new ();
-  keyfile = cohorts_print_state_load ();
-  cohorts_print_choices_load (choices, keyfile, TIMELINE_GROUP);
-  cohorts_print_choices_load (choices, keyfile, group);
-  /* The first time, the baseline the timeline shows. */
-  if (cohorts_timeline_get_baseline (self->timeline) != NULL)
-    choices->baseline = g_strdup (cohorts_baseline_get_id (cohorts_timeline_get_baseline (self->timeline)));
+    choices = cohorts_print_choices_copy (self->print_choices);
+  else
+    {
+      choices = cohorts_print_choices_new ();
+      keyfile = cohorts_print_state_load ();
+      cohorts_print_choices_load (choices, keyfile, TIMELINE_GROUP);
+      cohorts_print_choices_load (choices, keyfile, group);
+      /* The first time, the baseline the timeline shows. */
+      if (cohorts_timeline_get_baseline (self->timeline) != NULL)
+        choices->baseline = g_strdup (cohorts_baseline_get_id (cohorts_timeline_get_baseline (self->timeline)));
+    }
+  /* The diocese view prints and exports what it shows. */
+  g_free (choices->diocese);
+  choices->diocese = g_strdup (self->diocese);
   return choices;
 }
 
@@ -110,8 +115,12 @@ print_action (GtkWidget  *widget,
 
   edition = cohorts_plan_dup_edition (self->plan, self->file);
   operation = cohorts_print_operation_new (self->plan, edition);
-  if (self->print_choices != NULL)
-    cohorts_print_operation_set_choices (operation, self->print_choices);
+  if (self->print_choices != NULL || self->diocese != NULL)
+    {
+      g_autoptr(CohortsPrintChoices) choices = initial_choices (self, TIMELINE_GROUP);
+
+      cohorts_print_operation_set_choices (operation, choices);
+    }
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   self->print_operation = g_object_ref (GTK_PRINT_OPERATION (operation));
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -277,6 +286,41 @@ cohorts_window_export_board_pack (CohortsWindow *self,
   edition = cohorts_plan_dup_edition (self->plan, self->file);
   cohorts_export_board_pack_async (self->plan, path, edition, cohorts_date_today (),
                                    self->busy_cancellable, export_progress_cb, self, export_done_cb, data);
+}
+
+/**
+ * cohorts_window_export_diocese_summary:
+ * @file: the PDF to write
+ * @diocese: the diocese's key
+ * @paper: A4 or A3
+ *
+ * Writes the diocesan summary of @diocese to @file in the background, as
+ * cohorts_window_export_board_pack() does the board pack.
+ */
+void
+cohorts_window_export_diocese_summary (CohortsWindow    *self,
+                                       GFile            *file,
+                                       const char       *diocese,
+                                       CohortsPaperSize  paper)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *edition = NULL;
+  ExportData *data = NULL;
+
+  g_return_if_fail (COHORTS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (diocese != NULL);
+
+  if (self->plan == NULL || self->busy_cancellable != NULL)
+    return;
+
+  path = begin_export (self, file, _("Exporting the Diocesan Summary"), &data);
+  if (path == NULL)
+    return;
+
+  edition = cohorts_plan_dup_edition (self->plan, self->file);
+  cohorts_export_diocese_summary_async (self->plan, diocese, path, paper, edition, cohorts_date_today (),
+                                        self->busy_cancellable, export_progress_cb, self, export_done_cb, data);
 }
 
 /* Export Timeline: the file, then the options */

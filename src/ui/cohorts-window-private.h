@@ -76,6 +76,14 @@ struct _CohortsWindow
   gboolean review_mode;
   char *reviewer_name;                 /* when there are no settings to keep it */
   GtkWindow *review_window;            /* every comment, while open */
+
+  /* The diocese view (cohorts-window-diocese.c) */
+  GtkRevealer *diocese_banner;
+  GtkLabel *diocese_label;
+  GMenu *diocese_menu;
+  char *diocese;                       /* the key of the diocese shown, or NULL */
+  guint diocese_source;
+  GtkWindow *diocese_window;           /* the Diocese Summary, while open */
 };
 
 /* cohorts-window-actions.c: editing */
@@ -94,6 +102,7 @@ GFile *cohorts_window_take_chosen_file (CohortsWindow   *self,
                                         int              response);
 void cohorts_window_select_school      (CohortsWindow  *self,
                                         CohortsSchool  *school);
+void cohorts_window_refresh_findings   (CohortsWindow  *self);
 
 /* A modal dialog with a progress bar and Cancel; the window is insensitive
  * meanwhile and self->busy_cancellable set. */
@@ -141,6 +150,15 @@ void cohorts_window_init_review       (CohortsWindow  *self);
 void cohorts_window_dispose_review    (CohortsWindow  *self);
 void cohorts_window_review_plan_set   (CohortsWindow  *self,
                                        CohortsPlan    *old_plan);
+
+/* cohorts-window-diocese.c: one diocese's schools, its summary and PDF */
+void cohorts_window_class_init_diocese  (GtkWidgetClass *widget_class);
+void cohorts_window_init_diocese        (CohortsWindow  *self);
+void cohorts_window_dispose_diocese     (CohortsWindow  *self);
+void cohorts_window_diocese_plan_set    (CohortsWindow  *self);
+void cohorts_window_update_diocese_actions (CohortsWindow *self);
+GPtrArray *cohorts_window_filter_findings (CohortsWindow *self,
+                                           GPtrArray     *findings);
 
 /* cohorts-window-suggest.c: Suggest Cohorts */
 void cohorts_window_class_init_suggest     (GtkWidgetClass *widget_class);

@@ -110,6 +110,7 @@ update_actions (CohortsWindow *self)
   cohorts_window_update_register_actions (self);
   cohorts_window_update_compare_actions (self);
   cohorts_window_update_suggest_actions (self);
+  cohorts_window_update_diocese_actions (self);
 }
 
 /* Recent plans, on the empty page */
@@ -297,6 +298,7 @@ update_findings (gpointer user_data)
 {
   CohortsWindow *self = user_data;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   g_autofree char *label = NULL;
   g_autofree char *tooltip = NULL;
   GtkListBoxRow *row;
@@ -314,6 +316,8 @@ update_findings (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   findings = cohorts_checks_run (self->plan);
+  /* The diocese view lists only what concerns its schools. */
+  listed = cohorts_window_filter_findings (self, findings);
   /* A list of rows cannot show a 25,000-school plan's thousands of
    * findings usefully: the first few hundred, errors first, then how many
    * more (the editor shows each school's and cohort's own). */
@@ -321,18 +325,18 @@ update_findings (gpointer user_data)
     guint shown = 0;
 
     for (int severity = COHORTS_SEVERITY_ERROR; severity >= COHORTS_SEVERITY_INFO && shown < FINDING_ROWS; severity--)
-      for (guint i = 0; i < findings->len && shown < FINDING_ROWS; i++)
+      for (guint i = 0; i < listed->len && shown < FINDING_ROWS; i++)
         {
-          const CohortsFinding *finding = g_ptr_array_index (findings, i);
+          const CohortsFinding *finding = g_ptr_array_index (listed, i);
 
           if ((int) finding->severity != severity)
             continue;
           gtk_list_box_append (self->findings_list, finding_row (finding));
           shown++;
         }
-    if (shown < findings->len)
+    if (shown < listed->len)
       {
-        guint more = findings->len - shown;
+        guint more = listed->len - shown;
         g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more problem",
                                                                "And %u more problems", more),
                                                   more);
@@ -349,28 +353,44 @@ update_findings (gpointer user_data)
   cohorts_editor_set_findings (self->editor, findings);
   cohorts_timeline_set_findings (self->timeline, findings);
 
-  n_errors = cohorts_checks_count (findings, COHORTS_SEVERITY_ERROR);
-  n_warnings = cohorts_checks_count (findings, COHORTS_SEVERITY_WARNING);
+  n_errors = cohorts_checks_count (listed, COHORTS_SEVERITY_ERROR);
+  n_warnings = cohorts_checks_count (listed, COHORTS_SEVERITY_WARNING);
 
   gtk_image_set_from_icon_name (self->findings_icon,
                                 n_errors ? "dialog-error-symbolic" :
                                 n_warnings ? "dialog-warning-symbolic" :
-                                findings->len ? "dialog-information-symbolic" : "emblem-ok-symbolic");
-  label = g_strdup_printf ("%u", findings->len);
+                                listed->len ? "dialog-information-symbolic" : "emblem-ok-symbolic");
+  label = g_strdup_printf ("%u", listed->len);
   gtk_label_set_label (self->findings_label, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_label), findings->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_label), listed->len > 0);
 
-  if (findings->len == 0)
+  if (self->diocese != NULL)
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem that concerns the diocese’s schools",
+                                            "%u problems that concern the diocese’s schools", listed->len),
+                               listed->len);
+  else if (listed->len == 0)
     tooltip = g_strdup (_("No problems in the plan"));
   else
     tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem in the plan",
-                                            "%u problems in the plan", findings->len),
-                               findings->len);
+                                            "%u problems in the plan", listed->len),
+                               listed->len);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * cohorts_window_refresh_findings:
+ *
+ * Lists the findings again at once (the diocese view changed).
+ */
+void
+cohorts_window_refresh_findings (CohortsWindow *self)
+{
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  update_findings (self);
 }
 
 static void
@@ -417,6 +437,7 @@ cohorts_window_set_plan (CohortsWindow *self,
     }
 
   cohorts_window_plan_set (self);
+  cohorts_window_diocese_plan_set (self);
   gtk_stack_set_visible_child_name (self->stack, plan ? "plan" : "empty");
   /* The keyboard goes to the table, so that arrows and Page Down work at once. */
   if (plan != NULL)
@@ -947,6 +968,7 @@ cohorts_window_dispose (GObject *object)
   cohorts_window_dispose_export (self);
   cohorts_window_dispose_recovery (self);
   cohorts_window_dispose_review (self);
+  cohorts_window_dispose_diocese (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1012,6 +1034,9 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, CohortsWindow, review_banner);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, diocese_banner);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, diocese_label);
+  gtk_widget_class_bind_template_child (widget_class, CohortsWindow, diocese_menu);
 
   cohorts_window_class_init_actions (widget_class);
   cohorts_window_class_init_export (widget_class);
@@ -1020,6 +1045,7 @@ cohorts_window_class_init (CohortsWindowClass *klass)
   cohorts_window_class_init_baselines (widget_class);
   cohorts_window_class_init_suggest (widget_class);
   cohorts_window_class_init_review (widget_class);
+  cohorts_window_class_init_diocese (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1035,6 +1061,7 @@ cohorts_window_init (CohortsWindow *self)
   cohorts_window_init_actions (self);
   cohorts_window_init_recovery (self);
   cohorts_window_init_review (self);
+  cohorts_window_init_diocese (self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No problems found"));

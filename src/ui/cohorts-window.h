@@ -35,6 +35,10 @@ void           cohorts_window_export_timeline     (CohortsWindow             *se
                                                    const CohortsPrintChoices *choices);
 void           cohorts_window_export_board_pack   (CohortsWindow             *self,
                                                    GFile                     *file);
+void           cohorts_window_export_diocese_summary (CohortsWindow          *self,
+                                                      GFile                  *file,
+                                                      const char             *diocese,
+                                                      CohortsPaperSize        paper);
 void           cohorts_window_import_register     (CohortsWindow             *self,
                                                    GFile                     *file);
 gboolean       cohorts_window_show_subject        (CohortsWindow             *self,
@@ -53,6 +57,9 @@ const char    *cohorts_window_get_recovery_id     (CohortsWindow             *se
 GtkWindow     *cohorts_window_offer_recovery      (CohortsWindow             *self);
 void           cohorts_window_compare_with        (CohortsWindow             *self,
                                                    GFile                     *file);
+GtkWindow     *cohorts_window_show_diocese_summary (CohortsWindow            *self,
+                                                   const char               *diocese);
+const char    *cohorts_window_get_diocese         (CohortsWindow             *self);
 GtkWindow     *cohorts_window_show_export_options (CohortsWindow             *self,
                                                    GFile                     *file);
 
