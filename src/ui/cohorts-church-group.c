@@ -236,7 +236,7 @@ refresh (gpointer user_data)
 {
   CohortsChurchGroup *self = user_data;
   CohortsSchool *school = self->school;
-  g_autofree char *subtitles[N_ITEMS] = { NULL, };
+  char *subtitles[N_ITEMS] = { NULL, };
 
   self->refresh_source = 0;
   if (school == NULL)
@@ -307,7 +307,10 @@ refresh (gpointer user_data)
                                                                       cohorts_school_get_siams_outcome (school)),
                                               cohorts_school_get_siams_date (school));
   for (Item item = 0; item < N_ITEMS; item++)
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->items[item]), subtitles[item]);
+    {
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->items[item]), subtitles[item]);
+      g_free (subtitles[item]);
+    }
 
   return G_SOURCE_REMOVE;
 }
