@@ -3456,7 +3456,11 @@ test_baselines (void)
   timeline_drag (timeline, from_x, y, to_x);
   wait_until (named_shown, (gpointer) "date-reason");
   dialog = find_named_toplevel ("date-reason");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (dialog, "date-reason-type")), COHORTS_DATE_CHANGE_DIOCESE);
+  /* No reason chosen yet: Record is off. */
+  g_assert_false (gtk_widget_get_sensitive (find_named (dialog, "date-reason-record")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (dialog, "date-reason-type")),
+                              1 + COHORTS_DATE_CHANGE_DIOCESE);
+  g_assert_true (gtk_widget_get_sensitive (find_named (dialog, "date-reason-record")));
   gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "date-reason-note")), "The diocesan board meets later.");
   press_named (dialog, "date-reason-record");
   wait_until (named_gone, (gpointer) "date-reason");
@@ -3505,6 +3509,8 @@ test_baselines (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (dialog, "date-reason-moves"))), ==,
                    "Elmsworth Middle School: from 1 November 2027 to 1 April 2028");
   g_assert_true (cohorts_school_get_cohort (elmsworth) == cohort);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (dialog, "date-reason-type")),
+                              1 + COHORTS_DATE_CHANGE_INCOMING_TRUST);
   press_named (dialog, "date-reason-record");
   wait_until (named_gone, (gpointer) "date-reason");
   g_assert_true (cohorts_school_get_cohort (elmsworth) == cohorts_plan_find_cohort (plan, "c3"));

@@ -151,10 +151,21 @@ record_clicked_cb (GtkButton *button,
 {
   GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (button));
 
+  /* Row 0 asks for a reason; Record is off until one is chosen. */
+  if (adw_combo_row_get_selected (request->reason) == 0)
+    return;
   request->answered = TRUE;
-  apply (request, adw_combo_row_get_selected (request->reason),
+  apply (request, adw_combo_row_get_selected (request->reason) - 1,
          gtk_editable_get_text (GTK_EDITABLE (request->note)));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+reason_selected_cb (AdwComboRow *reason,
+                    GParamSpec  *pspec,
+                    GtkWidget   *record)
+{
+  gtk_widget_set_sensitive (record, adw_combo_row_get_selected (reason) > 0);
 }
 
 static void
@@ -265,6 +276,7 @@ reason_dialog (GtkWindow *parent,
   gtk_widget_add_css_class (moves, "heading");
   gtk_box_append (GTK_BOX (content), moves);
 
+  gtk_string_list_append (labels, _("Choose a reason"));
   for (int i = 0; i <= COHORTS_DATE_CHANGE_ADVISORY_BOARD; i++)
     gtk_string_list_append (labels, cohorts_enum_get_label (COHORTS_TYPE_DATE_CHANGE_REASON, i));
   gtk_widget_set_name (reason, "date-reason-type");
@@ -279,6 +291,8 @@ reason_dialog (GtkWindow *parent,
   gtk_box_append (GTK_BOX (content), group);
   gtk_box_append (GTK_BOX (box), content);
 
+  gtk_widget_set_sensitive (record, FALSE);
+  g_signal_connect_object (reason, "notify::selected", G_CALLBACK (reason_selected_cb), record, 0);
   request->reason = ADW_COMBO_ROW (reason);
   request->note = ADW_ENTRY_ROW (note);
   adw_window_set_content (ADW_WINDOW (window), box);
