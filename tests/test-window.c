@@ -466,6 +466,25 @@ test_shows_plan (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The timeline's key can be put away, and comes back. */
+static void
+test_timeline_key (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  GtkWidget *toggle = find_named (GTK_WIDGET (window), "timeline-key-toggle");
+  GtkWidget *legend = find_named (GTK_WIDGET (window), "timeline-legend");
+
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (gtk_widget_get_visible (legend));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_false (gtk_widget_get_visible (legend));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_true (gtk_widget_get_visible (legend));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 test_follows_edits (void)
 {
@@ -4356,6 +4375,7 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-plan", test_shows_plan);
   g_test_add_func ("/window/follows-edits", test_follows_edits);
+  g_test_add_func ("/window/timeline-key", test_timeline_key);
   g_test_add_func ("/window/edit/field", test_edit_field);
   g_test_add_func ("/window/edit/move-schools", test_move_schools);
   g_test_add_func ("/window/edit/cohorts", test_cohorts);

@@ -133,6 +133,7 @@ struct _CohortsTimelinePage
   CohortsTimeline *timeline;
   CohortsTimelineLegend *legend;
   GtkBox *toolbar;
+  GtkToggleButton *key_toggle;    /* shows the legend */
   GtkDropDown *baseline_choice;   /* "No Baseline", then the plan's */
   GtkStringList *baseline_names;
   CohortsPlan *plan;              /* the timeline's, while its baselines are watched */
@@ -269,6 +270,7 @@ cohorts_timeline_page_class_init (CohortsTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, timeline);
   gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, legend);
   gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CohortsTimelinePage, key_toggle);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.today", NULL, today_action);
@@ -278,6 +280,9 @@ static void
 cohorts_timeline_page_init (CohortsTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The legend takes several lines: the user may put it away. */
+  g_object_bind_property (self->key_toggle, "active", self->legend, "visible", G_BINDING_SYNC_CREATE);
 
   /* Shown once the plan has a baseline. */
   self->baseline_names = gtk_string_list_new (NULL);
@@ -293,6 +298,18 @@ cohorts_timeline_page_init (CohortsTimelinePage *self)
   g_signal_connect_swapped (self->baseline_choice, "notify::selected", G_CALLBACK (baseline_selected_cb), self);
   g_signal_connect_object (self->timeline, "notify::plan", G_CALLBACK (timeline_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/**
+ * cohorts_timeline_page_get_key_toggle:
+ *
+ * Returns: (transfer none): the button that shows or hides the legend
+ */
+GtkWidget *
+cohorts_timeline_page_get_key_toggle (CohortsTimelinePage *self)
+{
+  g_return_val_if_fail (COHORTS_IS_TIMELINE_PAGE (self), NULL);
+  return GTK_WIDGET (self->key_toggle);
 }
 
 /**

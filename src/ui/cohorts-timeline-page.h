@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CohortsTimelinePage, cohorts_timeline_page, COHORTS, TIMELINE_PAGE, AdwBin)
 
+GtkWidget       *cohorts_timeline_page_get_key_toggle (CohortsTimelinePage *self);
 CohortsTimeline *cohorts_timeline_page_get_timeline (CohortsTimelinePage *self);
 
 G_END_DECLS

@@ -1116,6 +1116,8 @@ cohorts_window_new (CohortsApplication *application)
       g_settings_bind (settings, "show-editor", self->editor_toggle, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "list-columns", self->school_list, "columns", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "show-timeline-key", cohorts_timeline_page_get_key_toggle (self->timeline_page),
+                       "active", G_SETTINGS_BIND_DEFAULT);
     }
 
   return self;
