@@ -174,6 +174,50 @@ today_action (GtkWidget  *widget,
 
 /* The baseline shown -------------------------------------------------------- */
 
+/* The button shows the baseline's name cut short, so that a long name does not
+ * widen the toolbar (and squeeze the editor); the list shows names whole. */
+static void
+short_name_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
+static void
+whole_name_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static GtkListItemFactory *
+name_factory (gboolean whole)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (whole ? whole_name_setup_cb : short_name_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (name_bind_cb), NULL);
+  return factory;
+}
+
 static void
 show_baseline (CohortsTimelinePage *self,
                CohortsBaseline     *baseline)
@@ -287,6 +331,13 @@ cohorts_timeline_page_init (CohortsTimelinePage *self)
   /* Shown once the plan has a baseline. */
   self->baseline_names = gtk_string_list_new (NULL);
   self->baseline_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->baseline_names), NULL));
+  {
+    g_autoptr(GtkListItemFactory) button_factory = name_factory (FALSE);
+    g_autoptr(GtkListItemFactory) list_factory = name_factory (TRUE);
+
+    gtk_drop_down_set_factory (self->baseline_choice, button_factory);
+    gtk_drop_down_set_list_factory (self->baseline_choice, list_factory);
+  }
   gtk_widget_set_name (GTK_WIDGET (self->baseline_choice), "timeline-baseline");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_choice),
                                _("Show a baseline's conversions under the plan's"));
