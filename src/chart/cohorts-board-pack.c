@@ -986,16 +986,6 @@ cohorts_board_pack_options_init (CohortsBoardPackOptions *options)
   options->edition = NULL;
 }
 
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b)
-{
-  const CohortsFinding *fa = *(const CohortsFinding *const *) a;
-  const CohortsFinding *fb = *(const CohortsFinding *const *) b;
-
-  return (int) fb->severity - (int) fa->severity;
-}
-
 static CohortsPaper *
 create_paper (Doc   *doc,
               guint  first_page,
@@ -1011,12 +1001,6 @@ create_paper (Doc   *doc,
   options.first_page = first_page;
   options.total_pages = total_pages;
   return cohorts_paper_new (doc->timeline_rows, &options);
-}
-
-static void
-set_cancelled (GError **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
 }
 
 /**
@@ -1078,8 +1062,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
     for (guint i = 0; i < cohorts_timeline_rows_get_n_groups (timeline_rows); i++)
       cohorts_timeline_rows_set_collapsed (timeline_rows, i, TRUE);
   findings = cohorts_checks_run_at (plan, options->today);
-  /* Errors first, then warnings, then the rest, each in the checks' order. */
-  g_ptr_array_sort (findings, compare_severity);
+  doc_sort_findings (findings);
 
   trust = cohorts_plan_get_trust (plan);
   doc.plan = plan;
@@ -1106,7 +1089,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   cairo_surface_destroy (surface);
   if (cancelled)
     {
-      set_cancelled (error);
+      doc_set_cancelled (error);
       return FALSE;
     }
 
@@ -1139,7 +1122,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   if (cancelled)
     {
       cohorts_export_sink_finish (sink, FALSE, NULL);
-      set_cancelled (error);
+      doc_set_cancelled (error);
       return FALSE;
     }
   if (!cohorts_export_sink_finish (sink, status == CAIRO_STATUS_SUCCESS, &local_error))

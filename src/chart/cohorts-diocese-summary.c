@@ -449,22 +449,6 @@ cohorts_diocese_summary_options_init (CohortsDioceseSummaryOptions *options)
   options->paper = COHORTS_PAPER_SIZE_A4;
 }
 
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b)
-{
-  const CohortsFinding *fa = *(const CohortsFinding *const *) a;
-  const CohortsFinding *fb = *(const CohortsFinding *const *) b;
-
-  return (int) fb->severity - (int) fa->severity;
-}
-
-static void
-set_cancelled (GError **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
-}
-
 /**
  * cohorts_diocese_summary_export:
  * @plan: the plan
@@ -529,8 +513,7 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
   shares = cohorts_capacity_church_share (plan);
   all_findings = cohorts_checks_run_at (plan, options->today);
   findings = cohorts_diocese_filter_findings (all_findings, plan, diocese);
-  /* Errors first, then warnings, then the rest, each in the checks' order. */
-  g_ptr_array_sort (findings, compare_severity);
+  doc_sort_findings (findings);
 
   s.key = diocese;
   s.name = found != NULL ? found->name : diocese;
@@ -559,7 +542,7 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
   cairo_surface_destroy (surface);
   if (cancelled)
     {
-      set_cancelled (error);
+      doc_set_cancelled (error);
       return FALSE;
     }
 
@@ -592,7 +575,7 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
   if (cancelled)
     {
       cohorts_export_sink_finish (sink, FALSE, NULL);
-      set_cancelled (error);
+      doc_set_cancelled (error);
       return FALSE;
     }
   if (!cohorts_export_sink_finish (sink, status == CAIRO_STATUS_SUCCESS, &local_error))

@@ -144,6 +144,10 @@ void         doc_init               (Doc               *doc,
 G_GNUC_INTERNAL
 void         doc_clear              (Doc               *doc);
 G_GNUC_INTERNAL
+void         doc_sort_findings      (GPtrArray         *findings);
+G_GNUC_INTERNAL
+void         doc_set_cancelled      (GError           **error);
+G_GNUC_INTERNAL
 double       doc_text               (Doc               *doc,
                                      Font               font,
                                      const char        *text,

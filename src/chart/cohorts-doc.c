@@ -19,6 +19,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
+#include "cohorts-checks.h"
 #include "cohorts-doc-private.h"
 
 static const char *const font_names[N_FONTS] = {
@@ -432,4 +433,27 @@ doc_clear (Doc *doc)
   g_clear_object (&doc->layout);
   g_clear_pointer (&doc->cr, cairo_destroy);
   doc->surface = NULL;
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b)
+{
+  const CohortsFinding *fa = *(const CohortsFinding *const *) a;
+  const CohortsFinding *fb = *(const CohortsFinding *const *) b;
+
+  return (int) fb->severity - (int) fa->severity;
+}
+
+/* Errors first, then warnings, then the rest, each in the checks' order. */
+void
+doc_sort_findings (GPtrArray *findings)
+{
+  g_ptr_array_sort (findings, compare_severity);
+}
+
+void
+doc_set_cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
 }

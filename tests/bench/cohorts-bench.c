@@ -34,6 +34,7 @@
 #include "cohorts-capacity.h"
 #include "cohorts-suggest.h"
 #include "cohorts-checks.h"
+#include "cohorts-diff.h"
 #include "cohorts-plan-xml.h"
 #include "cohorts-register.h"
 #include "cohorts-board-pack.h"
@@ -336,6 +337,83 @@ report_suggest (CohortsPlan *plan,
   cohorts_suggestion_apply (suggestion, plan);
   cohorts_history_undo (cohorts_plan_get_history (plan));
   report (apply_name, (now () - start) * 1000, "ms", 1000.0, 1.0, "<= 1 s (no DESIGN.md target)");
+}
+
+/* The diocesan review's figures on a plan of @n_schools: every church school
+ * given a church track, the checks with them, saving a baseline, one cohort
+ * moved, the comparison with the baseline, and the file written and read
+ * again with its tracks and baseline. No DESIGN.md targets: a comparison
+ * should feel instant (under half a second), as a file's opening does. */
+static void
+report_review (CohortsPlan *plan,
+               guint        n_schools)
+{
+  GListModel *schools = cohorts_plan_get_schools (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CohortsPlan) reloaded = NULL;
+  g_autoptr(CohortsCohort) cohort = NULL;
+  CohortsBaseline *baseline;
+  guint n_church = 0;
+  double best = G_MAXDOUBLE, start;
+  char name[64];
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (schools, i);
+
+      if (!cohorts_school_is_church_school (school))
+        continue;
+      g_object_set (school,
+                    "diocesan-consent", (int) (i % 4),
+                    "diocesan-consent-requested", cohorts_date_new (2026, 9, 1 + i % 28),
+                    "supplemental-agreement", (int) (i % 4),
+                    "memorandum", COHORTS_AGREEMENT_AGREED,
+                    "foundation-governors", (int) (i % 7), "governors", 12, NULL);
+      n_church++;
+    }
+  g_print ("# review-%u: %u church schools with a church track\n", n_schools, n_church);
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      g_clear_pointer (&findings, g_ptr_array_unref);
+      start = now ();
+      findings = cohorts_checks_run_at (plan, cohorts_date_new (2026, 11, 23));
+      best = MIN (best, now () - start);
+    }
+  g_snprintf (name, sizeof name, "checks-with-church-tracks-%u", n_schools);
+  report (name, best * 1000, "ms", 500.0, 1.0, "<= 0.5 s (no DESIGN.md target)");
+
+  start = now ();
+  baseline = cohorts_plan_add_baseline (plan, "Bench", &error);
+  g_assert_no_error (error);
+  g_snprintf (name, sizeof name, "baseline-save-%u", n_schools);
+  report (name, (now () - start) * 1000, "ms", 500.0, 1.0, "<= 0.5 s (no DESIGN.md target)");
+
+  cohort = g_list_model_get_item (cohorts_plan_get_cohorts (plan), 0);
+  cohorts_plan_edit (plan, cohort, "date", cohorts_date_add_months (cohorts_cohort_get_date (cohort), 3), NULL);
+  best = G_MAXDOUBLE;
+  for (int i = 0; i < RUNS; i++)
+    {
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      start = now ();
+      changes = cohorts_diff_baseline (baseline, plan);
+      best = MIN (best, now () - start);
+    }
+  g_print ("# compare-baseline-%u: %u changes\n", n_schools, changes->len);
+  g_snprintf (name, sizeof name, "compare-baseline-%u", n_schools);
+  report (name, best * 1000, "ms", 500.0, 1.0, "<= 0.5 s (no DESIGN.md target)");
+
+  start = now ();
+  bytes = cohorts_plan_xml_to_bytes (plan);
+  reloaded = cohorts_plan_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "bench.matplan",
+                                         COHORTS_PLAN_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_print ("# review-%u: %zu bytes with church tracks and a baseline\n", n_schools, g_bytes_get_size (bytes));
+  g_snprintf (name, sizeof name, "save-load-review-%u", n_schools);
+  report (name, (now () - start) * 1000, "ms", 1000.0, 1.0, "<= 1 s (no DESIGN.md target)");
 }
 
 /* Frames of the timeline as the window draws them, 1600 by 1000: lay out
@@ -879,6 +957,15 @@ main (int   argc,
 
       g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
       report_suggest (plan, 25000);
+      return 0;
+    }
+  /* "cohorts-bench --review": the diocesan review's figures alone. */
+  if (argc == 2 && g_str_equal (argv[1], "--review"))
+    {
+      g_autoptr(CohortsPlan) plan = generate_plan (25000);
+
+      g_print ("# name\tvalue\tunit\treference\tratio\ttarget\tverdict\n");
+      report_review (plan, 25000);
       return 0;
     }
   /* "cohorts-bench --export": printing's figures alone. */
