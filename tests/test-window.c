@@ -117,6 +117,17 @@ wait_for_text (GtkWidget  *widget,
   wait_until (text_state_reached, &wait);
 }
 
+static GtkWidget *find_widget (GtkWidget *widget,
+                               GType      type);
+
+static gboolean
+editor_complete (gpointer data)
+{
+  CohortsEditor *editor = COHORTS_EDITOR (find_widget (GTK_WIDGET (data), COHORTS_TYPE_EDITOR));
+
+  return editor == NULL || cohorts_editor_is_complete (editor);
+}
+
 static CohortsWindow *
 open_window (GFile *file)
 {
@@ -129,8 +140,10 @@ open_window (GFile *file)
   cohorts_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (plan_loaded, window);
-  /* Wait until it has laid out and drawn the first school. */
+  /* Wait until it has laid out and drawn the first school, and the editor
+   * has put the groups that wait for the first frame on its page. */
   wait_for_text (GTK_WIDGET (window), "Northfield High School\n", TRUE);
+  wait_until (editor_complete, window);
   return window;
 }
 

@@ -257,6 +257,10 @@ struct _CohortsEditor
   GPtrArray *findings;        /* (nullable): the plan's findings, CohortsFinding */
   GtkWidget *review_group;    /* the comments on what is shown, first on the page (owned) */
   GtkWidget *dates_group;     /* baselines, or the history of the date, last on the page (owned) */
+  GPtrArray *deferred;        /* groups built, not yet on the page (owned) */
+  guint reveal_tick;          /* adds them after the first frame */
+  guint frames_waited;
+  gboolean filled_once;       /* the first page has been filled */
   gboolean review_mode;       /* all but the review group insensitive */
   gboolean updating;      /* setting widgets from the model: do not edit */
   guint refresh_source;
@@ -832,11 +836,12 @@ update_row (CohortsEditor *self,
     case KIND_PERCENT:
       {
         g_autofree char *text = format_value (field, pspec, &value);
+        GtkRoot *root = gtk_widget_get_root (row);   /* none while the row waits for the first frame */
+        GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
         /* Leave alone what is being typed. */
         if (gtk_widget_has_focus (row) || gtk_widget_is_focus (row) ||
-            (gtk_root_get_focus (gtk_widget_get_root (row)) != NULL &&
-             gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row)))
+            (focus != NULL && gtk_widget_is_ancestor (focus, row)))
           break;
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
           gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -969,8 +974,16 @@ static void
 clear_rows (CohortsEditor *self)
 {
   for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+
+      /* Groups still waiting for the first frame are not on the page. */
+      if (gtk_widget_get_parent (group) != NULL)
+        adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (group));
+    }
   g_ptr_array_set_size (self->groups, 0);
+  if (self->deferred != NULL)
+    g_ptr_array_set_size (self->deferred, 0);
   g_ptr_array_set_size (self->rows, 0);
   self->steps_group = NULL;
   self->schedule_group = NULL;
@@ -1098,20 +1111,76 @@ make_church_group (CohortsEditor *self)
   return self->church_group;
 }
 
+/* The first page a window shows is its start-up's largest layout: the groups
+ * below the first screen go on the page once the first frame is drawn (two
+ * frame ticks on), which the user does not see, as they are out of sight. */
+#define FIRST_SCREEN_SECTIONS 3
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CohortsEditor *self = COHORTS_EDITOR (widget);
+
+  if (++self->frames_waited < 2)
+    return G_SOURCE_CONTINUE;
+
+  for (guint i = 0; i < self->deferred->len; i++)
+    adw_preferences_page_add (self->page, g_ptr_array_index (self->deferred, i));
+  g_ptr_array_set_size (self->deferred, 0);
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts @group on the page, or keeps it for after the first frame. */
+static void
+add_group (CohortsEditor *self,
+           GtkWidget     *group,
+           gboolean       defer)
+{
+  if (defer)
+    {
+      g_ptr_array_add (self->deferred, g_object_ref_sink (group));
+      if (self->reveal_tick == 0)
+        {
+          self->frames_waited = 0;
+          self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+        }
+    }
+  else
+    adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->groups, group);
+}
+
+/**
+ * cohorts_editor_is_complete:
+ *
+ * Returns: whether every group of what is shown is on the page (the first
+ *   page a window shows completes after its first frame)
+ */
+gboolean
+cohorts_editor_is_complete (CohortsEditor *self)
+{
+  g_return_val_if_fail (COHORTS_IS_EDITOR (self), TRUE);
+  return self->deferred->len == 0;
+}
+
 static void
 build_rows (CohortsEditor *self,
             const Section *sections,
-            guint          n_sections)
+            guint          n_sections,
+            gboolean       defer)
 {
   for (guint s = 0; s < n_sections; s++)
     {
+      gboolean later = defer && s >= FIRST_SCREEN_SECTIONS;
       GtkWidget *group;
 
       if (sections[s].make_group != NULL)
         {
           group = sections[s].make_group (self);
-          adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-          g_ptr_array_add (self->groups, group);
+          add_group (self, group, later);
           continue;
         }
 
@@ -1132,8 +1201,7 @@ build_rows (CohortsEditor *self,
           g_ptr_array_add (self->rows, row);
         }
 
-      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-      g_ptr_array_add (self->groups, group);
+      add_group (self, group, later);
     }
 }
 
@@ -1153,6 +1221,7 @@ cohorts_editor_set_subject (CohortsEditor *self,
 {
   const Section *sections;
   guint n_sections;
+  gboolean defer;
   GType before;
 
   g_return_if_fail (COHORTS_IS_EDITOR (self));
@@ -1206,9 +1275,12 @@ cohorts_editor_set_subject (CohortsEditor *self,
         sections = cohort_sections, n_sections = G_N_ELEMENTS (cohort_sections);
       else
         sections = plan_sections, n_sections = G_N_ELEMENTS (plan_sections);
-      build_rows (self, sections, n_sections);
-      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->dates_group));
-      g_ptr_array_add (self->groups, self->dates_group);
+      /* Only the first page waits for the first frame, and only when the
+       * editor is to be drawn in it (a hidden editor has no frames). */
+      defer = !self->filled_once && n_sections > FIRST_SCREEN_SECTIONS && gtk_widget_is_visible (GTK_WIDGET (self));
+      self->filled_once = TRUE;
+      build_rows (self, sections, n_sections, defer);
+      add_group (self, self->dates_group, defer);
       apply_review_mode (self);
     }
 
@@ -1277,6 +1349,10 @@ cohorts_editor_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_object (&self->subject);
   g_clear_object (&self->plan);
   g_clear_object (&self->review_group);
@@ -1335,6 +1411,7 @@ cohorts_editor_init (CohortsEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->groups = g_ptr_array_new ();
+  self->deferred = g_ptr_array_new_with_free_func (g_object_unref);
   self->problem_rows = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   self->review_group = g_object_ref_sink (cohorts_review_group_new ());

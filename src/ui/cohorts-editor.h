@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CohortsEditor, cohorts_editor, COHORTS, EDITOR, AdwBin)
 
 GtkWidget *cohorts_editor_new         (void);
+gboolean        cohorts_editor_is_complete       (CohortsEditor *self);
 void       cohorts_editor_set_subject (CohortsEditor *self,
                                        CohortsPlan   *plan,
                                        GObject       *subject);
