@@ -3634,6 +3634,76 @@ test_suggest_cohorts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Suggest Cohorts under a baseline: placing the two schools without a date
+ * moves none, so nothing is asked; placing the draft cohorts again moves
+ * dated schools: Apply waits for a reason, then records a change a school
+ * whose date moved, in the Suggest Cohorts step. */
+static void
+test_suggest_cohorts_baseline (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  GListModel *changes = cohorts_plan_get_date_changes (plan);
+  GSettings *settings = cohorts_application_get_settings (app);
+  CohortsSchool *whitlow = cohorts_plan_find_school (plan, 938257);
+  CohortsDate whitlow_from = cohorts_plan_get_conversion_date (plan, whitlow);
+  g_autoptr(CohortsDateChange) change = NULL;
+  GtkWidget *reason_group, *apply;
+  GtkWindow *dialog;
+
+  g_settings_set_string (settings, "reviewer-name", "A. Clerk");
+  g_assert_nonnull (cohorts_plan_add_baseline (plan, "Agreed", NULL));
+
+  /* Farleigh Moor and Ashcombe have no date yet: a first date is no move. */
+  dialog = cohorts_window_show_suggest_cohorts (window);
+  reason_group = find_named (GTK_WIDGET (dialog), "suggest-reason-group");
+  apply = find_named (GTK_WIDGET (dialog), "suggest-apply");
+  g_assert_false (gtk_widget_get_visible (reason_group));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  /* The draft cohorts too: dated schools move; Apply waits for a reason. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "suggest-scope")), 1);
+  g_assert_true (gtk_widget_get_visible (reason_group));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_named (GTK_WIDGET (dialog),
+                                                                                                   "suggest-moves"))),
+                                   "St Aidan's Church of England Middle School: from 1 April 2028 to 1 September 2027\n"
+                                   "Whitlow Church of England First School: from 1 April 2028 to 1 September 2027\n"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "suggest-reason")),
+                              1 + COHORTS_DATE_CHANGE_VIABILITY);
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "suggest-note")), "Replanned by the board.");
+  press_to_close (dialog, "_Apply");
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Suggest Cohorts");
+  /* Nine dated schools moved (Farleigh Moor and Ashcombe got a first date). */
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 9);
+  change = g_list_model_get_item (changes, 1);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938257");
+  g_assert_cmpuint (cohorts_date_change_get_from (change), ==, cohorts_date_new (2028, 4, 1));
+  g_assert_cmpuint (cohorts_date_change_get_to (change), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, whitlow), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_VIABILITY);
+  g_assert_cmpstr (cohorts_date_change_get_author (change), ==, "A. Clerk");
+  g_assert_cmpstr (cohorts_date_change_get_note (change), ==, "Replanned by the board.");
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(CohortsDateChange) each = g_list_model_get_item (changes, i);
+
+      g_assert_cmpuint (cohorts_date_change_get_from (each), !=, COHORTS_DATE_NONE);
+      g_assert_cmpstr (cohorts_date_change_get_subject (each), !=, "school:938275");
+    }
+
+  /* One undo takes back the moves and their record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, whitlow), ==, whitlow_from);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Save Baseline");
+
+  g_settings_reset (settings, "reviewer-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 
 /* Autosave and recovery */
 
@@ -4409,6 +4479,7 @@ main (int   argc,
   g_test_add_func ("/window/register/add", test_register_add);
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
+  g_test_add_func ("/window/suggest-cohorts-baseline", test_suggest_cohorts_baseline);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/baselines", test_baselines);
   g_test_add_func ("/window/review-mode", test_review_mode);
