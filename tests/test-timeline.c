@@ -1423,7 +1423,8 @@ test_render_legend (void)
  * 1 September 2027 to 1 January 2028 (122 days later: x = 687). School
  * 100001's row (y = 80) keeps a thin grey bar from its baseline steps' start
  * (x = 565 - 210 = 355) to a tick at its baseline date (x = 565), under its
- * own bar, which now starts at x = 477. */
+ * own bar, which now starts at x = 477. The cohort's row (y = 60) has the
+ * same at its baseline date. */
 static void
 test_render_baseline (Fixture       *f,
                       gconstpointer  data)
@@ -1445,8 +1446,10 @@ test_render_baseline (Fixture       *f,
   row = cohorts_timeline_layout_get_row (plain, 1);
   g_assert_cmpuint (row->baseline_conversion, ==, COHORTS_DATE_NONE);
   g_assert_true (isnan (row->baseline_x));
+  g_assert_true (isnan (cohorts_timeline_layout_get_row (plain, 0)->baseline_x));
   surface = render (plain, FALSE, NULL);
   assert_pixel (surface, 450, 95, 255, 255, 255);
+  assert_pixel (surface, 320, 75, 244, 244, 244);
   cairo_surface_destroy (surface);
 
   cohorts_timeline_rows_set_baseline (f->rows, baseline);
@@ -1462,12 +1465,18 @@ test_render_baseline (Fixture       *f,
   /* The church school's steps start 42 days sooner. */
   row = cohorts_timeline_layout_get_row (layout, 2);
   g_assert_cmpfloat (row->baseline_start_x, ==, 313);
-  /* A school that joined since has no baseline bar; nor has a group. */
+  /* A school that joined since has no baseline bar. */
   row = cohorts_timeline_layout_get_row (layout, 4);
   g_assert_true (row->school == late);
   g_assert_true (isnan (row->baseline_x));
+  /* The cohort's row: its date then, by id. */
   row = cohorts_timeline_layout_get_row (layout, 0);
-  g_assert_true (isnan (row->baseline_x));
+  g_assert_cmpint (row->kind, ==, COHORTS_TIMELINE_ROW_GROUP);
+  g_assert_cmpuint (row->baseline_conversion, ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpfloat (row->baseline_x, ==, 565);
+  /* Its schools' steps as long as now: from 435 to 687, so from 313. */
+  g_assert_cmpfloat (row->start_x, ==, 435);
+  g_assert_cmpfloat (row->baseline_start_x, ==, 313);
 
   /* The grey: the text colour at 45% on white. Above it, where the old bar
    * was, nothing; the tick at the baseline date rises into the row. */
@@ -1478,6 +1487,12 @@ test_render_baseline (Fixture       *f,
   assert_pixel (surface, 360, 95, 156, 156, 156);
   assert_pixel (surface, 350, 95, 255, 255, 255);
   assert_pixel (surface, 570, 95, 249, 249, 249);   /* 2027/28 is shaded */
+  /* The cohort's row (y = 60, its ground 244): the same grey bar under
+   * where its thin span would be, and a tick at 565. */
+  assert_pixel (surface, 320, 75, 150, 150, 150);
+  assert_pixel (surface, 310, 75, 244, 244, 244);
+  assert_pixel (surface, 320, 70, 244, 244, 244);
+  assert_pixel (surface, 564, 73, 150, 150, 150);
   cairo_surface_destroy (surface);
 
   /* None again. */

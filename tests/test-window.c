@@ -583,6 +583,39 @@ test_edit_field (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Drops @a and @b (nullable) on the sidebar's row @index, as a drag
+ * delivers them. Returns: whether the row took them. */
+static gboolean
+drop_on_sidebar (CohortsWindow *window,
+                 guint          index,
+                 CohortsSchool *a,
+                 CohortsSchool *b)
+{
+  GtkWidget *row = cohorts_sidebar_get_row (sidebar_of (window), index);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  g_autoptr(GListStore) dragged = g_list_store_new (COHORTS_TYPE_SCHOOL);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_list_store_append (dragged, a);
+  if (b != NULL)
+    g_list_store_append (dragged, b);
+  g_value_init (&value, G_TYPE_LIST_MODEL);
+  g_value_set_object (&value, dragged);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                             G_TYPE_LIST_MODEL))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  return accepted;
+}
+
 /* Moving schools with the menu's action, as the Menu key offers it. */
 static void
 test_move_schools (void)
@@ -613,29 +646,7 @@ test_move_schools (void)
 
   /* Dropped on a cohort's row in the sidebar (what a drag delivers). */
   {
-    GtkWidget *row = cohorts_sidebar_get_row (sidebar_of (window), 4); /* Cohort 4 */
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
-    g_autoptr(GListStore) dragged = g_list_store_new (COHORTS_TYPE_SCHOOL);
-    g_auto(GValue) value = G_VALUE_INIT;
-    gboolean accepted = FALSE;
-
-    g_list_store_append (dragged, school);
-    g_list_store_append (dragged, cohorts_plan_find_school (plan, 938151));
-    g_value_init (&value, G_TYPE_LIST_MODEL);
-    g_value_set_object (&value, dragged);
-
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_DROP_TARGET (controller) &&
-            gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL &&
-            gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
-                                               G_TYPE_LIST_MODEL))
-          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
-      }
-
-    g_assert_true (accepted);
+    g_assert_true (drop_on_sidebar (window, 4, school, cohorts_plan_find_school (plan, 938151)));  /* Cohort 4 */
     g_assert_true (cohorts_school_get_cohort (school) == cohorts_plan_find_cohort (plan, "c4"));
     g_assert_true (cohorts_school_get_cohort (cohorts_plan_find_school (plan, 938151)) ==
                    cohorts_plan_find_cohort (plan, "c4"));
@@ -3573,6 +3584,129 @@ test_baselines (void)
   remove_dir (dir);
 }
 
+/* Answers the reason dialog: Record with @reason, or Cancel (-1); waits
+ * until it has gone. */
+static void
+answer_date_reason (int reason)
+{
+  GtkWidget *dialog;
+
+  wait_until (named_shown, (gpointer) "date-reason");
+  dialog = find_named_toplevel ("date-reason");
+  if (reason < 0)
+    press_named (dialog, "date-reason-cancel");
+  else
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (dialog, "date-reason-type")), 1 + reason);
+      press_named (dialog, "date-reason-record");
+    }
+  wait_until (named_gone, (gpointer) "date-reason");
+}
+
+/* The moves the reason dialog lists, once it is shown. */
+static const char *
+date_reason_moves (void)
+{
+  wait_until (named_shown, (gpointer) "date-reason");
+  return gtk_label_get_label (GTK_LABEL (find_named (find_named_toplevel ("date-reason"), "date-reason-moves")));
+}
+
+/* What a date button says when a date is picked in its popover (the popover
+ * itself is tried in the step and cohort tests). */
+static void
+choose_date (GtkWidget   *date_button,
+             CohortsDate  date)
+{
+  g_assert_true (COHORTS_IS_DATE_BUTTON (date_button));
+  g_signal_emit_by_name (date_button, "date-chosen", (guint) date);
+}
+
+/* Under a baseline, the other ways a date moves ask why too: a school's own
+ * conversion date in its steps, a cohort's date in the editor, schools
+ * dropped on a sidebar cohort of another date. Each: Cancel leaves the plan
+ * as it was; Record makes the edit and records it. */
+static void
+test_baselines_editor (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  CohortsCohort *c2 = cohorts_plan_find_cohort (plan, "c2");
+  CohortsSchool *elmsworth = cohorts_plan_find_school (plan, 938145);
+  CohortsSchool *hatherby = cohorts_plan_find_school (plan, 938151);
+  GListModel *changes = cohorts_plan_get_date_changes (plan);
+  g_autoptr(CohortsDateChange) change = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *again = NULL;
+  CohortsMilestone own;
+  GtkWidget *button;
+
+  g_assert_nonnull (cohorts_plan_add_baseline (plan, "Agreed", NULL));
+
+  /* A school's own conversion date, in its steps. */
+  select_school (window, 938145);
+  subtitle = step_subtitle (window, COHORTS_STEP_CONVERSION);
+  choose_date (cohorts_step_row_get_date_button (step_row (window, COHORTS_STEP_CONVERSION), FALSE),
+               cohorts_date_new (2027, 12, 1));
+  g_assert_cmpstr (date_reason_moves (), ==, "Elmsworth Middle School: from 1 September 2027 to 1 December 2027");
+  answer_date_reason (-1);
+  cohorts_school_get_milestone (elmsworth, COHORTS_STEP_CONVERSION, &own);
+  g_assert_cmpint (own.state, ==, COHORTS_MILESTONE_SCHEDULED);
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, elmsworth), ==, cohorts_date_new (2027, 9, 1));
+  again = step_subtitle (window, COHORTS_STEP_CONVERSION);
+  g_assert_cmpstr (again, ==, subtitle);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Save Baseline");
+
+  choose_date (cohorts_step_row_get_date_button (step_row (window, COHORTS_STEP_CONVERSION), FALSE),
+               cohorts_date_new (2027, 12, 1));
+  answer_date_reason (COHORTS_DATE_CHANGE_SCHOOL);
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, elmsworth), ==, cohorts_date_new (2027, 12, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  change = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938145");
+  g_assert_cmpuint (cohorts_date_change_get_from (change), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (cohorts_date_change_get_to (change), ==, cohorts_date_new (2027, 12, 1));
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_SCHOOL);
+  g_clear_object (&change);
+
+  /* A cohort's date, in the editor. */
+  cohorts_window_show_subject (window, "cohort:c2");
+  settle ();
+  button = g_object_get_data (G_OBJECT (cohorts_editor_get_row (editor_of (window), "date")), "date-button");
+  choose_date (button, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpstr (date_reason_moves (), ==, "Cohort 2: from 1 September 2027 to 1 November 2027");
+  answer_date_reason (-1);
+  g_assert_cmpuint (cohorts_cohort_get_date (c2), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+
+  choose_date (button, cohorts_date_new (2027, 11, 1));
+  answer_date_reason (COHORTS_DATE_CHANGE_DIOCESE);
+  g_assert_cmpuint (cohorts_cohort_get_date (c2), ==, cohorts_date_new (2027, 11, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  change = g_list_model_get_item (changes, 1);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "cohort:c2");
+  g_clear_object (&change);
+
+  /* Hatherby (Cohort 5, 1 January 2029) dropped on Cohort 4's row. */
+  g_assert_true (drop_on_sidebar (window, 4, hatherby, NULL));
+  g_assert_cmpstr (date_reason_moves (), ==, "Hatherby Middle School: from 1 January 2029 to 1 September 2028");
+  answer_date_reason (-1);
+  g_assert_cmpstr (cohorts_cohort_get_id (cohorts_school_get_cohort (hatherby)), ==, "c5");
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+
+  g_assert_true (drop_on_sidebar (window, 4, hatherby, NULL));
+  answer_date_reason (COHORTS_DATE_CHANGE_INCOMING_TRUST);
+  g_assert_cmpstr (cohorts_cohort_get_id (cohorts_school_get_cohort (hatherby)), ==, "c4");
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);
+  change = g_list_model_get_item (changes, 2);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938151");
+  g_assert_cmpuint (cohorts_date_change_get_from (change), ==, cohorts_date_new (2029, 1, 1));
+  g_assert_cmpuint (cohorts_date_change_get_to (change), ==, cohorts_date_new (2028, 9, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Suggest Cohorts: the proposal follows the options; Apply is one step to
  * undo. The example's only unassigned schools are Farleigh Moor and
  * Ashcombe, not assessed: the first cohort with room for them is Cohort 4.
@@ -3644,6 +3778,76 @@ test_suggest_cohorts (void)
   g_assert_cmpuint (cohorts_plan_get_n_cohorts (plan), ==, 5);
   g_assert_false (cohorts_plan_is_modified (plan));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Suggest Cohorts under a baseline: placing the two schools without a date
+ * moves none, so nothing is asked; placing the draft cohorts again moves
+ * dated schools: Apply waits for a reason, then records a change a school
+ * whose date moved, in the Suggest Cohorts step. */
+static void
+test_suggest_cohorts_baseline (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (EXAMPLE);
+  CohortsWindow *window = open_window (file);
+  CohortsPlan *plan = cohorts_window_get_plan (window);
+  GListModel *changes = cohorts_plan_get_date_changes (plan);
+  GSettings *settings = cohorts_application_get_settings (app);
+  CohortsSchool *whitlow = cohorts_plan_find_school (plan, 938257);
+  CohortsDate whitlow_from = cohorts_plan_get_conversion_date (plan, whitlow);
+  g_autoptr(CohortsDateChange) change = NULL;
+  GtkWidget *reason_group, *apply;
+  GtkWindow *dialog;
+
+  g_settings_set_string (settings, "reviewer-name", "A. Clerk");
+  g_assert_nonnull (cohorts_plan_add_baseline (plan, "Agreed", NULL));
+
+  /* Farleigh Moor and Ashcombe have no date yet: a first date is no move. */
+  dialog = cohorts_window_show_suggest_cohorts (window);
+  reason_group = find_named (GTK_WIDGET (dialog), "suggest-reason-group");
+  apply = find_named (GTK_WIDGET (dialog), "suggest-apply");
+  g_assert_false (gtk_widget_get_visible (reason_group));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  /* The draft cohorts too: dated schools move; Apply waits for a reason. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "suggest-scope")), 1);
+  g_assert_true (gtk_widget_get_visible (reason_group));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_named (GTK_WIDGET (dialog),
+                                                                                                   "suggest-moves"))),
+                                   "St Aidan's Church of England Middle School: from 1 April 2028 to 1 September 2027\n"
+                                   "Whitlow Church of England First School: from 1 April 2028 to 1 September 2027\n"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "suggest-reason")),
+                              1 + COHORTS_DATE_CHANGE_VIABILITY);
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "suggest-note")), "Replanned by the board.");
+  press_to_close (dialog, "_Apply");
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Suggest Cohorts");
+  /* Nine dated schools moved (Farleigh Moor and Ashcombe got a first date). */
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 9);
+  change = g_list_model_get_item (changes, 1);
+  g_assert_cmpstr (cohorts_date_change_get_subject (change), ==, "school:938257");
+  g_assert_cmpuint (cohorts_date_change_get_from (change), ==, cohorts_date_new (2028, 4, 1));
+  g_assert_cmpuint (cohorts_date_change_get_to (change), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, whitlow), ==, cohorts_date_new (2027, 9, 1));
+  g_assert_cmpint (cohorts_date_change_get_reason (change), ==, COHORTS_DATE_CHANGE_VIABILITY);
+  g_assert_cmpstr (cohorts_date_change_get_author (change), ==, "A. Clerk");
+  g_assert_cmpstr (cohorts_date_change_get_note (change), ==, "Replanned by the board.");
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(CohortsDateChange) each = g_list_model_get_item (changes, i);
+
+      g_assert_cmpuint (cohorts_date_change_get_from (each), !=, COHORTS_DATE_NONE);
+      g_assert_cmpstr (cohorts_date_change_get_subject (each), !=, "school:938275");
+    }
+
+  /* One undo takes back the moves and their record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_cmpuint (cohorts_plan_get_conversion_date (plan, whitlow), ==, whitlow_from);
+  g_assert_cmpstr (undo_menu_label (window), ==, "_Undo Save Baseline");
+
+  g_settings_reset (settings, "reviewer-name");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -4422,8 +4626,10 @@ main (int   argc,
   g_test_add_func ("/window/register/add", test_register_add);
   g_test_add_func ("/window/register/refresh", test_register_refresh);
   g_test_add_func ("/window/suggest-cohorts", test_suggest_cohorts);
+  g_test_add_func ("/window/suggest-cohorts-baseline", test_suggest_cohorts_baseline);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/baselines", test_baselines);
+  g_test_add_func ("/window/baselines-editor", test_baselines_editor);
   g_test_add_func ("/window/review-mode", test_review_mode);
   g_test_add_func ("/window/diocese", test_diocese);
   g_test_add_func ("/window/register/corrupt", test_register_corrupt);

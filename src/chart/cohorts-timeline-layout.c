@@ -387,6 +387,24 @@ fill_row (CohortsTimelineLayout *layout,
           row->baseline_start_x = cohorts_timeline_view_x_for_date (view, row->baseline_start);
         }
     }
+  else if (row->kind == COHORTS_TIMELINE_ROW_GROUP && row->cohort != NULL &&
+           cohorts_timeline_rows_get_baseline (rows) != NULL)
+    {
+      /* A cohort's: its date then, by id; its schools' steps as long. */
+      CohortsBaseline *baseline = cohorts_timeline_rows_get_baseline (rows);
+      int found = cohorts_baseline_find_cohort (baseline, cohorts_cohort_get_id (row->cohort));
+      const CohortsBaselineCohort *then = found >= 0 ? cohorts_baseline_get_cohort (baseline, (guint) found) : NULL;
+
+      if (then != NULL && then->date != COHORTS_DATE_NONE)
+        {
+          row->baseline_conversion = then->date;
+          row->baseline_start = row->start != COHORTS_DATE_NONE && row->conversion != COHORTS_DATE_NONE
+                                  ? then->date - (row->conversion - row->start)
+                                  : then->date;
+          row->baseline_x = cohorts_timeline_view_x_for_date (view, row->baseline_conversion);
+          row->baseline_start_x = cohorts_timeline_view_x_for_date (view, row->baseline_start);
+        }
+    }
   return TRUE;
 }
 

@@ -129,10 +129,12 @@ typedef struct
  * @conversion: the conversion date, or %COHORTS_DATE_NONE
  * @start_x: where @start is
  * @conversion_x: where @conversion is
- * @baseline_start: a school row with a baseline shown: where its steps
- *   would start for its baseline date, or %COHORTS_DATE_NONE
- * @baseline_conversion: its conversion date in the baseline, or
- *   %COHORTS_DATE_NONE (no baseline, not in it, or no date then)
+ * @baseline_start: a school or cohort row with a baseline shown: where its
+ *   steps would start for its baseline date (a cohort's: its schools' steps
+ *   as long as now), or %COHORTS_DATE_NONE
+ * @baseline_conversion: its conversion date in the baseline (a cohort's: its
+ *   own, found by id), or %COHORTS_DATE_NONE (no baseline, not in it, or no
+ *   date then)
  * @baseline_start_x: where @baseline_start is, or NAN
  * @baseline_x: where @baseline_conversion is, or NAN
  * @n_markers: how many of @markers there are

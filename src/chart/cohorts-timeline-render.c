@@ -769,6 +769,10 @@ draw_group_bar (Painter                  *p,
   double x0, x1;
   g_autofree char *date = NULL;
 
+  /* Its date in the baseline, under it as a school's. */
+  if (!isnan (row->baseline_x) && fabs (row->baseline_x) < FAR)
+    draw_baseline (p, clamp_x (row->baseline_start_x), row->baseline_x, row->y, h);
+
   if (row->conversion == COHORTS_DATE_NONE)
     return;
 

@@ -72,6 +72,24 @@ cohorts_date_moves_add (GPtrArray   *moves,
   g_ptr_array_add (moves, move);
 }
 
+/* Adds the move of @school's conversion when its cohort's date becomes @to
+ * (%COHORTS_DATE_NONE: no cohort): its own date stays; else it takes @to. */
+void
+cohorts_date_moves_add_school_date (GPtrArray     *moves,
+                                    CohortsPlan   *plan,
+                                    CohortsSchool *school,
+                                    CohortsDate    to)
+{
+  CohortsMilestone own;
+  g_autofree char *subject = NULL;
+
+  cohorts_school_get_milestone (school, COHORTS_STEP_CONVERSION, &own);
+  if (own.state != COHORTS_MILESTONE_SCHEDULED)
+    return;
+  subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
+  cohorts_date_moves_add (moves, subject, cohorts_plan_get_conversion_date (plan, school), to);
+}
+
 /* Adds the move of @school's conversion when it goes into @cohort (NULL:
  * none): its own date stays; else it takes the cohort's. */
 void
@@ -80,17 +98,8 @@ cohorts_date_moves_add_school (GPtrArray     *moves,
                                CohortsSchool *school,
                                CohortsCohort *cohort)
 {
-  CohortsMilestone own;
-  g_autofree char *subject = NULL;
-  CohortsDate from, to;
-
-  cohorts_school_get_milestone (school, COHORTS_STEP_CONVERSION, &own);
-  if (own.state != COHORTS_MILESTONE_SCHEDULED)
-    return;
-  from = cohorts_plan_get_conversion_date (plan, school);
-  to = cohort != NULL ? cohorts_cohort_get_date (cohort) : COHORTS_DATE_NONE;
-  subject = g_strdup_printf ("school:%u", cohorts_school_get_urn (school));
-  cohorts_date_moves_add (moves, subject, from, to);
+  cohorts_date_moves_add_school_date (moves, plan, school,
+                                      cohort != NULL ? cohorts_cohort_get_date (cohort) : COHORTS_DATE_NONE);
 }
 
 typedef struct
@@ -122,6 +131,35 @@ request_free (Request *request)
   g_free (request);
 }
 
+/**
+ * cohorts_date_moves_record:
+ * @moves: from cohorts_date_moves_new()
+ * @author: (nullable): who says so
+ * @note: (nullable): the note
+ *
+ * Records each of @moves in @plan's history with @reason, as edits of the
+ * undo step open (call it between cohorts_plan_begin_edit() and
+ * cohorts_plan_end_edit(), with the edit that moves the dates).
+ */
+void
+cohorts_date_moves_record (CohortsPlan             *plan,
+                           GPtrArray               *moves,
+                           CohortsDateChangeReason  reason,
+                           const char              *author,
+                           const char              *note)
+{
+  g_return_if_fail (COHORTS_IS_PLAN (plan));
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      Move *move = g_ptr_array_index (moves, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!cohorts_plan_add_date_change (plan, move->subject, move->from, move->to, reason, author, note, &error))
+        g_warning ("%s", error->message);
+    }
+}
+
 static gboolean
 apply (Request                 *request,
        CohortsDateChangeReason  reason,
@@ -132,15 +170,7 @@ apply (Request                 *request,
   cohorts_plan_begin_edit (request->plan, request->label);
   ok = request->edit (request->data, TRUE);
   if (ok)
-    for (guint i = 0; i < request->moves->len; i++)
-      {
-        Move *move = g_ptr_array_index (request->moves, i);
-        g_autoptr(GError) error = NULL;
-
-        if (!cohorts_plan_add_date_change (request->plan, move->subject, move->from, move->to, reason,
-                                           request->author, note, &error))
-          g_warning ("%s", error->message);
-      }
+    cohorts_date_moves_record (request->plan, request->moves, reason, request->author, note);
   cohorts_plan_end_edit (request->plan);
   return ok;
 }
@@ -203,9 +233,15 @@ describe_date (CohortsDate date)
   return date != COHORTS_DATE_NONE ? cohorts_date_format (date) : g_strdup (_("no date"));
 }
 
-static char *
-describe_moves (CohortsPlan *plan,
-                GPtrArray   *moves)
+/**
+ * cohorts_date_moves_describe:
+ *
+ * Returns: (transfer full): @moves in words, one a line ("Cohort 2: from
+ *   1 April 2027 to 1 September 2027"), the first few and how many more
+ */
+char *
+cohorts_date_moves_describe (CohortsPlan *plan,
+                             GPtrArray   *moves)
 {
   GString *text = g_string_new (NULL);
   guint shown = MIN (moves->len, MOVES_SHOWN);
@@ -232,6 +268,28 @@ describe_moves (CohortsPlan *plan,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * cohorts_date_reason_row_new:
+ *
+ * Returns: (transfer floating): a combo row of the DfE's reasons for a
+ *   moved date, after a first "Choose a reason": row @i + 1 is the
+ *   #CohortsDateChangeReason @i
+ */
+GtkWidget *
+cohorts_date_reason_row_new (void)
+{
+  GtkWidget *reason = adw_combo_row_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("Choose a reason"));
+  for (int i = 0; i <= COHORTS_DATE_CHANGE_ADVISORY_BOARD; i++)
+    gtk_string_list_append (labels, cohorts_enum_get_label (COHORTS_TYPE_DATE_CHANGE_REASON, i));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), _("_Reason"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (reason), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (reason), G_LIST_MODEL (labels));
+  return reason;
+}
+
 static GtkWidget *
 reason_dialog (GtkWindow *parent,
                Request   *request)
@@ -244,12 +302,11 @@ reason_dialog (GtkWindow *parent,
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *intro = gtk_label_new (_("The plan has a baseline: say why this conversion date moves. "
                                       "The reason is kept in the plan's history."));
-  g_autofree char *listed = describe_moves (request->plan, request->moves);
+  g_autofree char *listed = cohorts_date_moves_describe (request->plan, request->moves);
   GtkWidget *moves = gtk_label_new (listed);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *reason = adw_combo_row_new ();
+  GtkWidget *reason = cohorts_date_reason_row_new ();
   GtkWidget *note = adw_entry_row_new ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -276,13 +333,7 @@ reason_dialog (GtkWindow *parent,
   gtk_widget_add_css_class (moves, "heading");
   gtk_box_append (GTK_BOX (content), moves);
 
-  gtk_string_list_append (labels, _("Choose a reason"));
-  for (int i = 0; i <= COHORTS_DATE_CHANGE_ADVISORY_BOARD; i++)
-    gtk_string_list_append (labels, cohorts_enum_get_label (COHORTS_TYPE_DATE_CHANGE_REASON, i));
   gtk_widget_set_name (reason, "date-reason-type");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), _("_Reason"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (reason), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (reason), G_LIST_MODEL (labels));
   gtk_widget_set_name (note, "date-reason-note");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("_Note"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (note), TRUE);

@@ -27,10 +27,23 @@ void       cohorts_date_moves_add         (GPtrArray     *moves,
                                            const char    *subject,
                                            CohortsDate    from,
                                            CohortsDate    to);
+void       cohorts_date_moves_add_school_date (GPtrArray     *moves,
+                                               CohortsPlan   *plan,
+                                               CohortsSchool *school,
+                                               CohortsDate    to);
 void       cohorts_date_moves_add_school  (GPtrArray     *moves,
                                            CohortsPlan   *plan,
                                            CohortsSchool *school,
                                            CohortsCohort *cohort);
+void       cohorts_date_moves_record      (CohortsPlan             *plan,
+                                           GPtrArray               *moves,
+                                           CohortsDateChangeReason  reason,
+                                           const char              *author,
+                                           const char              *note);
+char      *cohorts_date_moves_describe    (CohortsPlan   *plan,
+                                           GPtrArray     *moves);
+
+GtkWidget *cohorts_date_reason_row_new    (void);
 
 gboolean   cohorts_date_reason_run        (GtkWidget           *widget,
                                            CohortsPlan         *plan,

@@ -6,7 +6,10 @@
  * The options on top; below them the proposal of the core's suggester
  * (src/core/cohorts-suggest.c), worked out again whenever an option
  * changes: what it gives up, then each cohort with its schools and why each
- * is there. Apply makes it so as one step to undo.
+ * is there. Apply makes it so as one step to undo. Once the plan has a
+ * baseline, a proposal that moves a school's conversion date asks why (the
+ * reason dialog's choice, cohorts-date-reason.c) and records each move in
+ * the same step; a school's first date is not a move.
  */
 #define G_LOG_DOMAIN "cohorts-window"
 
@@ -15,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cohorts-date-reason.h"
 #include "cohorts-suggest.h"
 #include "cohorts-ui-util.h"
 #include "cohorts-window-private.h"
@@ -34,6 +38,11 @@ typedef struct
   GtkSpinButton *max_size;
   GtkSwitch *one_at_a_time;
   GtkWidget *apply;
+  GtkWidget *reason_group;      /* shown when dates move under a baseline */
+  AdwComboRow *reason;
+  AdwEntryRow *note;
+  GtkWidget *moves_row;
+  GPtrArray *moves;             /* the dates the proposal moves */
   GPtrArray *groups;            /* the proposal's groups, on the page */
   CohortsSuggestion *suggestion;
   CohortsSuggestOptions options;
@@ -43,6 +52,7 @@ static void
 suggest_dialog_free (SuggestDialog *dialog)
 {
   g_clear_pointer (&dialog->suggestion, cohorts_suggestion_free);
+  g_clear_pointer (&dialog->moves, g_ptr_array_unref);
   g_ptr_array_unref (dialog->groups);
   g_free (dialog);
 }
@@ -79,6 +89,41 @@ add_group (SuggestDialog *dialog,
   return group;
 }
 
+/* The conversion dates the proposal moves, when the plan has a baseline:
+ * each school that has a date and would have another. A school without one
+ * gets its first date, which is not a move. */
+static GPtrArray *
+suggestion_moves (CohortsSuggestion *suggestion,
+                  CohortsPlan       *plan)
+{
+  GPtrArray *moves = cohorts_date_moves_new ();
+  guint n = cohorts_suggestion_get_n_placements (suggestion);
+
+  if (g_list_model_get_n_items (cohorts_plan_get_baselines (plan)) == 0)
+    return moves;
+  for (guint i = 0; i < n; i++)
+    {
+      const CohortsPlacement *p = cohorts_suggestion_get_placement (suggestion, i);
+      const CohortsSuggestedCohort *sc = cohorts_suggestion_get_cohort (suggestion, p->cohort);
+
+      if (cohorts_plan_get_conversion_date (plan, p->school) != COHORTS_DATE_NONE)
+        cohorts_date_moves_add_school_date (moves, plan, p->school, sc->date);
+    }
+  return moves;
+}
+
+/* Apply: when there is something to make so, and a reason for the dates it
+ * moves. */
+static void
+update_apply (SuggestDialog *dialog)
+{
+  gboolean changes = cohorts_suggestion_count_moves (dialog->suggestion) > 0 ||
+                     cohorts_suggestion_get_emptied (dialog->suggestion)->len > 0;
+
+  gtk_widget_set_sensitive (dialog->apply,
+                            changes && (dialog->moves->len == 0 || adw_combo_row_get_selected (dialog->reason) > 0));
+}
+
 /* The proposal for the options as they are, shown. */
 static void
 update_proposal (SuggestDialog *dialog)
@@ -112,8 +157,16 @@ update_proposal (SuggestDialog *dialog)
   n_placements = cohorts_suggestion_get_n_placements (dialog->suggestion);
   for (guint i = 0; i < n_cohorts; i++)
     n_new += cohorts_suggestion_get_cohort (dialog->suggestion, i)->cohort == NULL;
-  gtk_widget_set_sensitive (dialog->apply, cohorts_suggestion_count_moves (dialog->suggestion) > 0 ||
-                                           cohorts_suggestion_get_emptied (dialog->suggestion)->len > 0);
+  g_clear_pointer (&dialog->moves, g_ptr_array_unref);
+  dialog->moves = suggestion_moves (dialog->suggestion, plan);
+  gtk_widget_set_visible (dialog->reason_group, dialog->moves->len > 0);
+  if (dialog->moves->len > 0)
+    {
+      g_autofree char *listed = cohorts_date_moves_describe (plan, dialog->moves);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->moves_row), listed);
+    }
+  update_apply (dialog);
 
   /* What it comes to, and what it gives up. */
   if (n_placements == 0)
@@ -203,7 +256,25 @@ apply_clicked_cb (SuggestDialog *dialog)
   if (self->plan == NULL)
     return;
 
+  /* The dates as they are now: the plan may have changed since. */
+  g_clear_pointer (&dialog->moves, g_ptr_array_unref);
+  dialog->moves = suggestion_moves (dialog->suggestion, self->plan);
+  if (dialog->moves->len > 0 && adw_combo_row_get_selected (dialog->reason) == 0)
+    {
+      update_proposal (dialog);
+      return;
+    }
+
+  cohorts_plan_begin_edit (self->plan, _("Suggest Cohorts"));
   cohorts_suggestion_apply (dialog->suggestion, self->plan);
+  if (dialog->moves->len > 0)
+    {
+      g_autofree char *author = cohorts_window_get_reviewer_name (self);
+
+      cohorts_date_moves_record (self->plan, dialog->moves, adw_combo_row_get_selected (dialog->reason) - 1,
+                                 author, gtk_editable_get_text (GTK_EDITABLE (dialog->note)));
+    }
+  cohorts_plan_end_edit (self->plan);
 
   schools = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", placed), placed);
   /* Translators: a notification, "Placed 13 schools in 4 cohorts" */
@@ -320,6 +391,27 @@ cohorts_window_show_suggest_cohorts (CohortsWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (options), row);
   adw_preferences_page_add (dialog->page, ADW_PREFERENCES_GROUP (options));
 
+  /* Why the dates move, under a baseline; shown when they do. */
+  dialog->reason_group = adw_preferences_group_new ();
+  gtk_widget_set_name (dialog->reason_group, "suggest-reason-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (dialog->reason_group), _("Reason for the Moved Dates"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (dialog->reason_group),
+                                         _("The plan has a baseline, and this proposal moves conversion dates: "
+                                           "say why. The reason is kept in the plan’s history."));
+  dialog->moves_row = text_row ("", NULL);
+  gtk_widget_set_name (dialog->moves_row, "suggest-moves");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (dialog->reason_group), dialog->moves_row);
+  dialog->reason = ADW_COMBO_ROW (cohorts_date_reason_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (dialog->reason), "suggest-reason");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (dialog->reason_group), GTK_WIDGET (dialog->reason));
+  dialog->note = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (dialog->note), "suggest-note");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->note), _("_Note"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (dialog->note), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (dialog->reason_group), GTK_WIDGET (dialog->note));
+  adw_preferences_page_add (dialog->page, ADW_PREFERENCES_GROUP (dialog->reason_group));
+  g_signal_connect_swapped (dialog->reason, "notify::selected", G_CALLBACK (update_apply), dialog);
+
   g_signal_connect_swapped (dialog->scope, "notify::selected", G_CALLBACK (update_proposal), dialog);
   g_signal_connect_swapped (dialog->cadence, "notify::selected", G_CALLBACK (update_proposal), dialog);
   g_signal_connect_swapped (dialog->max_size, "value-changed", G_CALLBACK (update_proposal), dialog);
@@ -330,7 +422,6 @@ cohorts_window_show_suggest_cohorts (CohortsWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (dialog->page), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->page));
   adw_window_set_content (ADW_WINDOW (window), box);
-
 
   update_proposal (dialog);
   gtk_window_set_default_widget (GTK_WINDOW (window), dialog->apply);
