@@ -996,203 +996,132 @@ test_load_version_1 (void)
     }
 }
 
-/* Files of format version 2 (tests/files/version-2/, the good files as they
- * were) load, validate against data/matplan-2.rng, and are written as
- * version 3: the file of the same name in tests/files/good/. */
+/* What a file of an older format version lacks once loaded. */
+typedef void (*OldVersionCheck) (CohortsPlan *plan);
+
+/* Files of format @version (tests/files/version-N/, the good files as they
+ * were: at least @min_files of them) load, validate against that version's
+ * schema (data/matplan-N.rng), pass @check, and are written in the current
+ * version: the file of the same name in tests/files/good/. */
+static void
+check_old_version_files (int             version,
+                         guint           min_files,
+                         OldVersionCheck check)
+{
+  g_autofree char *folder = g_strdup_printf ("version-%d", version);
+  g_autofree char *claim = g_strdup_printf (" format-version=\"%d\"", version);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", folder, NULL);
+  g_autoptr(GPtrArray) names = list_dir (dir);
+
+  g_assert_cmpuint (names->len, >=, min_files);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) good = read_bytes (good_path);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CohortsPlan) plan = NULL;
+
+      g_test_message ("%s", name);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), claim));
+      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
+      g_assert_no_error (error);
+      assert_rng_valid (bytes, name);
+      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, version);
+      check (plan);
+
+      written = cohorts_plan_xml_to_bytes (plan);
+      assert_same_bytes (good, written);
+    }
+}
+
+/* Version 2 has no capacity limits: the checks' defaults. */
+static void
+check_version_2 (CohortsPlan *plan)
+{
+  g_assert_cmpint (cohorts_trust_get_support_ratio (cohorts_plan_get_trust (plan)), ==, -1);
+}
+
+/* Version 3: the default readiness framework and no answers. */
+static void
+check_version_3 (CohortsPlan *plan)
+{
+  g_assert_true (cohorts_framework_is_default (cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan))));
+  for (guint j = 0; j < cohorts_plan_get_n_schools (plan); j++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
+      g_assert_false (cohorts_school_has_answers (school));
+    }
+}
+
+/* Version 4: nothing locked, no funding a pupil. */
+static void
+check_version_4 (CohortsPlan *plan)
+{
+  g_assert_cmpint (cohorts_trust_get_funding_per_pupil (cohorts_plan_get_trust (plan)), ==, -1);
+  for (guint j = 0; j < cohorts_plan_get_n_schools (plan); j++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
+      g_assert_false (cohorts_school_get_locked (school));
+    }
+  for (guint j = 0; j < cohorts_plan_get_n_cohorts (plan); j++)
+    {
+      g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts_plan_get_cohorts (plan), j);
+      g_assert_false (cohorts_cohort_get_locked (cohort));
+    }
+}
+
+/* Version 5: no comments. */
+static void
+check_version_5 (CohortsPlan *plan)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (plan)), ==, 0);
+}
+
+/* Version 6: no church tracks, baselines or date changes. */
+static void
+check_version_6 (CohortsPlan *plan)
+{
+  for (guint j = 0; j < cohorts_plan_get_n_schools (plan); j++)
+    {
+      g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
+      g_assert_false (cohorts_school_has_church_track (school));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_baselines (plan)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_date_changes (plan)), ==, 0);
+}
+
 static void
 test_load_version_2 (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-2", NULL);
-  g_autoptr(GPtrArray) names = list_dir (dir);
-
-  g_assert_cmpuint (names->len, >=, 5);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
-      g_autoptr(GBytes) good = read_bytes (good_path);
-      g_autoptr(GBytes) written = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CohortsPlan) plan = NULL;
-
-      g_test_message ("%s", name);
-      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      " format-version=\"2\""));
-      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
-      g_assert_no_error (error);
-      assert_rng_valid (bytes, name);
-      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 2);
-      /* No capacity limits in version 2: the checks' defaults. */
-      g_assert_cmpint (cohorts_trust_get_support_ratio (cohorts_plan_get_trust (plan)), ==, -1);
-
-      written = cohorts_plan_xml_to_bytes (plan);
-      assert_same_bytes (good, written);
-    }
+  check_old_version_files (2, 5, check_version_2);
 }
 
-/* Files of format version 3 (tests/files/version-3/, the good files as they
- * were) load with the default readiness framework and no answers, validate
- * against data/matplan-3.rng, and are written as version 4: the file of the
- * same name in tests/files/good/. */
 static void
 test_load_version_3 (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-3", NULL);
-  g_autoptr(GPtrArray) names = list_dir (dir);
-
-  g_assert_cmpuint (names->len, >=, 5);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
-      g_autoptr(GBytes) good = read_bytes (good_path);
-      g_autoptr(GBytes) written = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CohortsPlan) plan = NULL;
-      guint n_schools;
-
-      g_test_message ("%s", name);
-      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      " format-version=\"3\""));
-      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
-      g_assert_no_error (error);
-      assert_rng_valid (bytes, name);
-      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 3);
-      g_assert_true (cohorts_framework_is_default (
-        cohorts_readiness_get_framework (cohorts_plan_get_readiness (plan))));
-      n_schools = cohorts_plan_get_n_schools (plan);
-      for (guint j = 0; j < n_schools; j++)
-        {
-          g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
-          g_assert_false (cohorts_school_has_answers (school));
-        }
-
-      written = cohorts_plan_xml_to_bytes (plan);
-      assert_same_bytes (good, written);
-    }
+  check_old_version_files (3, 5, check_version_3);
 }
 
-/* Files of format version 4 (tests/files/version-4/, the good files as they
- * were) validate against data/matplan-4.rng, load with nothing locked and no
- * funding a pupil, and are written in the current version: the file of the same name
- * in tests/files/good/. */
 static void
 test_load_version_4 (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-4", NULL);
-  g_autoptr(GPtrArray) names = list_dir (dir);
-
-  g_assert_cmpuint (names->len, >=, 6);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
-      g_autoptr(GBytes) good = read_bytes (good_path);
-      g_autoptr(GBytes) written = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CohortsPlan) plan = NULL;
-      guint n;
-
-      g_test_message ("%s", name);
-      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      " format-version=\"4\""));
-      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
-      g_assert_no_error (error);
-      assert_rng_valid (bytes, name);
-      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 4);
-      g_assert_cmpint (cohorts_trust_get_funding_per_pupil (cohorts_plan_get_trust (plan)), ==, -1);
-      n = cohorts_plan_get_n_schools (plan);
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CohortsSchool) school = g_list_model_get_item (cohorts_plan_get_schools (plan), j);
-          g_assert_false (cohorts_school_get_locked (school));
-        }
-      n = cohorts_plan_get_n_cohorts (plan);
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CohortsCohort) cohort = g_list_model_get_item (cohorts_plan_get_cohorts (plan), j);
-          g_assert_false (cohorts_cohort_get_locked (cohort));
-        }
-
-      written = cohorts_plan_xml_to_bytes (plan);
-      assert_same_bytes (good, written);
-    }
+  check_old_version_files (4, 6, check_version_4);
 }
 
-/* Files of format version 5 (tests/files/version-5/, the good files as they
- * were) validate against data/matplan-5.rng, load with no comments, and are
- * written as the current version: the file of the same name in tests/files/good/. */
 static void
 test_load_version_5 (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-5", NULL);
-  g_autoptr(GPtrArray) names = list_dir (dir);
-
-  g_assert_cmpuint (names->len, >=, 8);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
-      g_autoptr(GBytes) good = read_bytes (good_path);
-      g_autoptr(GBytes) written = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CohortsPlan) plan = NULL;
-
-      g_test_message ("%s", name);
-      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      " format-version=\"5\""));
-      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
-      g_assert_no_error (error);
-      assert_rng_valid (bytes, name);
-      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 5);
-      g_assert_cmpuint (g_list_model_get_n_items (cohorts_plan_get_comments (plan)), ==, 0);
-
-      written = cohorts_plan_xml_to_bytes (plan);
-      assert_same_bytes (good, written);
-    }
+  check_old_version_files (5, 8, check_version_5);
 }
 
-/* Files of format version 6 (tests/files/version-6/, the good files as they
- * were) validate against data/matplan-6.rng, load with no church tracks,
- * baselines or date changes, and are written as the current version: the
- * file of the same name in tests/files/good/. */
 static void
 test_load_version_6 (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "files", "version-6", NULL);
-  g_autoptr(GPtrArray) names = list_dir (dir);
-
-  g_assert_cmpuint (names->len, >=, 9);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
-      g_autoptr(GBytes) good = read_bytes (good_path);
-      g_autoptr(GBytes) written = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CohortsPlan) plan = NULL;
-
-      g_test_message ("%s", name);
-      g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      " format-version=\"6\""));
-      plan = load_path (path, COHORTS_PLAN_LOAD_SCHEMA, &error);
-      g_assert_no_error (error);
-      assert_rng_valid (bytes, name);
-      g_assert_cmpint (cohorts_plan_get_source_version (plan), ==, 6);
-
-      written = cohorts_plan_xml_to_bytes (plan);
-      assert_same_bytes (good, written);
-    }
+  check_old_version_files (6, 9, check_version_6);
 }
 
 static gboolean
