@@ -2485,7 +2485,8 @@ read_schools (Loader *l)
 }
 
 static gboolean
-read_cohort (Loader *l)
+read_cohort (Loader     *l,
+             GHashTable *lines)
 {
   static const AttributeSpec attrs[] = {
     { "id", TRUE }, { "date", FALSE }, { "status", TRUE }, { "locked", FALSE, 5 },
@@ -2594,32 +2595,111 @@ read_cohort (Loader *l)
   return TRUE;
 }
 
-static gboolean
-read_cohorts (Loader *l)
+/* The lists of the plan: one element holding any number of one kind of
+ * child, each read by @read_item with a table of what the list has read so
+ * far (ids to lines), up to a limit. */
+typedef enum
 {
-  static const ChildSpec children[] = { { "cohort", FALSE, TRUE } };
-  Sequence seq = SEQUENCE ("cohorts", children);
+  LIST_COHORTS,
+  LIST_REVIEWS,
+  LIST_BASELINES,
+  LIST_DATE_CHANGES,
+} ListKind;
+
+typedef struct
+{
+  const char *element;
+  const char *child;
+  guint max;
+  gboolean may_be_empty;
+  gboolean (*read_item) (Loader     *l,
+                         GHashTable *lines);
+} ListSpec;
+
+static gboolean read_comment (Loader *l, GHashTable *lines);
+static gboolean read_baseline (Loader *l, GHashTable *lines);
+static gboolean read_date_change (Loader *l, GHashTable *lines);
+
+static const ListSpec lists[] = {
+  [LIST_COHORTS] = { "cohorts", "cohort", COHORTS_PLAN_MAX_COHORTS, TRUE, read_cohort },
+  [LIST_REVIEWS] = { "reviews", "comment", COHORTS_PLAN_MAX_COMMENTS, FALSE, read_comment },
+  [LIST_BASELINES] = { "baselines", "baseline", COHORTS_PLAN_MAX_BASELINES, FALSE, read_baseline },
+  [LIST_DATE_CHANGES] = { "date-changes", "change", COHORTS_PLAN_MAX_DATE_CHANGES, FALSE, read_date_change },
+};
+
+static gboolean
+fail_list (Loader   *l,
+           ListKind  kind,
+           gboolean  empty,
+           int       line)
+{
+  if (empty)
+    switch (kind)
+      {
+      case LIST_REVIEWS:
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                     _("<reviews> is empty; leave it out when the plan has no comments"));
+      case LIST_BASELINES:
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                     _("<baselines> is empty; leave it out when the plan has no baselines"));
+      case LIST_DATE_CHANGES:
+        return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
+                     _("<date-changes> is empty; leave it out when the plan has no date changes"));
+      case LIST_COHORTS:
+      default:
+        g_assert_not_reached ();
+      }
+
+  switch (kind)
+    {
+    case LIST_COHORTS:
+      return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line, _("the plan has more than %d cohorts, the limit"),
+                   COHORTS_PLAN_MAX_COHORTS);
+    case LIST_REVIEWS:
+      return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line, _("the plan has more than %d comments, the limit"),
+                   COHORTS_PLAN_MAX_COMMENTS);
+    case LIST_BASELINES:
+      return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line, _("the plan has more than %d baselines, the limit"),
+                   COHORTS_PLAN_MAX_BASELINES);
+    case LIST_DATE_CHANGES:
+    default:
+      return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, line, _("the plan has more than %d date changes, the limit"),
+                   COHORTS_PLAN_MAX_DATE_CHANGES);
+    }
+}
+
+static gboolean
+read_list (Loader   *l,
+           ListKind  kind)
+{
+  const ListSpec *spec = &lists[kind];
+  const ChildSpec children[] = { { spec->child, FALSE, TRUE } };
+  Sequence seq = SEQUENCE (spec->element, children);
   int depth = xmlTextReaderDepth (l->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
+  int line = current_line (l);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean at_end;
   guint n = 0;
 
-  if (!read_attributes (l, "cohorts", NULL, 0, NULL))
+  if (!read_attributes (l, spec->element, NULL, 0, NULL))
     return FALSE;
 
-  while (next_child (l, "cohorts", depth, empty, &at_end))
+  while (next_child (l, spec->element, depth, empty, &at_end))
     {
       if (sequence_accept (l, &seq) < 0)
         return FALSE;
-      if (++n > COHORTS_PLAN_MAX_COHORTS)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("the plan has more than %d cohorts, the limit"), COHORTS_PLAN_MAX_COHORTS);
-      if (!read_cohort (l))
+      if (++n > spec->max)
+        return fail_list (l, kind, FALSE, current_line (l));
+      if (!spec->read_item (l, lines))
         return FALSE;
     }
 
+  if (at_end && n == 0 && !spec->may_be_empty)
+    return fail_list (l, kind, TRUE, line);
   return at_end;
 }
+
 
 /* <comment id subject author at kind resolved? resolved-by? resolved-at?
  * reply-to?>text</comment>, in <reviews> (format version 6). @lines maps
@@ -2712,37 +2792,6 @@ read_comment (Loader     *l,
   return ok;
 }
 
-static gboolean
-read_reviews (Loader *l)
-{
-  static const ChildSpec children[] = { { "comment", FALSE, TRUE } };
-  Sequence seq = SEQUENCE ("reviews", children);
-  int depth = xmlTextReaderDepth (l->reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
-  int line = current_line (l);
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean at_end;
-  guint n = 0;
-
-  if (!read_attributes (l, "reviews", NULL, 0, NULL))
-    return FALSE;
-
-  while (next_child (l, "reviews", depth, empty, &at_end))
-    {
-      if (sequence_accept (l, &seq) < 0)
-        return FALSE;
-      if (++n > COHORTS_PLAN_MAX_COMMENTS)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("the plan has more than %d comments, the limit"), COHORTS_PLAN_MAX_COMMENTS);
-      if (!read_comment (l, lines))
-        return FALSE;
-    }
-
-  if (at_end && n == 0)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<reviews> is empty; leave it out when the plan has no comments"));
-  return at_end;
-}
 
 /* <baseline id name at> <cohort id date?>name</cohort>… <entry urn cohort?
  * date?>name</entry>… </baseline>, in <baselines> (format version 7). The
@@ -2870,43 +2919,13 @@ read_baseline (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-read_baselines (Loader *l)
-{
-  static const ChildSpec children[] = { { "baseline", FALSE, TRUE } };
-  Sequence seq = SEQUENCE ("baselines", children);
-  int depth = xmlTextReaderDepth (l->reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
-  int line = current_line (l);
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean at_end;
-  guint n = 0;
-
-  if (!read_attributes (l, "baselines", NULL, 0, NULL))
-    return FALSE;
-
-  while (next_child (l, "baselines", depth, empty, &at_end))
-    {
-      if (sequence_accept (l, &seq) < 0)
-        return FALSE;
-      if (++n > COHORTS_PLAN_MAX_BASELINES)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("the plan has more than %d baselines, the limit"), COHORTS_PLAN_MAX_BASELINES);
-      if (!read_baseline (l, lines))
-        return FALSE;
-    }
-
-  if (at_end && n == 0)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<baselines> is empty; leave it out when the plan has no baselines"));
-  return at_end;
-}
 
 /* <change subject at from? to? reason author?>note</change>, in
  * <date-changes> (format version 7). The subject need not be in the plan
  * any more: the history outlives the schools and cohorts it is about. */
 static gboolean
-read_date_change (Loader *l)
+read_date_change (Loader     *l,
+                  GHashTable *lines)
 {
   enum { SUBJECT, AT, FROM, TO, REASON, AUTHOR, N };
   static const AttributeSpec attrs[N] = {
@@ -2951,36 +2970,6 @@ read_date_change (Loader *l)
   return ok;
 }
 
-static gboolean
-read_date_changes (Loader *l)
-{
-  static const ChildSpec children[] = { { "change", FALSE, TRUE } };
-  Sequence seq = SEQUENCE ("date-changes", children);
-  int depth = xmlTextReaderDepth (l->reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (l->reader);
-  int line = current_line (l);
-  gboolean at_end;
-  guint n = 0;
-
-  if (!read_attributes (l, "date-changes", NULL, 0, NULL))
-    return FALSE;
-
-  while (next_child (l, "date-changes", depth, empty, &at_end))
-    {
-      if (sequence_accept (l, &seq) < 0)
-        return FALSE;
-      if (++n > COHORTS_PLAN_MAX_DATE_CHANGES)
-        return fail (l, COHORTS_PLAN_ERROR_TOO_LARGE, current_line (l),
-                     _("the plan has more than %d date changes, the limit"), COHORTS_PLAN_MAX_DATE_CHANGES);
-      if (!read_date_change (l))
-        return FALSE;
-    }
-
-  if (at_end && n == 0)
-    return fail (l, COHORTS_PLAN_ERROR_INVALID, line,
-                 _("<date-changes> is empty; leave it out when the plan has no date changes"));
-  return at_end;
-}
 
 static gboolean
 read_trust (Loader *l)
@@ -3235,19 +3224,19 @@ read_plan (Loader *l)
             return FALSE;
           break;
         case 5:
-          if (!read_cohorts (l))
+          if (!read_list (l, LIST_COHORTS))
             return FALSE;
           break;
         case 6:
-          if (!read_reviews (l))
+          if (!read_list (l, LIST_REVIEWS))
             return FALSE;
           break;
         case 7:
-          if (!read_baselines (l))
+          if (!read_list (l, LIST_BASELINES))
             return FALSE;
           break;
         case 8:
-          if (!read_date_changes (l))
+          if (!read_list (l, LIST_DATE_CHANGES))
             return FALSE;
           break;
         case 9:
