@@ -106,6 +106,32 @@ assert_changes (GPtrArray         *changes,
   g_assert_cmpuint (changes->len, ==, n);
 }
 
+/* The church track's changes, said as the other facts are: what a
+ * diocesan representative looks for between two versions. */
+static void
+test_church_track (void)
+{
+  g_autoptr(CohortsPlan) old_plan = base_plan ();
+  g_autoptr(CohortsPlan) new_plan = base_plan ();
+  g_autoptr(GPtrArray) changes = NULL;
+  static const char *const expected[] = {
+    "school-details\tschool:100002\tBramley Middle School (URN 100002): the diocesan board’s consent changes "
+    "from Requested to Granted.",
+    "school-details\tschool:100002\tBramley Middle School (URN 100002): the Church Supplemental Agreement "
+    "changes from Drafting to Signed.",
+    NULL
+  };
+
+  cohorts_plan_edit (old_plan, cohorts_plan_find_school (old_plan, 100002),
+                     "diocesan-consent", COHORTS_CONSENT_REQUESTED,
+                     "supplemental-agreement", COHORTS_AGREEMENT_DRAFTING, NULL);
+  cohorts_plan_edit (new_plan, cohorts_plan_find_school (new_plan, 100002),
+                     "diocesan-consent", COHORTS_CONSENT_GRANTED,
+                     "supplemental-agreement", COHORTS_AGREEMENT_SIGNED, NULL);
+  changes = cohorts_diff_plans (old_plan, new_plan);
+  assert_changes (changes, expected);
+}
+
 static void
 test_identical (void)
 {
@@ -421,6 +447,7 @@ main (int   argc,
 
   g_test_add_func ("/diff/identical", test_identical);
   g_test_add_func ("/diff/schools", test_schools);
+  g_test_add_func ("/diff/church-track", test_church_track);
   g_test_add_func ("/diff/cohorts", test_cohorts);
   g_test_add_func ("/diff/settings", test_settings);
   g_test_add_func ("/diff/kinds", test_kinds);

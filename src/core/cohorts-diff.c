@@ -719,6 +719,46 @@ place_phrase (CohortsCohort *cohort,
   return g_strdup (_("in no cohort yet"));
 }
 
+/* The facts of a school that are one of a list of values: said alike. */
+static const struct
+{
+  const char *property;
+  GType (*type) (void);
+  const char *noun;
+} school_enums[] = {
+  { "ofsted-grade", cohorts_ofsted_grade_get_type, N_("the Ofsted grade") },
+  { "religious-character", cohorts_religious_character_get_type, N_("the religious character") },
+  { "diocesan-consent", cohorts_consent_get_type, N_("the diocesan board’s consent") },
+  { "site-trustees-consent", cohorts_consent_get_type, N_("the site trustees’ consent") },
+  { "supplemental-agreement", cohorts_agreement_stage_get_type, N_("the Church Supplemental Agreement") },
+  { "memorandum", cohorts_agreement_stage_get_type, N_("the memorandum of understanding") },
+};
+
+static void
+describe_enum_changes (SchoolChanges *s,
+                       CohortsSchool *old,
+                       CohortsSchool *school,
+                       guint          first,
+                       guint          end)
+{
+  for (guint i = first; i < end; i++)
+    {
+      int was, now;
+
+      g_object_get (old, school_enums[i].property, &was, NULL);
+      g_object_get (school, school_enums[i].property, &now, NULL);
+      if (was == now)
+        continue;
+      /* Translators: "Hatherby Middle School (URN 938151): the Ofsted grade changes from Good to
+       * Requires improvement."; the second %s is the fact: "the diocesan board’s consent" */
+      school_change (s, COHORTS_CHANGE_SCHOOL_DETAILS,
+                     g_strdup_printf (_("%s: %s changes from %s to %s."), s->label,
+                                      g_dgettext (GETTEXT_PACKAGE, school_enums[i].noun),
+                                      cohorts_enum_get_label (school_enums[i].type (), was),
+                                      cohorts_enum_get_label (school_enums[i].type (), now)), 0);
+    }
+}
+
 static void
 diff_details (SchoolChanges *s,
               CohortsSchool *old)
@@ -735,14 +775,7 @@ diff_details (SchoolChanges *s,
   if (s->d->dates_only)
     return;
 
-  if (cohorts_school_get_ofsted_grade (old) != cohorts_school_get_ofsted_grade (school))
-    /* Translators: "Hatherby Middle School (URN 938151): the Ofsted grade changes from Good to Requires improvement." */
-    school_change (s, COHORTS_CHANGE_SCHOOL_DETAILS,
-                   g_strdup_printf (_("%s: the Ofsted grade changes from %s to %s."), s->label,
-                                    cohorts_enum_get_label (COHORTS_TYPE_OFSTED_GRADE,
-                                                            cohorts_school_get_ofsted_grade (old)),
-                                    cohorts_enum_get_label (COHORTS_TYPE_OFSTED_GRADE,
-                                                            cohorts_school_get_ofsted_grade (school))), 0);
+  describe_enum_changes (s, old, school, 0, 1);   /* the Ofsted grade */
 
   if (cohorts_school_get_pupils (old) != cohorts_school_get_pupils (school))
     {
@@ -754,14 +787,8 @@ diff_details (SchoolChanges *s,
                      g_strdup_printf (_("%s: pupils on roll change from %s to %s."), s->label, was, now), 0);
     }
 
-  if (cohorts_school_get_religious_character (old) != cohorts_school_get_religious_character (school))
-    /* Translators: "…: the religious character changes from Not recorded to Church of England." */
-    school_change (s, COHORTS_CHANGE_SCHOOL_DETAILS,
-                   g_strdup_printf (_("%s: the religious character changes from %s to %s."), s->label,
-                                    cohorts_enum_get_label (COHORTS_TYPE_RELIGIOUS_CHARACTER,
-                                                            cohorts_school_get_religious_character (old)),
-                                    cohorts_enum_get_label (COHORTS_TYPE_RELIGIOUS_CHARACTER,
-                                                            cohorts_school_get_religious_character (school))), 0);
+  /* The religious character, then the church track. */
+  describe_enum_changes (s, old, school, 1, G_N_ELEMENTS (school_enums));
 
   if (cohorts_school_get_budget_balance (old) != cohorts_school_get_budget_balance (school))
     {
