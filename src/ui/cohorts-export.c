@@ -85,6 +85,46 @@ export_done (GObject      *source,
     g_task_return_error (outer, error);
 }
 
+/* A job for @plan's export to @path, and the task its caller waits for. */
+static ExportJob *
+export_job_new (CohortsPlan         *plan,
+                const char          *path,
+                const char          *edition,
+                CohortsDate          today,
+                CohortsProgressFunc  progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data,
+                gpointer             source_tag)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->outer = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (job->outer, source_tag);
+  job->path = g_strdup (path);
+  job->edition = g_strdup (edition);
+  job->today = today;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  return job;
+}
+
+/* Runs @thread on @job in a worker; export_done() answers the caller. */
+static void
+export_job_run (ExportJob        *job,
+                GCancellable     *cancellable,
+                gpointer          source_tag,
+                GTaskThreadFunc   thread)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, export_done, NULL);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, thread);
+}
+
 /**
  * cohorts_export_timeline_async:
  * @path: the file; its extension chooses the format (.pdf, .svg, .png)
@@ -108,30 +148,27 @@ cohorts_export_timeline_async (CohortsPlan               *plan,
                                GAsyncReadyCallback        callback,
                                gpointer                   user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
+  CohortsExportFormat format;
   CohortsPaperOptions options;
 
   g_return_if_fail (COHORTS_IS_PLAN (plan));
   g_return_if_fail (path != NULL);
   g_return_if_fail (choices != NULL);
 
-  outer = g_task_new (plan, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, cohorts_export_timeline_async);
-
-  job = g_new0 (ExportJob, 1);
-  if (!cohorts_export_format_for_path (path, &job->format))
+  job = export_job_new (plan, path, edition, today, progress, progress_data, cancellable, callback, user_data,
+                        cohorts_export_timeline_async);
+  if (!cohorts_export_format_for_path (path, &format))
     {
-      g_free (job);
+      g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
+
+      export_job_free (job);
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                                _("Give a file name ending in .pdf, .svg or .png."));
       return;
     }
 
-  job->path = g_strdup (path);
-  job->progress = progress;
-  job->progress_data = progress_data;
+  job->format = format;
   cohorts_paper_get_size (choices->size, choices->orientation, &job->page_width, &job->page_height);
   cohorts_paper_options_init (&options, choices->size, choices->orientation);
   cohorts_print_choices_apply (choices, &options);
@@ -139,13 +176,7 @@ cohorts_export_timeline_async (CohortsPlan               *plan,
   options.edition = edition;
   job->rows = cohorts_print_choices_make_rows (choices, plan);
   job->paper = cohorts_paper_new (job->rows, &options);
-  job->outer = g_steal_pointer (&outer);
-
-  task = g_task_new (NULL, cancellable, export_done, NULL);
-  g_task_set_source_tag (task, cohorts_export_timeline_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, timeline_thread);
+  export_job_run (job, cancellable, cohorts_export_timeline_async, timeline_thread);
 }
 
 static void
@@ -189,30 +220,15 @@ cohorts_export_board_pack_async (CohortsPlan         *plan,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (COHORTS_IS_PLAN (plan));
   g_return_if_fail (path != NULL);
 
-  outer = g_task_new (plan, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, cohorts_export_board_pack_async);
-
-  job = g_new0 (ExportJob, 1);
+  job = export_job_new (plan, path, edition, today, progress, progress_data, cancellable, callback, user_data,
+                        cohorts_export_board_pack_async);
   job->plan = g_object_ref (plan);
-  job->path = g_strdup (path);
-  job->edition = g_strdup (edition);
-  job->today = today;
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->outer = g_steal_pointer (&outer);
-
-  task = g_task_new (NULL, cancellable, export_done, NULL);
-  g_task_set_source_tag (task, cohorts_export_board_pack_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, board_pack_thread);
+  export_job_run (job, cancellable, cohorts_export_board_pack_async, board_pack_thread);
 }
 
 static void
@@ -261,33 +277,18 @@ cohorts_export_diocese_summary_async (CohortsPlan         *plan,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (COHORTS_IS_PLAN (plan));
   g_return_if_fail (diocese != NULL);
   g_return_if_fail (path != NULL);
 
-  outer = g_task_new (plan, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, cohorts_export_diocese_summary_async);
-
-  job = g_new0 (ExportJob, 1);
+  job = export_job_new (plan, path, edition, today, progress, progress_data, cancellable, callback, user_data,
+                        cohorts_export_diocese_summary_async);
   job->plan = g_object_ref (plan);
   job->diocese = g_strdup (diocese);
   job->paper_size = paper;
-  job->path = g_strdup (path);
-  job->edition = g_strdup (edition);
-  job->today = today;
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->outer = g_steal_pointer (&outer);
-
-  task = g_task_new (NULL, cancellable, export_done, NULL);
-  g_task_set_source_tag (task, cohorts_export_diocese_summary_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, diocese_summary_thread);
+  export_job_run (job, cancellable, cohorts_export_diocese_summary_async, diocese_summary_thread);
 }
 
 /**
