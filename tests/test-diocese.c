@@ -468,6 +468,10 @@ test_summary (void)
     info = run (argv);
   }
   assert_contains (info, "Page size:       595.276 x 841.89 pts (A4)");
+  /* The PDF's properties: the diocese and the plan, the trust, what it is. */
+  assert_contains (info, "Title:           Diocese of Ashminster — ");
+  assert_contains (info, "Author:          Northfield Learning Trust");
+  assert_contains (info, "Subject:         Diocesan summary");
   n_pages = (guint) g_ascii_strtoull (strstr (info, "\nPages:") + strlen ("\nPages:"), NULL, 10);
   g_assert_cmpuint (n_pages, >=, 3);
   g_assert_cmpuint (progress.calls, ==, n_pages);

@@ -1034,11 +1034,8 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   g_autoptr(CohortsTimelineRows) rows = NULL;
   g_autoptr(CohortsTimelineRows) timeline_rows = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) local_error = NULL;
   CohortsExportSink *sink;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  CohortsTrust *trust;
   guint first_page, n_pages;
   gboolean cancelled;
   Doc doc = { 0 };
@@ -1064,7 +1061,6 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   findings = cohorts_checks_run_at (plan, options->today);
   doc_sort_findings (findings);
 
-  trust = cohorts_plan_get_trust (plan);
   doc.plan = plan;
   doc.rows = rows;
   doc.timeline_rows = timeline_rows;
@@ -1100,13 +1096,7 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
 
   doc.paper = create_paper (&doc, first_page, n_pages);
   doc.n_pages = n_pages;
-  surface = cairo_pdf_surface_create_for_stream (cohorts_export_sink_write, sink,
-                                                 COHORTS_PAPER_A4_WIDTH, COHORTS_PAPER_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc.title);
-  if (cohorts_trust_get_name (trust)[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, cohorts_trust_get_name (trust));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Board pack"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cohorts");
+  surface = doc_pdf_surface_new (sink, COHORTS_PAPER_A4_WIDTH, COHORTS_PAPER_A4_HEIGHT, plan, doc.title, _("Board pack"));
 
   doc_init (&doc, surface, TRUE);
   write_pack (&doc);
@@ -1115,27 +1105,5 @@ cohorts_board_pack_export (CohortsPlan                   *plan,
   doc_clear (&doc);
   g_clear_pointer (&doc.paper, cohorts_paper_free);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (cancelled)
-    {
-      cohorts_export_sink_finish (sink, FALSE, NULL);
-      doc_set_cancelled (error);
-      return FALSE;
-    }
-  if (!cohorts_export_sink_finish (sink, status == CAIRO_STATUS_SUCCESS, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: the board pack could not be written; the reason comes from the PDF library */
-                   _("Could not write the board pack: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return doc_finish_pdf (surface, sink, cancelled, _("Could not write the board pack"), error);
 }

@@ -484,11 +484,9 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
   g_autoptr(GArray) shares = NULL;
   g_autoptr(GPtrArray) all_findings = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *title = NULL;
   CohortsExportSink *sink;
   cairo_surface_t *surface;
-  cairo_status_t status;
   double width, height;
   guint n_pages;
   gboolean cancelled;
@@ -552,15 +550,9 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
     return FALSE;
 
   s.doc.n_pages = n_pages;
-  surface = cairo_pdf_surface_create_for_stream (cohorts_export_sink_write, sink, width, height);
   /* Translators: the diocesan summary's title in its PDF's properties: "Diocese of Lichfield — Phased conversion plan" */
   title = g_strdup_printf (_("%s — %s"), s.name, s.plan_title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (cohorts_trust_get_name (cohorts_plan_get_trust (plan))[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                    cohorts_trust_get_name (cohorts_plan_get_trust (plan)));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Diocesan summary"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cohorts");
+  surface = doc_pdf_surface_new (sink, width, height, plan, title, _("Diocesan summary"));
 
   doc_init (&s.doc, surface, TRUE);
   write_summary (&s);
@@ -568,27 +560,5 @@ cohorts_diocese_summary_export (CohortsPlan                        *plan,
   g_warn_if_fail (cancelled || s.doc.page == n_pages);
   doc_clear (&s.doc);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (cancelled)
-    {
-      cohorts_export_sink_finish (sink, FALSE, NULL);
-      doc_set_cancelled (error);
-      return FALSE;
-    }
-  if (!cohorts_export_sink_finish (sink, status == CAIRO_STATUS_SUCCESS, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: the diocesan summary could not be written; the reason comes from the PDF library */
-                   _("Could not write the diocesan summary: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return doc_finish_pdf (surface, sink, cancelled, _("Could not write the diocesan summary"), error);
 }

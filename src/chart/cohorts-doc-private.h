@@ -148,6 +148,19 @@ void         doc_sort_findings      (GPtrArray         *findings);
 G_GNUC_INTERNAL
 void         doc_set_cancelled      (GError           **error);
 G_GNUC_INTERNAL
+cairo_surface_t *doc_pdf_surface_new (CohortsExportSink *sink,
+                                      double             width,
+                                      double             height,
+                                      CohortsPlan       *plan,
+                                      const char        *title,
+                                      const char        *subject);
+G_GNUC_INTERNAL
+gboolean     doc_finish_pdf         (cairo_surface_t   *surface,
+                                     CohortsExportSink *sink,
+                                     gboolean           cancelled,
+                                     const char        *failure,
+                                     GError           **error);
+G_GNUC_INTERNAL
 double       doc_text               (Doc               *doc,
                                      Font               font,
                                      const char        *text,

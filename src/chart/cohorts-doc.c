@@ -457,3 +457,56 @@ doc_set_cancelled (GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
 }
+
+/* The PDF a document's real pass writes into @sink, with its properties:
+ * @title, the trust as author, @subject. */
+cairo_surface_t *
+doc_pdf_surface_new (CohortsExportSink *sink,
+                     double             width,
+                     double             height,
+                     CohortsPlan       *plan,
+                     const char        *title,
+                     const char        *subject)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (cohorts_export_sink_write, sink, width, height);
+  const char *trust = cohorts_trust_get_name (cohorts_plan_get_trust (plan));
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (trust[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, trust);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cohorts");
+  return surface;
+}
+
+/* Ends the real pass: finishes and frees @surface, then replaces the file
+ * of @sink only if the document is whole. A failure of the PDF library's
+ * is reported as "@failure: its reason". */
+gboolean
+doc_finish_pdf (cairo_surface_t   *surface,
+                CohortsExportSink *sink,
+                gboolean           cancelled,
+                const char        *failure,
+                GError           **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (cancelled)
+    {
+      cohorts_export_sink_finish (sink, FALSE, NULL);
+      doc_set_cancelled (error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cohorts_export_sink_finish (sink, FALSE, NULL);
+      /* Translators: "Could not write the board pack: out of memory"; the reason comes from the PDF library */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: %s"), failure, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return cohorts_export_sink_finish (sink, TRUE, error);
+}
