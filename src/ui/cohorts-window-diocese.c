@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cohorts-capacity.h"
@@ -33,14 +35,28 @@
 
 /* The diocese view ----------------------------------------------------------- */
 
-static void
-update_banner (CohortsWindow *self)
+/* The diocese of @key among @dioceses (cohorts_plan_list_dioceses()). */
+static const CohortsDiocese *
+lookup_diocese (GPtrArray  *dioceses,
+                const char *key)
 {
-  g_autoptr(CohortsDiocese) diocese = NULL;
+  for (guint i = 0; key != NULL && i < dioceses->len; i++)
+    {
+      const CohortsDiocese *diocese = g_ptr_array_index (dioceses, i);
+
+      if (strcmp (diocese->key, key) == 0)
+        return diocese;
+    }
+  return NULL;
+}
+
+static void
+show_banner (CohortsWindow        *self,
+             const CohortsDiocese *diocese)
+{
   g_autofree char *text = NULL;
 
-  if (self->plan == NULL || self->diocese == NULL ||
-      (diocese = cohorts_plan_find_diocese (self->plan, self->diocese)) == NULL)
+  if (diocese == NULL)
     {
       gtk_revealer_set_reveal_child (self->diocese_banner, FALSE);
       return;
@@ -53,6 +69,16 @@ update_banner (CohortsWindow *self)
                           diocese->name, diocese->n_schools);
   gtk_label_set_label (self->diocese_label, text);
   gtk_revealer_set_reveal_child (self->diocese_banner, TRUE);
+}
+
+static void
+update_banner (CohortsWindow *self)
+{
+  g_autoptr(CohortsDiocese) diocese = NULL;
+
+  if (self->plan != NULL && self->diocese != NULL)
+    diocese = cohorts_plan_find_diocese (self->plan, self->diocese);
+  show_banner (self, diocese);
 }
 
 static void
@@ -97,20 +123,35 @@ diocese_change_state_cb (GSimpleAction *action,
 }
 
 /* The Diocese menu: every school, then each diocese of the plan. */
+/* The Diocese menu: every school, then each diocese of @dioceses (none
+ * without a plan). Rebuilt only when what it lists changes, not at every
+ * edit. */
 static void
-rebuild_menu (CohortsWindow *self)
+rebuild_menu (CohortsWindow *self,
+              GPtrArray     *dioceses)
 {
-  g_autoptr(GPtrArray) dioceses = NULL;
-  g_autoptr(GMenuItem) all = g_menu_item_new (_("_All Schools"), NULL);
+  g_autoptr(GMenuItem) all = NULL;
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; dioceses != NULL && i < dioceses->len; i++)
+    {
+      const CohortsDiocese *diocese = g_ptr_array_index (dioceses, i);
+
+      g_string_append_printf (shown, "%s\t%s\t%u\n", diocese->key, diocese->name, diocese->n_schools);
+    }
+  if (self->diocese_menu_shown != NULL && g_str_equal (shown->str, self->diocese_menu_shown))
+    {
+      g_string_free (shown, TRUE);
+      return;
+    }
+  g_free (self->diocese_menu_shown);
+  self->diocese_menu_shown = g_string_free (shown, FALSE);
 
   g_menu_remove_all (self->diocese_menu);
+  all = g_menu_item_new (_("_All Schools"), NULL);
   g_menu_item_set_action_and_target_value (all, "win.diocese", g_variant_new_string (""));
   g_menu_append_item (self->diocese_menu, all);
-  if (self->plan == NULL)
-    return;
-
-  dioceses = cohorts_plan_list_dioceses (self->plan);
-  for (guint i = 0; i < dioceses->len; i++)
+  for (guint i = 0; dioceses != NULL && i < dioceses->len; i++)
     {
       const CohortsDiocese *diocese = g_ptr_array_index (dioceses, i);
       /* Translators: a diocese in the Diocese menu, with its number of schools: "Diocese of Lichfield (7)" */
@@ -122,24 +163,26 @@ rebuild_menu (CohortsWindow *self)
     }
 }
 
+/* After edits: the menu, and the diocese shown (all schools again once its
+ * last school has left it or the plan), from one pass over the schools. */
 static gboolean
 refresh (gpointer user_data)
 {
   CohortsWindow *self = user_data;
+  g_autoptr(GPtrArray) dioceses = self->plan != NULL ? cohorts_plan_list_dioceses (self->plan) : NULL;
 
   self->diocese_source = 0;
-  rebuild_menu (self);
+  rebuild_menu (self, dioceses);
   cohorts_window_update_diocese_actions (self);
 
-  /* Its last school left the diocese, or the plan: every school again. */
-  if (self->diocese != NULL && self->plan != NULL)
+  if (self->diocese != NULL && dioceses != NULL)
     {
-      g_autoptr(CohortsDiocese) diocese = cohorts_plan_find_diocese (self->plan, self->diocese);
+      const CohortsDiocese *diocese = lookup_diocese (dioceses, self->diocese);
 
       if (diocese == NULL)
         show_diocese (self, NULL);
       else
-        update_banner (self);
+        show_banner (self, diocese);
     }
   return G_SOURCE_REMOVE;
 }
@@ -620,7 +663,7 @@ cohorts_window_init_diocese (CohortsWindow *self)
 
   g_signal_connect_object (action, "change-state", G_CALLBACK (diocese_change_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
-  rebuild_menu (self);
+  rebuild_menu (self, NULL);
 }
 
 void
@@ -628,4 +671,5 @@ cohorts_window_dispose_diocese (CohortsWindow *self)
 {
   g_clear_handle_id (&self->diocese_source, g_source_remove);
   g_clear_pointer (&self->diocese, g_free);
+  g_clear_pointer (&self->diocese_menu_shown, g_free);
 }

@@ -84,6 +84,7 @@ struct _CohortsWindow
   char *diocese;                       /* the key of the diocese shown, or NULL */
   guint diocese_source;
   GtkWindow *diocese_window;           /* the Diocese Summary, while open */
+  char *diocese_menu_shown;            /* the dioceses and counts the menu lists */
 };
 
 /* cohorts-window-actions.c: editing */
