@@ -23,6 +23,9 @@
 #include "cohorts-sidebar.h"
 #include "cohorts-window-private.h"
 
+/* How the window's settings follow it: read once, written on each change. */
+#define WINDOW_SETTINGS_BIND (G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES)
+
 G_DEFINE_FINAL_TYPE (CohortsWindow, cohorts_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define EDITOR_MIN_WIDTH 300
@@ -1113,11 +1116,14 @@ cohorts_window_new (CohortsApplication *application)
       /* The list takes what the window gains; the editor starts at its width. */
       gtk_widget_set_size_request (GTK_WIDGET (self->editor),
                                    MAX (EDITOR_MIN_WIDTH, g_settings_get_int (settings, "editor-width")), -1);
-      g_settings_bind (settings, "show-editor", self->editor_toggle, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "list-columns", self->school_list, "columns", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+      /* The window is the truth and the settings remember it: a backend
+       * that cannot store (dconf without a session bus) must not undo a
+       * change by announcing the old value again. */
+      g_settings_bind (settings, "show-editor", self->editor_toggle, "active", WINDOW_SETTINGS_BIND);
+      g_settings_bind (settings, "list-columns", self->school_list, "columns", WINDOW_SETTINGS_BIND);
+      g_settings_bind (settings, "view", self->view_stack, "visible-child-name", WINDOW_SETTINGS_BIND);
       g_settings_bind (settings, "show-timeline-key", cohorts_timeline_page_get_key_toggle (self->timeline_page),
-                       "active", G_SETTINGS_BIND_DEFAULT);
+                       "active", WINDOW_SETTINGS_BIND);
     }
 
   return self;
